@@ -1,0 +1,151 @@
+import Foundation
+
+/// One record of a CSV file: its fields and the physical line it starts on (the header is line 1).
+public struct CSVRecord: Sendable, Hashable {
+    public var fields: [String]
+    public var line: Int
+}
+
+/// The one CSV reader: RFC 4180 (quoted fields, doubled quotes, newlines inside quotes, CRLF or LF),
+/// a UTF-8 byte-order mark, `.csv` or gzip (by magic bytes), streamed in 256 KiB chunks.
+///
+/// Memory stays constant whatever the file's size: one chunk plus the current record. Blank lines
+/// are skipped. Not `Sendable`: one task reads one file.
+public final class CSVReader: Sequence, IteratorProtocol {
+    public let displayName: String
+    private let source: ByteSource
+    private let chunk: UnsafeMutableRawBufferPointer
+    private var position = 0
+    private var end = 0
+    private var atEOF = false
+    private var line = 1
+    private var field: [UInt8] = []
+    private var started = false
+    /// The first error met while iterating with `next()`; `readRecord()` throws it instead.
+    public private(set) var error: CSVError?
+
+    /// Opens `url` for reading; `displayName` is how messages name the file (as the user typed it).
+    public init(url: URL, displayName: String? = nil) throws {
+        self.displayName = displayName ?? url.path
+        source = try ByteSource(url: url, displayName: self.displayName)
+        chunk = .allocate(byteCount: 1 << 18, alignment: 16)
+        field.reserveCapacity(256)
+    }
+
+    deinit { chunk.deallocate() }
+
+    /// Bytes of the file read so far (compressed bytes for gzip), for progress bars.
+    public var bytesRead: Double { Double(source.position) }
+
+    /// The next record, or `nil` at the end; iteration stops at the first error, kept in `error`.
+    public func next() -> CSVRecord? {
+        do { return try readRecord() } catch {
+            self.error = error as? CSVError
+                ?? CSVError(file: displayName, line: line, field: nil, message: "\(error)")
+            return nil
+        }
+    }
+
+    private func fill() throws -> Bool {
+        if atEOF { return false }
+        end = try source.read(into: chunk)
+        position = 0
+        if end == 0 { atEOF = true }
+        return end > 0
+    }
+
+    @inline(__always) private func peek() throws -> UInt8? {
+        if position == end, try !fill() { return nil }
+        return chunk[position]
+    }
+
+    /// Reads the next record, skipping blank lines; throws for a quote that is never closed.
+    public func readRecord() throws -> CSVRecord? {
+        if !started {
+            started = true
+            if try peek() == 0xEF {
+                // A UTF-8 byte-order mark is three bytes; drop it if the first chunk starts with it.
+                if end - position >= 3, chunk[position + 1] == 0xBB, chunk[position + 2] == 0xBF { position += 3 }
+            }
+        }
+        while true {
+            guard let first = try peek() else { return nil }
+            if first == 0x0A {
+                position += 1
+                line += 1
+                continue
+            }
+            if first == 0x0D {
+                position += 1
+                if try peek() == 0x0A { position += 1 }
+                line += 1
+                continue
+            }
+            return try readFields()
+        }
+    }
+
+    private func readFields() throws -> CSVRecord {
+        let startLine = line
+        var fields: [String] = []
+        fields.reserveCapacity(16)
+        while true {
+            field.removeAll(keepingCapacity: true)
+            guard var byte = try peek() else {
+                fields.append("")
+                return CSVRecord(fields: fields, line: startLine)
+            }
+            if byte == 0x22 {
+                let quoteLine = line
+                position += 1
+                quoted: while true {
+                    guard let b = try peek() else {
+                        throw CSVError(
+                            file: displayName, line: quoteLine, field: "#\(fields.count + 1)",
+                            message: "a quoted field starts here and its closing quote never comes")
+                    }
+                    position += 1
+                    if b == 0x22 {
+                        if try peek() == 0x22 {
+                            position += 1
+                            field.append(0x22)
+                        } else {
+                            break quoted
+                        }
+                    } else {
+                        if b == 0x0A { line += 1 }
+                        field.append(b)
+                    }
+                }
+                guard let after = try peek() else {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    return CSVRecord(fields: fields, line: startLine)
+                }
+                byte = after
+            }
+            // Unquoted part (or what follows a closing quote, kept as text the way lenient readers do).
+            while byte != 0x2C && byte != 0x0A && byte != 0x0D {
+                field.append(byte)
+                position += 1
+                if position == end {
+                    if try !fill() { break }
+                }
+                byte = chunk[position]
+            }
+            fields.append(String(decoding: field, as: UTF8.self))
+            guard let terminator = try peek() else { return CSVRecord(fields: fields, line: startLine) }
+            position += 1
+            switch terminator {
+            case 0x2C:
+                continue
+            case 0x0D:
+                if try peek() == 0x0A { position += 1 }
+                line += 1
+                return CSVRecord(fields: fields, line: startLine)
+            default:
+                line += 1
+                return CSVRecord(fields: fields, line: startLine)
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Gathers an order's lines as rows arrive and writes the order when the next one starts.
+///
+/// Lines are numbered in file order per order, so re-importing a file upserts the same
+/// (order, position) keys; orders that shrank since the last import lose their extra lines in `finish`.
+struct OrderSink {
+    private var seen: [OrderID: (lines: Int, total: Int64)] = [:]
+    private var order: Order?
+    private var hasExplicitTotal = false
+    private var lines: [OrderLine] = []
+    private var customersSeen: Set<CustomerID> = []
+    private var productsSeen: Set<SKU> = []
+    /// Customers with full records (Shopify) instead of a bare id; the first seen wins (exports list newest first).
+    var customerRecords: [CustomerID: Customer] = [:]
+
+    var orderCount: Int { seen.count }
+    var customerCount: Int { customersSeen.count }
+    var productCount: Int { productsSeen.count }
+    var currentOrderID: OrderID? { order?.id }
+
+    /// Starts collecting lines for `order`; writes the previous order if it was another.
+    mutating func begin(_ newOrder: Order, explicitTotal: Bool, writer: any StoreWriter) throws {
+        if order?.id == newOrder.id { return }
+        try flush(writer: writer)
+        order = newOrder
+        hasExplicitTotal = explicitTotal
+    }
+
+    mutating func addLine(sku: SKU, name: String, category: String?, quantity: Int, unitPrice: Money, writer: any StoreWriter) throws {
+        guard let order else { return }
+        let position = (seen[order.id]?.lines ?? 0) + lines.count + 1
+        lines.append(OrderLine(orderID: order.id, position: position, sku: sku, productName: name, quantity: quantity, unitPrice: unitPrice))
+        if productsSeen.insert(sku).inserted {
+            try writer.ensureProduct(sku: sku, title: name.isEmpty ? sku : name, category: category)
+        }
+    }
+
+    mutating func flush(writer: any StoreWriter) throws {
+        guard var order else { return }
+        self.order = nil
+        let previous = seen[order.id] ?? (0, 0)
+        let linesTotal = lines.reduce(Int64(0)) { $0 + Int64($1.quantity) * $1.unitPrice.units }
+        if !hasExplicitTotal { order.total = Money(units: previous.total + linesTotal) }
+        if customersSeen.insert(order.customerID).inserted {
+            if let record = customerRecords[order.customerID] {
+                try writer.upsert(customer: record)
+            } else {
+                try writer.ensureCustomer(order.customerID)
+            }
+        }
+        try writer.upsert(order: order)
+        for line in lines { try writer.upsert(line: line) }
+        seen[order.id] = (previous.lines + lines.count, order.total.units)
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops the order being collected without writing it (its first row was invalid, or it is cancelled).
+    mutating func discardCurrent() {
+        order = nil
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish(writer: any StoreWriter) throws {
+        try flush(writer: writer)
+        for (id, state) in seen { try writer.trimLines(of: id, keeping: state.lines) }
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The schema, one migration per change; times are seconds since 1970, money is `Money.units`.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: customers, products, orders, lines, imports") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE customer (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        email TEXT,
+                        firstName TEXT,
+                        acceptsMarketing INTEGER NOT NULL DEFAULT 0,
+                        createdAt INTEGER,
+                        optedOut INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE product (
+                        sku TEXT PRIMARY KEY NOT NULL,
+                        title TEXT NOT NULL,
+                        handle TEXT,
+                        description TEXT,
+                        vendor TEXT,
+                        category TEXT,
+                        tags TEXT NOT NULL DEFAULT '',
+                        price INTEGER,
+                        compareAtPrice INTEGER,
+                        cost INTEGER,
+                        inventory INTEGER,
+                        status TEXT,
+                        createdAt INTEGER,
+                        sensitive INTEGER NOT NULL DEFAULT 0,
+                        inCatalog INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE shopOrder (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        customerId TEXT NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                        createdAt INTEGER NOT NULL,
+                        currency TEXT,
+                        total INTEGER NOT NULL,
+                        discountCode TEXT,
+                        source TEXT
+                    );
+                    CREATE INDEX shopOrder_customer_time ON shopOrder(customerId, createdAt);
+                    CREATE INDEX shopOrder_time ON shopOrder(createdAt);
+                    CREATE TABLE orderLine (
+                        orderId TEXT NOT NULL REFERENCES shopOrder(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        sku TEXT NOT NULL,
+                        productName TEXT NOT NULL,
+                        quantity INTEGER NOT NULL,
+                        unitPrice INTEGER NOT NULL,
+                        PRIMARY KEY (orderId, position)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX orderLine_sku ON orderLine(sku);
+                    CREATE TABLE importLog (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        report TEXT NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Reads customers, products and every order line before `asOf` into a `Snapshot`.
+    static func loadSnapshot(_ db: Database, asOf: Date) throws -> Snapshot {
+        var builder = SnapshotBuilder(asOf: asOf)
+        let customers = try GRDB.Row.fetchCursor(
+            db, sql: "SELECT id, email, firstName, acceptsMarketing, createdAt, optedOut FROM customer ORDER BY id")
+        while let row = try customers.next() {
+            builder.add(
+                customer: Customer(
+                    id: row[0], email: row[1], firstName: row[2], acceptsMarketing: row[3],
+                    createdAt: (row[4] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }, optedOut: row[5]))
+        }
+        let products = try GRDB.Row.fetchCursor(
+            db,
+            sql: """
+                SELECT sku, title, handle, description, vendor, category, tags, price, compareAtPrice, cost,
+                    inventory, status, createdAt, sensitive FROM product WHERE inCatalog = 1 ORDER BY sku
+                """)
+        while let row = try products.next() {
+            let tags: String = row[6]
+            builder.add(
+                product: Product(
+                    sku: row[0], title: row[1], handle: row[2], description: row[3], vendor: row[4], category: row[5],
+                    tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
+                    price: (row[7] as Int64?).map(Money.init(units:)),
+                    compareAtPrice: (row[8] as Int64?).map(Money.init(units:)),
+                    cost: (row[9] as Int64?).map(Money.init(units:)), inventory: row[10], status: row[11],
+                    createdAt: (row[12] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                    sensitive: row[13]))
+        }
+        let cutoff = Int64(asOf.timeIntervalSince1970.rounded(.up))
+        let lines = try GRDB.Row.fetchCursor(
+            db,
+            sql: """
+                SELECT o.id, o.customerId, o.createdAt, l.sku, l.productName, p.category, l.quantity, l.unitPrice
+                FROM orderLine l JOIN shopOrder o ON o.id = l.orderId LEFT JOIN product p ON p.sku = l.sku
+                WHERE o.createdAt < ? ORDER BY o.customerId, o.createdAt, o.id, l.position
+                """, arguments: [cutoff])
+        while let row = try lines.next() {
+            builder.add(
+                line: SnapshotBuilder.Line(
+                    orderID: row[0], customerID: row[1], orderedAt: row[2], sku: row[3], productName: row[4],
+                    category: row[5], quantity: Int32(clamping: row[6] as Int64), unitPrice: row[7]))
+        }
+        let totals = try GRDB.Row.fetchCursor(db, sql: "SELECT id, total FROM shopOrder WHERE createdAt < ?", arguments: [cutoff])
+        while let row = try totals.next() {
+            builder.setTotal(Money(units: row[1]), ofOrder: row[0])
+        }
+        return builder.build()
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+/// The embedded default store: one SQLite file per shop, in WAL mode, with foreign keys on.
+public struct SQLiteStore: Store {
+    private let writer: any DatabaseWriter
+    public let path: String
+
+    /// Opens the file at `path`, creating it if missing, and runs pending migrations.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError(code: .cannotOpen, message: "\(path): \(error.message ?? "\(error)")")
+        }
+    }
+
+    public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
+        try writer.write { db in try body(SQLiteStoreWriter(db: db)) }
+    }
+
+    public func snapshot(asOf: Date) throws -> Snapshot {
+        try writer.read { db in try Self.loadSnapshot(db, asOf: asOf) }
+    }
+
+    public func statistics() throws -> StoreStatistics {
+        try writer.read { db in try Self.loadStatistics(db) }
+    }
+
+    public func lastImport() throws -> ImportReport? {
+        try writer.read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT report FROM importLog ORDER BY id DESC LIMIT 1") else {
+                return nil
+            }
+            return try JSONDecoder().decode(ImportReport.self, from: Data(json.utf8))
+        }
+    }
+
+    /// Runs `body` with the raw database, for the store's own extensions.
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
+}
+
+/// An error of the store itself (not of the data): the file cannot be opened, a migration failed.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Code: Sendable { case cannotOpen, migrationFailed, corrupt }
+    public var code: Code
+    public var message: String
+    public init(code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
+    public var description: String { message }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where a shop's data lives. Small on purpose: write in a transaction, read a snapshot, report.
+///
+/// The embedded default is `SQLiteStore`; a PostgreSQL implementation sits behind the same protocol.
+public protocol Store: Sendable {
+    /// Runs `body` in one write transaction; when it throws, nothing it wrote is kept.
+    func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+
+    /// A consistent read of every order before `asOf`, with the customers and products.
+    func snapshot(asOf: Date) throws -> Snapshot
+
+    /// Counts and dates for the data-quality report.
+    func statistics() throws -> StoreStatistics
+
+    /// The report of the last import, if any.
+    func lastImport() throws -> ImportReport?
+}
+
+/// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.
+public protocol StoreWriter {
+    /// Adds a customer known only by id; keeps what is already known of them.
+    func ensureCustomer(_ id: CustomerID) throws
+    /// Adds or updates a customer's details from an export (never clears an opt-out).
+    func upsert(customer: Customer) throws
+    /// Adds or updates a catalog product.
+    func upsert(product: Product) throws
+    /// Adds a product known only from order lines, unless the catalog already has it.
+    func ensureProduct(sku: SKU, title: String, category: String?) throws
+    func upsert(order: Order) throws
+    func upsert(line: OrderLine) throws
+    /// Removes lines of `order` beyond `count` (the order shrank since the last import).
+    func trimLines(of order: OrderID, keeping count: Int) throws
+    /// Keeps the report of this import for `stats`.
+    func record(report: ImportReport) throws
+}
+
+/// Counts for the data-quality report.
+public struct StoreStatistics: Sendable, Codable, Hashable {
+    public var customers = 0
+    public var products = 0
+    /// Products in the catalog (not only seen in order lines).
+    public var catalogProducts = 0
+    public var orders = 0
+    public var orderLines = 0
+    public var distinctSKUsInOrders = 0
+    /// Seconds since 1970.
+    public var firstOrderAt: Int64?
+    public var lastOrderAt: Int64?
+    /// `yyyy-mm` → orders.
+    public var ordersPerMonth: [String: Int] = [:]
+    public var linesWithoutProductRecord = 0
+    public var guestOrders = 0
+    /// Lines identical to another line of the same order (same SKU, quantity and price).
+    public var duplicateLines = 0
+    public var customersWithOneOrder = 0
+    public var customersWithTwoOrders = 0
+    public var customersWithThreeOrMore = 0
+    public var sensitiveProducts = 0
+    public var optedOutCustomers = 0
+
+    public init() {}
+
+    /// Customers with two or more orders.
+    public var repeatCustomers: Int { customersWithTwoOrders + customersWithThreeOrMore }
+}

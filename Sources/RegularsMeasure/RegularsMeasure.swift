@@ -1,0 +1,1 @@
+// The RegularsMeasure module; see ARCHITECTURE.md for what it owns.

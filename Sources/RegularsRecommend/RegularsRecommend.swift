@@ -1,0 +1,1 @@
+// The RegularsRecommend module; see ARCHITECTURE.md for what it owns.

@@ -1,0 +1,1 @@
+// The RegularsSegments module; see ARCHITECTURE.md for what it owns.
