@@ -16,39 +16,44 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     /// Reads a plain decimal such as `2.55`, `-3`, `1,234.50` or `0.001`; `nil` when it is not one
     /// or has more than four decimals.
     public init?(parsing text: Substring) {
+        let chars = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var index = 0
+        var negative = false
+        if index < chars.count, chars[index] == UInt8(ascii: "-") || chars[index] == UInt8(ascii: "+") {
+            negative = chars[index] == UInt8(ascii: "-")
+            index += 1
+        }
         var digits: Int64 = 0
         var decimals = -1
-        var negative = false
         var sawDigit = false
-        var index = text.startIndex
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let chars = Substring(trimmed)
-        index = chars.startIndex
-        if index < chars.endIndex, chars[index] == "-" || chars[index] == "+" {
-            negative = chars[index] == "-"
-            index = chars.index(after: index)
-        }
-        while index < chars.endIndex {
+        var digitsSinceComma = -1
+        while index < chars.count {
             let c = chars[index]
-            if let d = c.wholeNumberValue, c.isASCII {
+            if c >= 0x30 && c <= 0x39 {
                 if decimals >= 0 {
                     decimals += 1
                     if decimals > 4 { return nil }
+                } else if digitsSinceComma >= 0 {
+                    digitsSinceComma += 1
                 }
                 let (m, o1) = digits.multipliedReportingOverflow(by: 10)
-                let (s, o2) = m.addingReportingOverflow(Int64(d))
+                let (s, o2) = m.addingReportingOverflow(Int64(c - 0x30))
                 if o1 || o2 { return nil }
                 digits = s
                 sawDigit = true
-            } else if c == "." && decimals < 0 {
+            } else if c == UInt8(ascii: ".") && decimals < 0 {
+                if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
                 decimals = 0
-            } else if c == "," && decimals < 0 {
-                // thousands separator
+            } else if c == UInt8(ascii: ",") && decimals < 0 && sawDigit {
+                // A thousands separator must group three digits: "1,5" is a decimal comma, not 15.
+                if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
+                digitsSinceComma = 0
             } else {
                 return nil
             }
-            index = chars.index(after: index)
+            index += 1
         }
+        if decimals < 0 && digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
         guard sawDigit else { return nil }
         var value = digits
         for _ in 0..<(4 - max(decimals, 0)) { value *= 10 }
