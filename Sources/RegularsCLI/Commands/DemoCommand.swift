@@ -4,12 +4,54 @@ import RegularsData
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Build a demo home-goods shop, import it into a fresh store and show what Regulars sees.")
+        commandName: "demo",
+        abstract: "Build a demo home-goods shop, import it into a fresh store and show what Regulars sees.",
+        discussion: """
+            Writes Shopify-shaped exports (orders_export.csv, products_export.csv) to --out, imports them into a \
+            fresh store (default ./regulars-demo.sqlite, replaced each run) and prints the data-quality report. \
+            The shop is seeded: every run prints the same thing.
+            """)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Where to write the demo shop's Shopify-shaped CSV exports.")
+    @Option(help: "Where to write the demo shop's CSV exports.")
     var out = "regulars-demo"
+    @Option(help: "The demo's random seed.")
+    var seed: UInt64 = DemoShop.Settings().seed
 
     func run() throws {
-        throw ValidationError("demo: not wired yet")
+        var settings = DemoShop.Settings()
+        settings.seed = seed
+        let shop = DemoShop.generate(settings: settings)
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try shop.write(to: folder)
+
+        let storePath = global.store ?? ProcessInfo.processInfo.environment["REGULARS_STORE"] ?? "regulars-demo.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        let store = try SQLiteStore(path: storePath)
+        let products = try Importer.importProducts(
+            from: folder.appendingPathComponent("products_export.csv"), displayName: "\(out)/products_export.csv",
+            format: .shopify, into: store)
+        let orders = try Importer.importOrders(
+            from: folder.appendingPathComponent("orders_export.csv"), displayName: "\(out)/orders_export.csv",
+            format: .shopify, into: store)
+        let quality = DataQualityReport(statistics: try store.statistics(), lastImport: orders)
+        if global.json {
+            print(try Output.json(DemoJSON(store: storePath, exports: folder.path, productsImport: products, report: StatsJSON(quality))))
+            return
+        }
+        print("Demo shop: \(shop.customers.count) customers, \(shop.products.count) products, \(shop.orders.count) orders over two years to \(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970)))")
+        print("Exports written to \(out)/ (Shopify format); store: \(storePath)")
+        print("Products import: \(products.rowsImported) variants, \(products.skipped["image row"] ?? 0) image rows skipped")
+        print("")
+        print(quality.text)
+        print("")
+        print("Next: REGULARS_STORE=\(storePath) regulars stats")
+    }
+
+    struct DemoJSON: Encodable {
+        var store: String
+        var exports: String
+        var productsImport: ImportReport
+        var report: StatsJSON
     }
 }

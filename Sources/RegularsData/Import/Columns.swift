@@ -72,8 +72,13 @@ struct ImportRow {
     }
 
     func optional(_ column: Column?) -> String? {
-        let value = text(column).trimmingCharacters(in: .whitespaces)
-        return value.isEmpty ? nil : value
+        let value = text(column)
+        if value.isEmpty { return nil }
+        guard value.utf8.first == 0x20 || value.utf8.last == 0x20 || value.utf8.first == 0x09 || value.utf8.last == 0x09 else {
+            return value
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     func error(_ column: Column, _ reason: ImportError.Reason) -> ImportError {
@@ -82,7 +87,7 @@ struct ImportRow {
 
     func required(_ column: Column) throws -> String {
         let value = text(column)
-        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(column, .emptyValue) }
+        guard value.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { throw error(column, .emptyValue) }
         return value
     }
 
@@ -99,7 +104,8 @@ struct ImportRow {
     }
 
     func quantity(_ column: Column) throws -> Int {
-        let value = try required(column).trimmingCharacters(in: .whitespaces)
+        let raw = try required(column)
+        let value = raw.utf8.first == 0x20 || raw.utf8.last == 0x20 ? raw.trimmingCharacters(in: .whitespaces) : raw
         guard let number = Int(value) ?? Double(value).flatMap({ $0 == $0.rounded() ? Int(exactly: $0) : nil }) else {
             throw error(column, .unreadableNumber(value))
         }
@@ -128,6 +134,9 @@ struct ImportRow {
 
     /// Shops paste prices such as `$12.50` or `12.50 EUR`; keep the number.
     private static func stripCurrency(_ value: String) -> Substring {
+        if let first = value.utf8.first, first >= 0x30 && first <= 0x39, let last = value.utf8.last, last >= 0x30 && last <= 0x39 {
+            return Substring(value)
+        }
         var text = Substring(value.trimmingCharacters(in: .whitespaces))
         while let first = text.first, "$€£¥".contains(first) { text = text.dropFirst() }
         if let space = text.lastIndex(of: " "), text[text.index(after: space)...].allSatisfy(\.isLetter) {

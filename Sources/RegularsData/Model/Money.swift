@@ -16,7 +16,9 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     /// Reads a plain decimal such as `2.55`, `-3`, `1,234.50` or `0.001`; `nil` when it is not one
     /// or has more than four decimals.
     public init?(parsing text: Substring) {
-        let chars = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var chars = Array(text.utf8)
+        while chars.last == 0x20 || chars.last == 0x09 { chars.removeLast() }
+        while chars.first == 0x20 || chars.first == 0x09 { chars.removeFirst() }
         var index = 0
         var negative = false
         if index < chars.count, chars[index] == UInt8(ascii: "-") || chars[index] == UInt8(ascii: "+") {

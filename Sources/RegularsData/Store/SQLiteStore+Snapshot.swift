@@ -36,7 +36,7 @@ extension SQLiteStore {
             db,
             sql: """
                 SELECT o.id, o.customerId, o.createdAt, l.sku, l.productName, p.category, l.quantity, l.unitPrice
-                FROM orderLine l JOIN shopOrder o ON o.id = l.orderId LEFT JOIN product p ON p.sku = l.sku
+                FROM orderLine l JOIN shopOrder o ON o.key = l.orderKey LEFT JOIN product p ON p.sku = l.sku
                 WHERE o.createdAt < ? ORDER BY o.customerId, o.createdAt, o.id, l.position
                 """, arguments: [cutoff])
         while let row = try lines.next() {

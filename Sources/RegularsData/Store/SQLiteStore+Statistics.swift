@@ -35,7 +35,7 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM orderLine
-                        GROUP BY orderId, sku, quantity, unitPrice HAVING n > 1)
+                        GROUP BY orderKey, sku, quantity, unitPrice HAVING n > 1)
                     """) ?? 0
         let perCustomer = try GRDB.Row.fetchAll(
             db,

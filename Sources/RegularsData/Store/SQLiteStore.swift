@@ -13,6 +13,9 @@ public struct SQLiteStore: Store {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A large import is one transaction: with SQLite's default 2 MB cache it spills pages to the WAL
+            // and reads them back, which cost more than the inserts. 128 MB bounds memory whatever the file size.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)

@@ -1,14 +1,41 @@
 import Foundation
 import GRDB
 
-/// Upserts inside one SQLite transaction, through cached prepared statements.
-struct SQLiteStoreWriter: StoreWriter {
+/// Upserts inside one SQLite transaction, through prepared statements kept for the whole import.
+final class SQLiteStoreWriter: StoreWriter {
     let db: Database
+    // Keyed by the SQL text's identity in this file: looking statements up by hashing long SQL strings
+    // on every one of a million rows cost more than executing them.
+    private var statements: [Int: Statement] = [:]
+    /// The last order written and its integer key: its lines follow it.
+    private var lastOrder: (id: OrderID, key: Int64)?
 
-    private func run(_ sql: String, _ arguments: StatementArguments) throws {
-        let statement = try db.cachedStatement(sql: sql)
+    init(db: Database) { self.db = db }
+
+    private func run(_ sql: StaticString, _ arguments: StatementArguments) throws {
+        try statement(sql, arguments).execute()
+    }
+
+    private func statement(_ sql: StaticString, _ arguments: StatementArguments) throws -> Statement {
+        let key = Int(bitPattern: sql.utf8Start)
+        let statement: Statement
+        if let cached = statements[key] {
+            statement = cached
+        } else {
+            statement = try db.makeStatement(sql: sql.description)
+            statements[key] = statement
+        }
         statement.setUncheckedArguments(arguments)
-        try statement.execute()
+        return statement
+    }
+
+    private func orderKey(_ id: OrderID) throws -> Int64 {
+        if let lastOrder, lastOrder.id == id { return lastOrder.key }
+        guard let key = try Int64.fetchOne(try statement("SELECT key FROM shopOrder WHERE id = ?", [id])) else {
+            throw StoreError(code: .corrupt, message: "order \(id) has lines but no order record")
+        }
+        lastOrder = (id, key)
+        return key
     }
 
     func ensureCustomer(_ id: CustomerID) throws {
@@ -59,32 +86,37 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func upsert(order: Order) throws {
-        try run(
+        let upsert = try statement(
             """
             INSERT INTO shopOrder (id, customerId, createdAt, currency, total, discountCode, source)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET customerId = excluded.customerId, createdAt = excluded.createdAt,
                 currency = excluded.currency, total = excluded.total, discountCode = excluded.discountCode,
                 source = excluded.source
+            RETURNING key
             """,
             [
                 order.id, order.customerID, Int64(order.createdAt.timeIntervalSince1970), order.currency,
                 order.total.units, order.discountCode, order.source,
             ])
+        guard let key = try Int64.fetchOne(upsert) else {
+            throw StoreError(code: .corrupt, message: "order \(order.id) was not written")
+        }
+        lastOrder = (order.id, key)
     }
 
     func upsert(line: OrderLine) throws {
         try run(
             """
-            INSERT INTO orderLine (orderId, position, sku, productName, quantity, unitPrice) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(orderId, position) DO UPDATE SET sku = excluded.sku, productName = excluded.productName,
+            INSERT INTO orderLine (orderKey, position, sku, productName, quantity, unitPrice) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(orderKey, position) DO UPDATE SET sku = excluded.sku, productName = excluded.productName,
                 quantity = excluded.quantity, unitPrice = excluded.unitPrice
             """,
-            [line.orderID, line.position, line.sku, line.productName, line.quantity, line.unitPrice.units])
+            [try orderKey(line.orderID), line.position, line.sku, line.productName, line.quantity, line.unitPrice.units])
     }
 
     func trimLines(of order: OrderID, keeping count: Int) throws {
-        try run("DELETE FROM orderLine WHERE orderId = ? AND position > ?", [order, count])
+        try run("DELETE FROM orderLine WHERE orderKey = ? AND position > ?", [try orderKey(order), count])
     }
 
     func record(report: ImportReport) throws {

@@ -1,0 +1,50 @@
+import Foundation
+import RegularsData
+
+/// Writes the protocol's predictions file (PROTOCOL.md §5): header `customer_id,rank,sku`, one line per
+/// recommended product, ranks 1…n per customer, customers sorted by id.
+///
+/// The two tracks need different lists (the `new` track's scorer drops the customer's own products without
+/// refilling), so an evaluation writes one file per track: `paths(for:)`.
+public enum PredictionsFile {
+    /// `p.csv` → `p-all.csv` and `p-new.csv`, beside it.
+    public static func paths(for url: URL) -> [Track: URL] {
+        let stem = url.deletingPathExtension().lastPathComponent
+        let ext = url.pathExtension.isEmpty ? "csv" : url.pathExtension
+        let folder = url.deletingLastPathComponent()
+        return Dictionary(uniqueKeysWithValues: Track.allCases.map {
+            ($0, folder.appendingPathComponent("\(stem)-\($0.rawValue).\(ext)"))
+        })
+    }
+
+    /// The file's text for one track's lists.
+    public static func text(lists: [CustomerIndex: [ProductIndex]], snapshot: Snapshot) -> String {
+        var out = "customer_id,rank,sku\n"
+        let customers = lists.keys.sorted {
+            snapshot.customers[Int($0)].id.utf8.lexicographicallyPrecedes(snapshot.customers[Int($1)].id.utf8)
+        }
+        for customer in customers {
+            let id = field(snapshot.customers[Int(customer)].id)
+            for (rank, product) in lists[customer]!.enumerated() {
+                out += "\(id),\(rank + 1),\(field(snapshot.products[Int(product)].sku))\n"
+            }
+        }
+        return out
+    }
+
+    /// Writes every track's file; returns the paths written.
+    @discardableResult
+    public static func write(_ predictions: Predictions, to url: URL) throws -> [Track: URL] {
+        let paths = paths(for: url)
+        for (track, lists) in predictions.lists {
+            try text(lists: lists, snapshot: predictions.snapshot).write(to: paths[track]!, atomically: true, encoding: .utf8)
+        }
+        return paths
+    }
+
+    /// RFC 4180 quoting when a value holds a comma, a quote or a line break.
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import RegularsData
+
+/// The personal recommender for the whole purchase history: candidates from TIFU-KNN, EASE, the customer's own
+/// products and recent bestsellers, ordered by a learned ranker (`RankerModel`).
+///
+/// `train` fits the ranker on the last two 30-day windows before `asOf` and then the candidate models on every
+/// order before `asOf`; `recommend` scores one customer's candidates (a few milliseconds). Lists that run short
+/// are filled with recent bestsellers.
+public struct CollaborativeRecommender: Sendable, CustomerRecommender {
+    public struct Settings: Sendable, Codable, Equatable {
+        /// Half-life of an order's weight in the interactions, days; `nil`: every order counts 1.
+        public var halfLifeDays: Double? = nil
+        public var trending = TrendingModel.Settings()
+        public var itemKNN = ItemKNNModel.Settings()
+        public var ease = EASEModel.Settings()
+        public var tifu = TIFUKNNModel.Settings()
+        public var candidates = RankerCandidates()
+        public var ranker = RankerModel.Settings()
+        public init() {}
+    }
+
+    public let settings: Settings
+    let context: RankerContext
+    public let ranker: RankerModel
+
+    public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
+        let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.up))
+        let ranker = RankerModel.train(on: snapshot, asOf: asOfSeconds, settings: settings)
+        let context = RankerContext(snapshot: snapshot, before: asOfSeconds, settings: settings)
+        return CollaborativeRecommender(settings: settings, context: context, ranker: ranker)
+    }
+
+    public func recommend(customer: CustomerIndex, limit: Int, excludeHistory: Bool) -> [ScoredProduct] {
+        let (products, owned, rows) = context.candidates(for: customer, includeOwn: !excludeHistory)
+        let model = excludeHistory ? ranker.new : ranker.all
+        var top = TopK(limit: limit)
+        rows.withUnsafeBufferPointer { rows in
+            for (k, product) in products.enumerated() where !(excludeHistory && owned[k]) {
+                top.offer(product, model.score(rows.baseAddress! + k * RankerContext.featureCount))
+            }
+        }
+        var list = top.sorted()
+        if list.count < limit {
+            let fill = FilledRecommender(base: Fixed(list: list), fallback: context.trending)
+            list = fill.recommend(customer: customer, limit: limit, excludeHistory: excludeHistory)
+        }
+        return list
+    }
+
+    /// Feature names with the `all` and `new` models' total split gain, most important first.
+    public var featureImportance: [(name: String, all: Double, new: Double)] {
+        let a = ranker.all.featureImportance, n = ranker.new.featureImportance
+        return RankerContext.featureNames.enumerated().map { ($0.element, a[$0.offset], n[$0.offset]) }
+            .sorted { $0.all + $0.new > $1.all + $1.new }
+    }
+}
+
+/// A ready list as a recommender, for topping up.
+private struct Fixed: CustomerRecommender {
+    let list: [ScoredProduct]
+    func recommend(customer: CustomerIndex, limit: Int, excludeHistory: Bool) -> [ScoredProduct] {
+        Array(list.prefix(limit))
+    }
+}

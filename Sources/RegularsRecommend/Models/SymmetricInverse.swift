@@ -1,0 +1,114 @@
+import Foundation
+
+#if canImport(CLapack)
+import CLapack
+#endif
+
+/// Inverts a symmetric positive-definite matrix in place (dense, n × n, row-major), by Cholesky.
+///
+/// With the `CLapack` module (OpenBLAS, Debian `libopenblas-dev`) it calls LAPACK's `spotrf` + `spotri` on every
+/// core; without it, a blocked-free SIMD Cholesky in Swift (about 5× slower at n = 3,600). Returns `false` when the
+/// matrix is not positive definite.
+enum SymmetricInverse {
+    static func invert(_ a: inout [Float], n: Int) -> Bool {
+        guard n > 0 else { return true }
+        #if canImport(CLapack)
+        return invertWithLAPACK(&a, n: n)
+        #else
+        return invertInSwift(&a, n: n)
+        #endif
+    }
+
+    #if canImport(CLapack)
+    static func invertWithLAPACK(_ a: inout [Float], n: Int) -> Bool {
+        var info: Int32 = 0
+        var size = Int32(n)
+        var uplo = CChar(UInt8(ascii: "L"))
+        a.withUnsafeMutableBufferPointer { buffer in
+            spotrf_(&uplo, &size, buffer.baseAddress, &size, &info)
+            if info == 0 { spotri_(&uplo, &size, buffer.baseAddress, &size, &info) }
+        }
+        guard info == 0 else { return false }
+        // Column-major lower = row-major upper: mirror the upper triangle down.
+        a.withUnsafeMutableBufferPointer { p in
+            for i in 0..<n { for j in 0..<i { p[i * n + j] = p[j * n + i] } }
+        }
+        return true
+    }
+    #endif
+
+    /// Cholesky `A = L Lᵀ`, then `L⁻¹` by forward substitution, then `A⁻¹ = L⁻ᵀ L⁻¹`; every inner loop is a
+    /// contiguous SIMD dot product or axpy.
+    static func invertInSwift(_ a: inout [Float], n: Int) -> Bool {
+        var ok = true
+        a.withUnsafeMutableBufferPointer { p in
+            let m = p.baseAddress!
+            // 1. L in the lower triangle (row-major): L[i][j] = (A[i][j] − L[i,:j]·L[j,:j]) / L[j][j].
+            for i in 0..<n {
+                let rowI = m + i * n
+                for j in 0...i {
+                    let s = rowI[j] - dot(rowI, m + j * n, j)
+                    if i == j {
+                        guard s > 0 else { ok = false; return }
+                        rowI[i] = s.squareRoot()
+                    } else {
+                        rowI[j] = s / m[j * n + j]
+                    }
+                }
+            }
+            // 2. W = L⁻¹ (lower), stored transposed in the upper triangle as Wᵀ rows: column j of W is found by
+            // forward substitution, contiguous in a scratch row.
+            var inverse = [Float](repeating: 0, count: n * n)  // row j holds column j of W (W[k][j] for k ≥ j)
+            inverse.withUnsafeMutableBufferPointer { w in
+                let wBase = w.baseAddress!
+                var column = [Float](repeating: 0, count: n)
+                for j in 0..<n {
+                    for k in 0..<n { column[k] = 0 }
+                    column[j] = 1 / m[j * n + j]
+                    for k in (j + 1)..<max(n, j + 1) {
+                        // W[k][j] = −(Σ_{t=j}^{k−1} L[k][t] W[t][j]) / L[k][k]
+                        let s = column.withUnsafeBufferPointer { c in dot(m + k * n + j, c.baseAddress! + j, k - j) }
+                        column[k] = -s / m[k * n + k]
+                    }
+                    for k in j..<n { wBase[j * n + k] = column[k] }
+                }
+                // 3. A⁻¹[i][j] = Σ_{k ≥ max(i,j)} W[k][i] W[k][j] = dot of rows i and j of Wᵀ from max(i, j).
+                for i in 0..<n {
+                    for j in i..<n {
+                        let v = dot(wBase + i * n + j, wBase + j * n + j, n - j)
+                        m[i * n + j] = v
+                        m[j * n + i] = v
+                    }
+                }
+            }
+        }
+        return ok
+    }
+
+    @inline(__always)
+    static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ count: Int) -> Float {
+        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>()
+        var k = 0
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+        while k + 16 <= count {
+            acc0 += rx.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+                * ry.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+            acc1 += rx.loadUnaligned(fromByteOffset: (k + 8) * 4, as: SIMD8<Float>.self)
+                * ry.loadUnaligned(fromByteOffset: (k + 8) * 4, as: SIMD8<Float>.self)
+            k += 16
+        }
+        var s = (acc0 + acc1).sum()
+        while k < count {
+            s += x[k] * y[k]
+            k += 1
+        }
+        return s
+    }
+
+    static func dot(_ x: UnsafeMutablePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int) -> Float {
+        dot(UnsafePointer(x), UnsafePointer(y), count)
+    }
+    static func dot(_ x: UnsafeMutablePointer<Float>, _ y: UnsafePointer<Float>, _ count: Int) -> Float {
+        dot(UnsafePointer(x), y, count)
+    }
+}

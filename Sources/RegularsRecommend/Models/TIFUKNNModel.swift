@@ -1,0 +1,170 @@
+import Foundation
+import RegularsData
+
+/// TIFU-KNN: time-decayed personal item frequencies plus the customer's nearest neighbours
+/// (Hu, Chen, Zhang & de Rijke, KDD 2020, "Modeling Personalized Item Frequency Information for Next-basket
+/// Recommendation").
+///
+/// A customer's orders (baskets, distinct products) b₁…bₙ, oldest first, are split into ⌈n / groupSize⌉ groups of
+/// near-equal size; basket `t` is weighted `withinDecay^(n − t)`, a group's vector is the mean of its baskets, and
+/// the personal vector is `Σ_g groupDecay^(G − g) · group_g / G` (eqs. 1–3). The prediction is
+/// `α · u + (1 − α) · mean of the k nearest customers' vectors` (eq. 4), neighbours by cosine similarity.
+public struct TIFUKNNModel: Sendable {
+    public struct Settings: Sendable, Codable, Equatable {
+        public var groupSize = 7
+        public var withinDecay: Float = 0.9
+        public var groupDecay: Float = 0.7
+        /// The paper's defaults except k (100 beat 300 on the validation split; the rest was flat).
+        public var neighbours = 100
+        public var alpha: Float = 0.7
+        public init() {}
+    }
+
+    public let settings: Settings
+    public let history: PurchaseHistory
+    /// Personal vectors, CSR by customer, products sorted.
+    let vectorStart: [Int32]
+    let vectorProduct: [ProductIndex]
+    let vectorValue: [Float]
+    /// `neighbours` nearest customers of each customer (fewer when there are fewer), flat, `settings.neighbours`
+    /// slots per customer, `-1` for empty.
+    let neighbourList: [CustomerIndex]
+
+    public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
+        train(on: PurchaseHistory(snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up))),
+              settings: settings)
+    }
+
+    public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {
+        let (start, product, value) = personalVectors(history: history, settings: settings)
+        let neighbours = nearestNeighbours(
+            customerCount: history.customerCount, productCount: history.productCount, start: start,
+            product: product, value: value, k: settings.neighbours)
+        return TIFUKNNModel(
+            settings: settings, history: history, vectorStart: start, vectorProduct: product, vectorValue: value,
+            neighbourList: neighbours)
+    }
+
+    /// The personal vectors of eqs. 1–3 for every customer.
+    static func personalVectors(history: PurchaseHistory, settings: Settings)
+        -> (start: [Int32], product: [ProductIndex], value: [Float])
+    {
+        let snapshot = history.snapshot
+        var start = [Int32](repeating: 0, count: history.customerCount + 1)
+        var product: [ProductIndex] = []
+        var value: [Float] = []
+        var dense = [Float](repeating: 0, count: history.productCount)
+        var lastOrder = [Int32](repeating: -1, count: history.productCount)
+        for customer in 0..<history.customerCount {
+            let orders = history.orders(of: CustomerIndex(customer))
+            let n = orders.count
+            if n > 0 {
+                let groupCount = (n + settings.groupSize - 1) / settings.groupSize
+                for (t, order) in orders.enumerated() {
+                    // Near-equal groups: basket t belongs to group ⌊t · G / n⌋.
+                    let group = t * groupCount / n
+                    let groupLow = (group * n + groupCount - 1) / groupCount
+                    let groupHigh = ((group + 1) * n + groupCount - 1) / groupCount
+                    let size = Float(groupHigh - groupLow)
+                    let w = pow(settings.withinDecay, Float(n - 1 - t))
+                        * pow(settings.groupDecay, Float(groupCount - 1 - group)) / (size * Float(groupCount))
+                    for line in snapshot.lines(of: order) {
+                        let p = Int(snapshot.lineProduct[line])
+                        if lastOrder[p] == Int32(order) { continue }
+                        lastOrder[p] = Int32(order)
+                        dense[p] += w
+                    }
+                }
+                for at in history.row(CustomerIndex(customer)) {
+                    let p = Int(history.items[at])
+                    product.append(ProductIndex(p))
+                    value.append(dense[p])
+                    dense[p] = 0
+                }
+            }
+            start[customer + 1] = Int32(product.count)
+        }
+        return (start, product, value)
+    }
+
+    /// Top-`k` cosine neighbours of every customer through an inverted index, on every core.
+    static func nearestNeighbours(
+        customerCount: Int, productCount: Int, start: [Int32], product: [ProductIndex], value: [Float], k: Int
+    ) -> [CustomerIndex] {
+        var columnStart = [Int32](repeating: 0, count: productCount + 1)
+        for p in product { columnStart[Int(p) + 1] += 1 }
+        for i in 0..<productCount { columnStart[i + 1] += columnStart[i] }
+        var cursor = Array(columnStart.dropLast())
+        var columnCustomer = [Int32](repeating: 0, count: product.count)
+        var columnValue = [Float](repeating: 0, count: product.count)
+        var norm = [Float](repeating: 0, count: customerCount)
+        for c in 0..<customerCount {
+            for at in Int(start[c])..<Int(start[c + 1]) {
+                let p = Int(product[at])
+                columnCustomer[Int(cursor[p])] = Int32(c)
+                columnValue[Int(cursor[p])] = value[at]
+                cursor[p] += 1
+                norm[c] += value[at] * value[at]
+            }
+            norm[c] = norm[c].squareRoot()
+        }
+        var result = [CustomerIndex](repeating: -1, count: customerCount * k)
+        let chunks = 64
+        result.withUnsafeMutableBufferPointer { out in
+            let out = UnsafeMutableSendablePointer(out.baseAddress!)
+            Parallel.forEach(chunks) { chunk in
+                var acc = [Float](repeating: 0, count: customerCount)
+                var touched: [Int32] = []
+                for c in stride(from: chunk, to: customerCount, by: chunks) where norm[c] > 0 {
+                    for at in Int(start[c])..<Int(start[c + 1]) {
+                        let p = Int(product[at])
+                        let x = value[at]
+                        for j in Int(columnStart[p])..<Int(columnStart[p + 1]) {
+                            let other = Int(columnCustomer[j])
+                            if acc[other] == 0 { touched.append(Int32(other)) }
+                            acc[other] += x * columnValue[j]
+                        }
+                    }
+                    var best = TopK(limit: k)
+                    for other in touched {
+                        let o = Int(other)
+                        if o != c, acc[o] > 0 { best.offer(other, acc[o] / (norm[c] * norm[o])) }
+                        acc[o] = 0
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    for (slot, neighbour) in best.sorted().enumerated() { out.pointer[c * k + slot] = neighbour.product }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The TIFU-KNN scores of every product for `customer`, dense (0 for products nobody near bought).
+    public func scores(customer: CustomerIndex) -> [Float] {
+        var out = [Float](repeating: 0, count: history.productCount)
+        let c = Int(customer)
+        for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
+            out[Int(vectorProduct[at])] += settings.alpha * vectorValue[at]
+        }
+        let k = settings.neighbours
+        let found = (0..<k).prefix { neighbourList[c * k + $0] >= 0 }.count
+        guard found > 0 else { return out }
+        let share = (1 - settings.alpha) / Float(found)
+        for slot in 0..<found {
+            let other = Int(neighbourList[c * k + slot])
+            for at in Int(vectorStart[other])..<Int(vectorStart[other + 1]) {
+                out[Int(vectorProduct[at])] += share * vectorValue[at]
+            }
+        }
+        return out
+    }
+}
+
+extension TIFUKNNModel: CustomerRecommender {
+    public func recommend(customer: CustomerIndex, limit: Int, excludeHistory: Bool) -> [ScoredProduct] {
+        var scores = scores(customer: customer)
+        for p in scores.indices where scores[p] == 0 { scores[p] = -.infinity }
+        if excludeHistory { for at in history.row(customer) { scores[Int(history.items[at])] = -.infinity } }
+        return scores.withUnsafeBufferPointer { [ScoredProduct].top(of: $0, limit: limit) }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import RegularsData
+
+/// Per-product facts the ranker reads, as of `history.asOf`: popularity over recent windows and the same weeks a
+/// year earlier, how often buyers come back for it and after how long, and its price.
+struct ItemStatistics: Sendable {
+    /// Distinct buyers whose last purchase is within 7, 30 and 90 days, and ever.
+    var buyers7: [Float]
+    var buyers30: [Float]
+    var buyers90: [Float]
+    var buyersAll: [Float]
+    /// Share of buyers who bought it in two or more orders.
+    var repeatShare: [Float]
+    /// Median over repeat buyers of their mean days between purchases (-1: no repeat buyer).
+    var medianGapDays: [Float]
+    /// Mean unit price (currency units).
+    var price: [Float]
+    /// Distinct buyers in `[asOf − 365 d, asOf − 335 d)`: the coming 30 days, one year earlier.
+    var buyersLastYear: [Float]
+    /// Days since the product was first bought.
+    var ageDays: [Float]
+
+    init(history: PurchaseHistory) {
+        let n = history.productCount
+        let snapshot = history.snapshot
+        let t = history.asOf
+        var b7 = [Float](repeating: 0, count: n), b30 = b7, b90 = b7, all = b7, repeaters = b7
+        var first = [Int64](repeating: .max, count: n)
+        var gaps = [[Float]](repeating: [], count: n)
+        for at in history.items.indices {
+            let p = Int(history.items[at])
+            let age = t - history.lastTime[at]
+            all[p] += 1
+            if age <= 90 * 86_400 { b90[p] += 1 }
+            if age <= 30 * 86_400 { b30[p] += 1 }
+            if age <= 7 * 86_400 { b7[p] += 1 }
+            first[p] = min(first[p], history.firstTime[at])
+            let count = history.orderCounts[at]
+            if count >= 2 {
+                repeaters[p] += 1
+                gaps[p].append(Float(history.lastTime[at] - history.firstTime[at]) / Float(count - 1) / 86_400)
+            }
+        }
+        var price = [Double](repeating: 0, count: n), lines = [Double](repeating: 0, count: n)
+        var lastYear = [Float](repeating: 0, count: n)
+        var seen = [Int32](repeating: -1, count: n)
+        let from = t - 365 * 86_400, to = t - 335 * 86_400
+        for customer in 0..<history.customerCount {
+            for order in history.orders(of: CustomerIndex(customer)) {
+                let time = snapshot.orderTime[order]
+                for line in snapshot.lines(of: order) {
+                    let p = Int(snapshot.lineProduct[line])
+                    price[p] += Double(snapshot.lineUnitPrice[line]) / Double(Money.scale)
+                    lines[p] += 1
+                    if time >= from, time < to, seen[p] != Int32(customer) {
+                        seen[p] = Int32(customer)
+                        lastYear[p] += 1
+                    }
+                }
+            }
+        }
+        buyers7 = b7
+        buyers30 = b30
+        buyers90 = b90
+        buyersAll = all
+        repeatShare = (0..<n).map { all[$0] > 0 ? repeaters[$0] / all[$0] : 0 }
+        medianGapDays = gaps.map { g in
+            guard !g.isEmpty else { return -1 }
+            let s = g.sorted()
+            return s[s.count / 2]
+        }
+        self.price = (0..<n).map { lines[$0] > 0 ? Float(price[$0] / lines[$0]) : 0 }
+        buyersLastYear = lastYear
+        ageDays = first.map { $0 == .max ? -1 : Float(t - $0) / 86_400 }
+    }
+}
+
+/// Per-customer facts the ranker reads, as of `history.asOf`.
+struct CustomerStatistics: Sendable {
+    var orders: [Float]
+    var daysSinceLastOrder: [Float]
+    var daysSinceFirstOrder: [Float]
+    /// Mean days between orders (-1 with one order).
+    var meanGapDays: [Float]
+    /// Mean lines per order.
+    var basketSize: [Float]
+    var distinctProducts: [Float]
+    /// Orders in the same 30 days one year earlier.
+    var ordersLastYear: [Float]
+
+    init(history: PurchaseHistory) {
+        let snapshot = history.snapshot
+        let t = history.asOf
+        let count = history.customerCount
+        var orders = [Float](repeating: 0, count: count), last = [Float](repeating: -1, count: count)
+        var first = last, gap = last, basket = orders, distinct = orders, lastYear = orders
+        for c in 0..<count {
+            let range = history.orders(of: CustomerIndex(c))
+            guard !range.isEmpty else { continue }
+            orders[c] = Float(range.count)
+            last[c] = Float(t - snapshot.orderTime[range.upperBound - 1]) / 86_400
+            first[c] = Float(t - snapshot.orderTime[range.lowerBound]) / 86_400
+            if range.count > 1 { gap[c] = (first[c] - last[c]) / Float(range.count - 1) }
+            basket[c] = Float(snapshot.orderLineStart[range.upperBound] - snapshot.orderLineStart[range.lowerBound])
+                / Float(range.count)
+            distinct[c] = Float(history.row(CustomerIndex(c)).count)
+            lastYear[c] = Float(range.filter {
+                snapshot.orderTime[$0] >= t - 365 * 86_400 && snapshot.orderTime[$0] < t - 335 * 86_400
+            }.count)
+        }
+        self.orders = orders
+        daysSinceLastOrder = last
+        daysSinceFirstOrder = first
+        meanGapDays = gap
+        basketSize = basket
+        distinctProducts = distinct
+        ordersLastYear = lastYear
+    }
+}

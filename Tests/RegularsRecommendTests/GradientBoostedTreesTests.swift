@@ -1,0 +1,43 @@
+import Testing
+@testable import RegularsRecommend
+
+@Suite("Gradient-boosted trees")
+struct GradientBoostedTreesTests {
+    /// Points on a 30 × 30 grid of [0, 1)², labelled 1 when x + y > 1 (plus a useless third feature).
+    static func grid(offset: Float) -> (rows: [Float], labels: [Float]) {
+        var rows: [Float] = [], labels: [Float] = []
+        for i in 0..<30 { for j in 0..<30 {
+            let x = (Float(i) + offset) / 30, y = (Float(j) + offset) / 30
+            rows += [x, y, Float((i * 7 + j * 3) % 5)]
+            labels.append(x + y > 1 ? 1 : 0)
+        } }
+        return (rows, labels)
+    }
+
+    @Test("separates a linearly separable toy problem on points it has not seen")
+    func separable() {
+        let train = Self.grid(offset: 0.25)
+        var settings = GradientBoostedTrees.Settings()
+        settings.trees = 60
+        settings.minLeafRows = 5
+        let model = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels, settings: settings)
+        let test = Self.grid(offset: 0.75)
+        let scores = model.scores(test.rows)
+        let correct = zip(scores, test.labels).filter { ($0 > 0) == ($1 == 1) }.count
+        #expect(Double(correct) / Double(scores.count) > 0.95)
+        var corner: [Float] = [0.95, 0.95, 0], origin: [Float] = [0.05, 0.05, 0]
+        #expect(model.score(&corner) > 2)
+        #expect(model.score(&origin) < -2)
+        // The useless feature is never worth a split as much as the two real ones.
+        let importance = model.featureImportance
+        #expect(importance[2] < importance[0] && importance[2] < importance[1])
+    }
+
+    @Test("training is deterministic for a seed")
+    func deterministic() {
+        let train = Self.grid(offset: 0.5)
+        let a = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels)
+        let b = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels)
+        #expect(a.scores(train.rows) == b.scores(train.rows))
+    }
+}
