@@ -85,29 +85,50 @@ public final class CSVReader: Sequence, IteratorProtocol {
         }
     }
 
+    /// The hot loop works on local copies of the cursor and the field buffer: going through the class's
+    /// stored properties for every byte cost a dynamic exclusivity check each time.
     private func readFields() throws -> CSVRecord {
         let startLine = line
         var fields: [String] = []
         fields.reserveCapacity(16)
+        var field = self.field
+        self.field = []
+        defer { self.field = field }
+        var pos = position
+        var stop = end
+        var bytes = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        // Refills the chunk when the cursor reaches its end; false at the end of the data.
+        func more() throws -> Bool {
+            if pos < stop { return true }
+            position = pos
+            let filled = try fill()
+            pos = position
+            stop = end
+            bytes = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            return filled
+        }
+        defer { position = pos }
         while true {
             field.removeAll(keepingCapacity: true)
-            guard var byte = try peek() else {
+            guard try more() else {
                 fields.append("")
                 return CSVRecord(fields: fields, line: startLine)
             }
+            var byte = bytes[pos]
             if byte == 0x22 {
                 let quoteLine = line
-                position += 1
+                pos += 1
                 quoted: while true {
-                    guard let b = try peek() else {
+                    guard try more() else {
                         throw CSVError(
                             file: displayName, line: quoteLine, field: "#\(fields.count + 1)",
                             message: "a quoted field starts here and its closing quote never comes")
                     }
-                    position += 1
+                    let b = bytes[pos]
+                    pos += 1
                     if b == 0x22 {
-                        if try peek() == 0x22 {
-                            position += 1
+                        if try more(), bytes[pos] == 0x22 {
+                            pos += 1
                             field.append(0x22)
                         } else {
                             break quoted
@@ -117,29 +138,34 @@ public final class CSVReader: Sequence, IteratorProtocol {
                         field.append(b)
                     }
                 }
-                guard let after = try peek() else {
+                guard try more() else {
                     fields.append(String(decoding: field, as: UTF8.self))
                     return CSVRecord(fields: fields, line: startLine)
                 }
-                byte = after
+                byte = bytes[pos]
             }
             // Unquoted part (or what follows a closing quote, kept as text the way lenient readers do).
-            while byte != 0x2C && byte != 0x0A && byte != 0x0D {
-                field.append(byte)
-                position += 1
-                if position == end {
-                    if try !fill() { break }
+            unquoted: while true {
+                // Scan a run inside the chunk, then copy it in one go.
+                let runStart = pos
+                while pos < stop {
+                    byte = bytes[pos]
+                    if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+                    pos += 1
                 }
-                byte = chunk[position]
+                if pos > runStart { field.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: pos - runStart)) }
+                if pos < stop { break unquoted }
+                if try !more() { break unquoted }
             }
             fields.append(String(decoding: field, as: UTF8.self))
-            guard let terminator = try peek() else { return CSVRecord(fields: fields, line: startLine) }
-            position += 1
+            guard try more() else { return CSVRecord(fields: fields, line: startLine) }
+            let terminator = bytes[pos]
+            pos += 1
             switch terminator {
             case 0x2C:
                 continue
             case 0x0D:
-                if try peek() == 0x0A { position += 1 }
+                if try more(), bytes[pos] == 0x0A { pos += 1 }
                 line += 1
                 return CSVRecord(fields: fields, line: startLine)
             default:

@@ -9,8 +9,14 @@ public enum Timestamp {
 
     /// Seconds since 1970 for a date-time, or `nil` when `text` is not one of the accepted forms.
     public static func parse(_ text: String) -> Int64? {
-        var utf8 = Array(text.utf8)
-        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8.removeLast() }
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    private static func parse(utf8 whole: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var count = whole.count
+        while count > 0, whole[count - 1] == 0x20 || whole[count - 1] == 0x09 { count -= 1 }
+        let utf8 = UnsafeBufferPointer(rebasing: whole[0..<count])
         var i = 0
         while i < utf8.count, utf8[i] == 0x20 || utf8[i] == 0x09 { i += 1 }
         func number(_ digits: Int) -> Int? {
@@ -51,7 +57,7 @@ public enum Timestamp {
         _ = skip(0x20)
         if i == utf8.count { return seconds }
         if skip(0x5A) || skip(0x7A) { return i == utf8.count ? seconds : nil }
-        if utf8.count - i == 3, String(decoding: utf8[i...], as: UTF8.self) == "UTC" { return seconds }
+        if utf8.count - i == 3, utf8[i] == 0x55, utf8[i + 1] == 0x54, utf8[i + 2] == 0x43 { return seconds }
         let sign: Int64
         if skip(0x2B) { sign = 1 } else if skip(0x2D) { sign = -1 } else { return nil }
         guard let offsetHours = number(2), offsetHours <= 14 else { return nil }
