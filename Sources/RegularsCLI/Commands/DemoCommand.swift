@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsSegments
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +36,12 @@ struct DemoCommand: ParsableCommand {
             from: folder.appendingPathComponent("orders_export.csv"), displayName: "\(out)/orders_export.csv",
             format: .shopify, into: store)
         let quality = DataQualityReport(statistics: try store.statistics(), lastImport: orders)
+        // The demo's "today" is the day after its last orders, so its output never changes.
+        let asOf = SummaryBuilder.endOfDay(settings.lastDay)
+        let snapshot = try store.snapshot(asOf: asOf)
+        let predictions = PredictionReport.make(snapshot: snapshot, asOf: asOf)
+        let atRisk = predictions.customers.filter { $0.segments.contains(.atRisk) }
+            .sorted { ($0.predictedCLV ?? $0.totalSpend) > ($1.predictedCLV ?? $1.totalSpend) }.prefix(3)
         if global.json {
             print(try Output.json(DemoJSON(store: storePath, exports: folder.path, productsImport: products, report: StatsJSON(quality))))
             return
@@ -44,6 +51,18 @@ struct DemoCommand: ParsableCommand {
         print("Products import: \(products.rowsImported) variants, \(products.skipped["image row"] ?? 0) image rows skipped")
         print("")
         print(quality.text)
+        print("")
+        print("Segments (a customer can be in several; primary by priority lost > lapsed > at risk > new > high spender > loyal > gift buyer > active):")
+        for count in predictions.segmentCounts {
+            print("  \(count.segment.title.padding(toLength: 13, withPad: " ", startingAt: 0)) \(count.members) members, \(count.primary) primary")
+        }
+        print("")
+        print("Most valuable customers at risk (worth a personal note):")
+        for customer in atRisk {
+            let clv = customer.predictedCLV.map { "predicted 12-month value \($0)" } ?? "spent \(customer.totalSpend)"
+            let alive = customer.probabilityAlive.map { String(format: "P(alive) %.2f", $0) } ?? ""
+            print("  \(customer.customerID): \(customer.orders) orders, last \(customer.daysSinceLastOrder) days ago, \(alive), \(clv)")
+        }
         print("")
         print("Next: REGULARS_STORE=\(storePath) regulars stats")
     }

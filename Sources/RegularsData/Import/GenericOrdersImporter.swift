@@ -32,6 +32,10 @@ struct GenericOrdersImporter: RowImporter {
         let count = try row.quantity(quantity)
         let price = try row.money(unitPrice)
         if price.units < 0 { throw row.error(unitPrice, .other("the unit price \(price.exactDescription) is negative")) }
+        if try sink.isSuppressed(customer, email: nil, writer: writer) {
+            report.skip("erased customer")
+            return
+        }
         try sink.begin(
             Order(id: id, customerID: customer, createdAt: Date(timeIntervalSince1970: TimeInterval(time)), total: .zero,
                   source: "import:generic"),

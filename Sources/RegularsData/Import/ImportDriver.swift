@@ -89,4 +89,5 @@ struct DiscardingWriter: StoreWriter {
     func upsert(line: OrderLine) throws {}
     func trimLines(of order: OrderID, keeping count: Int) throws {}
     func record(report: ImportReport) throws {}
+    func isSuppressed(customerID: CustomerID, email: String?) throws -> Bool { false }
 }

@@ -14,7 +14,17 @@ struct OrderSink {
     /// Customers with full records (Shopify) instead of a bare id; the first seen wins (exports list newest first).
     var customerRecords: [CustomerID: Customer] = [:]
 
+    private var suppressed: [CustomerID: Bool] = [:]
+
     var orderCount: Int { seen.count }
+
+    /// Whether the customer was erased (asked once per customer and import).
+    mutating func isSuppressed(_ id: CustomerID, email: String?, writer: any StoreWriter) throws -> Bool {
+        if let known = suppressed[id] { return known }
+        let answer = try writer.isSuppressed(customerID: id, email: email)
+        suppressed[id] = answer
+        return answer
+    }
     var customerCount: Int { customersSeen.count }
     var productCount: Int { productsSeen.count }
     var currentOrderID: OrderID? { order?.id }

@@ -76,7 +76,8 @@ struct ShopifyOrdersImporter: RowImporter {
             let time = try row.date(createdAt)
             let orderTotal = try row.optionalMoney(total)
             let customerID: CustomerID
-            if let address = row.optional(email) {
+            let address = row.optional(email)
+            if let address {
                 customerID = StableID.customer(email: address)
                 let first = row.optional(billingName).flatMap { $0.split(separator: " ").first.map(String.init) }
                 let marketing = row.optional(acceptsMarketing).map { ["yes", "true", "1", "subscribed"].contains($0.lowercased()) }
@@ -85,6 +86,12 @@ struct ShopifyOrdersImporter: RowImporter {
             } else {
                 let parts = [row.text(billingName), row.text(phone), row.text(billingZip), row.text(shippingZip)]
                 customerID = StableID.guest(parts.allSatisfy { $0.isEmpty } ? [id] : parts)
+            }
+            if try sink.isSuppressed(customerID, email: address, writer: writer) {
+                skippedOrder = (id, "erased customer", row.line)
+                report.skip("erased customer")
+                report.skippedOrders["erased customer", default: 0] += 1
+                return
             }
             try sink.begin(
                 Order(

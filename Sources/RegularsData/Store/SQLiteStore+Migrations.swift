@@ -63,6 +63,24 @@ extension SQLiteStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2: erasure suppression list and store settings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE storeSetting (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    CREATE TABLE suppression (
+                        hash TEXT PRIMARY KEY NOT NULL,
+                        erasedAt INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+            // The salt makes the suppression hashes useless outside this store: the same e-mail hashes
+            // differently in every shop, so the list cannot be matched against another list.
+            var generator = SystemRandomNumberGenerator()
+            let salt = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined()
+            try db.execute(sql: "INSERT INTO storeSetting (name, value) VALUES ('suppressionSalt', ?)", arguments: [salt])
+        }
         return migrator
     }
 }

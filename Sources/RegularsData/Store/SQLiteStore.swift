@@ -3,7 +3,7 @@ import GRDB
 
 /// The embedded default store: one SQLite file per shop, in WAL mode, with foreign keys on.
 public struct SQLiteStore: Store {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
     public let path: String
 
     /// Opens the file at `path`, creating it if missing, and runs pending migrations.

@@ -10,7 +10,22 @@ final class SQLiteStoreWriter: StoreWriter {
     /// The last order written and its integer key: its lines follow it.
     private var lastOrder: (id: OrderID, key: Int64)?
 
+    private var suppression: Suppression?
+    private var hasSuppressions: Bool?
+
     init(db: Database) { self.db = db }
+
+    func isSuppressed(customerID: CustomerID, email: String?) throws -> Bool {
+        if hasSuppressions == nil {
+            hasSuppressions = try Int.fetchOne(db, sql: "SELECT count(*) FROM suppression") ?? 0 > 0
+            suppression = try SQLiteStore.suppression(db)
+        }
+        guard hasSuppressions == true, let suppression else { return false }
+        for hash in suppression.hashes(customerID: customerID, email: email) {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE hash = ?", arguments: [hash]) == true { return true }
+        }
+        return false
+    }
 
     private func run(_ sql: StaticString, _ arguments: StatementArguments) throws {
         try statement(sql, arguments).execute()

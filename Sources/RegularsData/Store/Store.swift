@@ -15,6 +15,16 @@ public protocol Store: Sendable {
 
     /// The report of the last import, if any.
     func lastImport() throws -> ImportReport?
+
+    /// Erases a customer: their record, orders and lines go, and salted hashes of their id and e-mail go on
+    /// the suppression list so that no later import brings them back. `id` may also be their e-mail.
+    func forget(customer id: String, at now: Date) throws -> ErasureReport
+
+    /// Marks a customer as opted out of personalization (kept across re-imports). Returns whether they exist.
+    func optOut(customer id: String) throws -> Bool
+
+    /// Marks every product of a category as sensitive. Returns how many products were marked.
+    func markSensitive(category: String) throws -> Int
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.
@@ -33,6 +43,8 @@ public protocol StoreWriter {
     func trimLines(of order: OrderID, keeping count: Int) throws
     /// Keeps the report of this import for `stats`.
     func record(report: ImportReport) throws
+    /// Whether this customer was erased: their rows must not be imported again.
+    func isSuppressed(customerID: CustomerID, email: String?) throws -> Bool
 }
 
 /// Counts for the data-quality report.

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import RegularsData
+
+struct ForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Erase a customer: record, orders and lines; later imports of old exports skip them.",
+        discussion: """
+            Orders are removed, not kept as anonymous aggregates: your shop platform keeps the books, and a removed \
+            order cannot be re-linked to the person. Salted hashes of the id and e-mail stay on a suppression list.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The customer's id (as in `regulars stats`/exports) or e-mail.")
+    var customer: String
+
+    func run() throws {
+        let report = try global.openStore().forget(customer: customer, at: try global.now())
+        if global.json {
+            print(try Output.json(report))
+        } else if report.customerFound {
+            print("Erased: \(report.ordersRemoved) orders and \(report.linesRemoved) lines removed; future imports will skip this customer.")
+        } else {
+            print("No such customer in the store; added to the suppression list so future imports skip them.")
+        }
+    }
+}
+
+struct OptOutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opt-out", abstract: "Stop personalizing for a customer: they get non-personal recommendations only.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The customer's id or e-mail.")
+    var customer: String
+
+    func run() throws {
+        guard try global.openStore().optOut(customer: customer) else {
+            throw ValidationError("no customer '\(customer)' in \(global.storePath)")
+        }
+        print(global.json ? #"{"opted_out": true}"# : "Opted out: personal recommendations are off for this customer.")
+    }
+}
+
+struct MarkSensitiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark-sensitive",
+        abstract: "Mark a category sensitive (health, pregnancy, intimate …): never a reason, never in e-mails.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The category, exactly as in the catalog.")
+    var category: String
+
+    func run() throws {
+        let count = try global.openStore().markSensitive(category: category)
+        guard count > 0 else { throw ValidationError("no product in category '\(category)'") }
+        print(global.json ? #"{"products_marked": \#(count)}"# : "Marked \(count) products in '\(category)' as sensitive.")
+    }
+}

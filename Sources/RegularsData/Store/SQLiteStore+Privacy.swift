@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func forget(customer id: String, at now: Date) throws -> ErasureReport {
+        try writer.write { db in
+            let suppression = try Self.suppression(db)
+            // The caller may name the customer by id or by e-mail.
+            let row = try GRDB.Row.fetchOne(
+                db, sql: "SELECT id, email FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1", arguments: [id, id])
+            let customerID: String = row?["id"] ?? id
+            let email: String? = row?["email"] ?? (id.contains("@") ? id : nil)
+            let orders = try Int.fetchOne(db, sql: "SELECT count(*) FROM shopOrder WHERE customerId = ?", arguments: [customerID]) ?? 0
+            let lines = try Int.fetchOne(
+                db,
+                sql: "SELECT count(*) FROM orderLine WHERE orderKey IN (SELECT key FROM shopOrder WHERE customerId = ?)",
+                arguments: [customerID]) ?? 0
+            try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])
+            var added = 0
+            for hash in suppression.hashes(customerID: customerID, email: email) + (email.map { [suppression.hash("id", StableID.customer(email: $0))] } ?? []) {
+                try db.execute(
+                    sql: "INSERT INTO suppression (hash, erasedAt) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
+                    arguments: [hash, Int64(now.timeIntervalSince1970)])
+                added += db.changesCount
+            }
+            return ErasureReport(customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, suppressionHashesAdded: added)
+        }
+    }
+
+    public func optOut(customer id: String) throws -> Bool {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE customer SET optedOut = 1 WHERE id = ? OR lower(email) = lower(?)", arguments: [id, id])
+            return db.changesCount > 0
+        }
+    }
+
+    public func markSensitive(category: String) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE product SET sensitive = 1 WHERE category = ?", arguments: [category])
+            return db.changesCount
+        }
+    }
+
+    static func suppression(_ db: Database) throws -> Suppression {
+        guard let salt = try String.fetchOne(db, sql: "SELECT value FROM storeSetting WHERE name = 'suppressionSalt'") else {
+            throw StoreError(code: .corrupt, message: "the store has no suppression salt; was it created by Regulars?")
+        }
+        return Suppression(salt: salt)
+    }
+}

@@ -1,1 +1,0 @@
-// The RegularsSegments module; see ARCHITECTURE.md for what it owns.
