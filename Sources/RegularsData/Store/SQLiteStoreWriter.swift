@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Upserts inside one SQLite transaction, through prepared statements kept for the whole import.
 final class SQLiteStoreWriter: StoreWriter {
@@ -120,14 +121,42 @@ final class SQLiteStoreWriter: StoreWriter {
         lastOrder = (order.id, key)
     }
 
+    /// The one call per order line, so it binds through SQLite's C API: building GRDB's
+    /// `StatementArguments` for each of a million lines cost about as much as SQLite's own work.
     func upsert(line: OrderLine) throws {
-        try run(
+        let statement = try statement(
             """
             INSERT INTO orderLine (orderKey, position, sku, productName, quantity, unitPrice) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(orderKey, position) DO UPDATE SET sku = excluded.sku, productName = excluded.productName,
                 quantity = excluded.quantity, unitPrice = excluded.unitPrice
-            """,
-            [try orderKey(line.orderID), line.position, line.sku, line.productName, line.quantity, line.unitPrice.units])
+            """, [])
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, try orderKey(line.orderID))
+        sqlite3_bind_int64(handle, 2, Int64(line.position))
+        Self.bind(text: line.sku, to: handle, at: 3)
+        Self.bind(text: line.productName, to: handle, at: 4)
+        sqlite3_bind_int64(handle, 5, Int64(line.quantity))
+        sqlite3_bind_int64(handle, 6, line.unitPrice.units)
+        let status = sqlite3_step(handle)
+        guard status == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(text: String, to handle: OpaquePointer, at index: Int32) {
+        if text.isEmpty {
+            sqlite3_bind_text(handle, index, "", 0, transient)
+            return
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
+                _ = sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient)
+            }
+        }
     }
 
     func trimLines(of order: OrderID, keeping count: Int) throws {
