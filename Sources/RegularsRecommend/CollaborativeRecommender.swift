@@ -34,12 +34,9 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     public func recommend(customer: CustomerIndex, limit: Int, excludeHistory: Bool) -> [ScoredProduct] {
         let (products, owned, rows) = context.candidates(for: customer, includeOwn: !excludeHistory)
         let model = excludeHistory ? ranker.new : ranker.all
+        let scores = model.scores(rows)
         var top = TopK(limit: limit)
-        rows.withUnsafeBufferPointer { rows in
-            for (k, product) in products.enumerated() where !(excludeHistory && owned[k]) {
-                top.offer(product, model.score(rows.baseAddress! + k * RankerContext.featureCount))
-            }
-        }
+        for (k, product) in products.enumerated() where !(excludeHistory && owned[k]) { top.offer(product, scores[k]) }
         var list = top.sorted()
         if list.count < limit {
             let fill = FilledRecommender(base: Fixed(list: list), fallback: context.trending)

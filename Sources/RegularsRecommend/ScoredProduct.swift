@@ -44,7 +44,18 @@ struct TopK {
         a.score < b.score || (a.score == b.score && a.product > b.product)
     }
 
+    @inline(__always)
     mutating func offer(_ product: ProductIndex, _ score: Float) {
+        // Fast path: a full heap whose worst entry beats the offer.
+        if heap.count == limit, let worst = heap.first,
+            score < worst.score || (score == worst.score && product > worst.product)
+        {
+            return
+        }
+        insert(product, score)
+    }
+
+    private mutating func insert(_ product: ProductIndex, _ score: Float) {
         guard limit > 0 else { return }
         let item = ScoredProduct(product: product, score: score)
         if heap.count < limit {

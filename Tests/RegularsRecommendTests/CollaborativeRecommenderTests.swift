@@ -50,3 +50,20 @@ struct CollaborativeRecommenderTests {
         #expect(stapleFirst >= 54)
     }
 }
+
+@Suite("Collaborative recommender, small shops")
+struct CollaborativeRecommenderSmallShopTests {
+    @Test("a shop with two weeks of orders still gets lists (no training window has data)")
+    func tooShortForTraining() {
+        let snapshot = TinyShop.snapshot([
+            "a": [["P1", "P2"], ["P1"]], "b": [["P2", "P3"]], "c": [["P3"], ["P4", "P1"]],
+        ])
+        let model = CollaborativeRecommender.train(on: snapshot, asOf: TinyShop.asOf)
+        let a = snapshot.customerIndexByID["a"]!
+        let list = model.recommend(customer: a, limit: 3, excludeHistory: false)
+        #expect(list.count == 3)
+        let fresh = model.recommend(customer: a, limit: 3, excludeHistory: true)
+        #expect(Set(fresh.map(\.product)).isDisjoint(with: [snapshot.productIndexBySKU["P1"]!, snapshot.productIndexBySKU["P2"]!]))
+        #expect(fresh.count == 2)
+    }
+}

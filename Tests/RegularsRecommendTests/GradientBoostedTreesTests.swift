@@ -41,3 +41,15 @@ struct GradientBoostedTreesTests {
         #expect(a.scores(train.rows) == b.scores(train.rows))
     }
 }
+
+@Suite("Gradient-boosted trees, edge cases")
+struct GradientBoostedTreesEdgeTests {
+    @Test("trains on no rows or one class without crashing and scores constants")
+    func degenerate() {
+        let empty = GradientBoostedTrees.train(rows: [], featureCount: 2, labels: [])
+        var row: [Float] = [1, 2]
+        #expect(empty.score(&row).isFinite)
+        let negatives = GradientBoostedTrees.train(rows: [0, 1, 1, 0, 2, 2], featureCount: 2, labels: [0, 0, 0])
+        #expect(negatives.score(&row) < -5)
+    }
+}

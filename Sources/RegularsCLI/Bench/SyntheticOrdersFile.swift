@@ -7,7 +7,7 @@ enum SyntheticOrdersFile {
     static func write(lines target: Int, to url: URL, seed: UInt64 = 7) throws {
         var writer = try CSVWriter(url: url)
         try writer.write(["order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price"])
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let customers = max(target / 20, 10)
         let start = Timestamp.parse("2023-01-01T00:00:00Z")!
         var written = 0
@@ -28,18 +28,5 @@ enum SyntheticOrdersFile {
             }
         }
         try writer.close()
-    }
-}
-
-/// A small, fast, seeded generator (Steele, Lea & Flood 2014), so benchmark files are the same every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,7 +5,7 @@ import RegularsData
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure speed and memory (run a release build: swift build -c release).",
-        subcommands: [ImportBench.self])
+        subcommands: [ImportBench.self, PredictBench.self])
 
     struct ImportBench: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
             }
             guard sqlite.terminationStatus == 0 else { throw ValidationError("sqlite3 .import failed: is sqlite3 installed?") }
 
-            let result = Result(
+            let result = ImportResult(
                 lines: report?.rowsImported ?? 0, regularsSeconds: ours.seconds, sqlite3Seconds: theirs.seconds,
                 ratio: ours.seconds / max(theirs.seconds, 1e-9), peakResidentMB: Double(peak) / 1_048_576,
                 peakResidentBeforeImportMB: Double(memoryBefore) / 1_048_576)
@@ -60,7 +60,7 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    struct Result: Encodable {
+    struct ImportResult: Encodable {
         var lines: Int
         var regularsSeconds, sqlite3Seconds, ratio, peakResidentMB, peakResidentBeforeImportMB: Double
     }

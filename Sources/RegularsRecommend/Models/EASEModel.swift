@@ -12,8 +12,9 @@ public struct EASEModel: Sendable {
         /// Ridge strength λ, in units of the Gram matrix (weighted order counts). Chosen on the validation split
         /// of online-retail (flat between 50 and 500).
         public var lambda: Float = 150
-        /// Only the most-bought products get a row and column: 4·n² bytes and O(n³) time.
-        public var maxItems = 15_000
+        /// Only the most-bought products get a row and column: 4·n² bytes and O(n³) time. On the validation split
+        /// 2,000 scored as well as all 3,600 alone and better inside the ranker (less noise among rare products).
+        public var maxItems = 2_000
         /// Half-life of an order's weight, days; `nil`: every order counts 1. 30 days beat all history by 20 %
         /// on the new-products track of the validation split.
         public var halfLifeDays: Double? = 30

@@ -4,7 +4,8 @@ import RegularsData
 /// Item-based k-nearest neighbours: cosine similarity between products' buyer vectors, shrunk towards 0 for
 /// rarely bought pairs (Sarwar et al. 2001; shrinkage as in Koren 2008):
 /// `sim(i, j) = G[i][j] / (√(G[i][i] · G[j][j]) + shrinkage)`, each product keeping its `neighbours` most similar.
-/// A customer's score for `j` is `Σ_i x_i · sim(i, j)` over the products `i` they bought.
+/// A product is its own nearest neighbour (as in implicit), so own products score too. A customer's score for `j`
+/// is `Σ_i x_i · sim(i, j)` over the products `i` they bought.
 public struct ItemKNNModel: Sendable {
     public struct Settings: Sendable, Codable, Equatable {
         public var neighbours = 100
@@ -40,7 +41,7 @@ public struct ItemKNNModel: Sendable {
                 Parallel.forEach(n) { i in
                     var best = TopK(limit: settings.neighbours)
                     let gii = g[i * n + i]
-                    for j in 0..<n where j != i && g[i * n + j] > 0 {
+                    for j in 0..<n where g[i * n + j] > 0 {
                         let s = g[i * n + j] / ((gii * g[j * n + j]).squareRoot() + settings.shrinkage)
                         best.offer(chosen[j], s)
                     }

@@ -26,9 +26,11 @@ public struct TIFUKNNModel: Sendable {
     let vectorStart: [Int32]
     let vectorProduct: [ProductIndex]
     let vectorValue: [Float]
-    /// `neighbours` nearest customers of each customer (fewer when there are fewer), flat, `settings.neighbours`
-    /// slots per customer, `-1` for empty.
-    let neighbourList: [CustomerIndex]
+    /// The personal vectors by product (inverted index) and their norms, for the neighbour search.
+    let columnStart: [Int32]
+    let columnCustomer: [CustomerIndex]
+    let columnValue: [Float]
+    let norm: [Float]
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
         train(on: PurchaseHistory(snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up))),
@@ -37,12 +39,27 @@ public struct TIFUKNNModel: Sendable {
 
     public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {
         let (start, product, value) = personalVectors(history: history, settings: settings)
-        let neighbours = nearestNeighbours(
-            customerCount: history.customerCount, productCount: history.productCount, start: start,
-            product: product, value: value, k: settings.neighbours)
+        let productCount = history.productCount, customerCount = history.customerCount
+        var columnStart = [Int32](repeating: 0, count: productCount + 1)
+        for p in product { columnStart[Int(p) + 1] += 1 }
+        for i in 0..<productCount { columnStart[i + 1] += columnStart[i] }
+        var cursor = Array(columnStart.dropLast())
+        var columnCustomer = [CustomerIndex](repeating: 0, count: product.count)
+        var columnValue = [Float](repeating: 0, count: product.count)
+        var norm = [Float](repeating: 0, count: customerCount)
+        for c in 0..<customerCount {
+            for at in Int(start[c])..<Int(start[c + 1]) {
+                let p = Int(product[at])
+                columnCustomer[Int(cursor[p])] = CustomerIndex(c)
+                columnValue[Int(cursor[p])] = value[at]
+                cursor[p] += 1
+                norm[c] += value[at] * value[at]
+            }
+            norm[c] = norm[c].squareRoot()
+        }
         return TIFUKNNModel(
             settings: settings, history: history, vectorStart: start, vectorProduct: product, vectorValue: value,
-            neighbourList: neighbours)
+            columnStart: columnStart, columnCustomer: columnCustomer, columnValue: columnValue, norm: norm)
     }
 
     /// The personal vectors of eqs. 1–3 for every customer.
@@ -87,56 +104,29 @@ public struct TIFUKNNModel: Sendable {
         return (start, product, value)
     }
 
-    /// Top-`k` cosine neighbours of every customer through an inverted index, on every core.
-    static func nearestNeighbours(
-        customerCount: Int, productCount: Int, start: [Int32], product: [ProductIndex], value: [Float], k: Int
-    ) -> [CustomerIndex] {
-        var columnStart = [Int32](repeating: 0, count: productCount + 1)
-        for p in product { columnStart[Int(p) + 1] += 1 }
-        for i in 0..<productCount { columnStart[i + 1] += columnStart[i] }
-        var cursor = Array(columnStart.dropLast())
-        var columnCustomer = [Int32](repeating: 0, count: product.count)
-        var columnValue = [Float](repeating: 0, count: product.count)
-        var norm = [Float](repeating: 0, count: customerCount)
-        for c in 0..<customerCount {
-            for at in Int(start[c])..<Int(start[c + 1]) {
-                let p = Int(product[at])
-                columnCustomer[Int(cursor[p])] = Int32(c)
-                columnValue[Int(cursor[p])] = value[at]
-                cursor[p] += 1
-                norm[c] += value[at] * value[at]
-            }
-            norm[c] = norm[c].squareRoot()
-        }
-        var result = [CustomerIndex](repeating: -1, count: customerCount * k)
-        let chunks = 64
-        result.withUnsafeMutableBufferPointer { out in
-            let out = UnsafeMutableSendablePointer(out.baseAddress!)
-            Parallel.forEach(chunks) { chunk in
-                var acc = [Float](repeating: 0, count: customerCount)
-                var touched: [Int32] = []
-                for c in stride(from: chunk, to: customerCount, by: chunks) where norm[c] > 0 {
-                    for at in Int(start[c])..<Int(start[c + 1]) {
-                        let p = Int(product[at])
-                        let x = value[at]
-                        for j in Int(columnStart[p])..<Int(columnStart[p + 1]) {
-                            let other = Int(columnCustomer[j])
-                            if acc[other] == 0 { touched.append(Int32(other)) }
-                            acc[other] += x * columnValue[j]
-                        }
-                    }
-                    var best = TopK(limit: k)
-                    for other in touched {
-                        let o = Int(other)
-                        if o != c, acc[o] > 0 { best.offer(other, acc[o] / (norm[c] * norm[o])) }
-                        acc[o] = 0
-                    }
-                    touched.removeAll(keepingCapacity: true)
-                    for (slot, neighbour) in best.sorted().enumerated() { out.pointer[c * k + slot] = neighbour.product }
-                }
+    /// The `settings.neighbours` customers most similar to `customer` (cosine of the personal vectors), best
+    /// first, found through the inverted index when asked: only the customers being scored pay for it.
+    public func neighbours(of customer: CustomerIndex) -> [ScoredProduct] {
+        let c = Int(customer)
+        guard norm[c] > 0 else { return [] }
+        var acc = [Float](repeating: 0, count: history.customerCount)
+        var touched: [Int32] = []
+        for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
+            let p = Int(vectorProduct[at])
+            let x = vectorValue[at]
+            for j in Int(columnStart[p])..<Int(columnStart[p + 1]) {
+                let other = Int(columnCustomer[j])
+                if acc[other] == 0 { touched.append(Int32(other)) }
+                acc[other] += x * columnValue[j]
             }
         }
-        return result
+        var best = TopK(limit: settings.neighbours)
+        for other in touched {
+            let o = Int(other)
+            if o != c, acc[o] > 0 { best.offer(other, acc[o] / (norm[c] * norm[o])) }
+        }
+        // `ScoredProduct.product` carries the neighbour's customer index here.
+        return best.sorted()
     }
 
     /// The TIFU-KNN scores of every product for `customer`, dense (0 for products nobody near bought).
@@ -146,12 +136,11 @@ public struct TIFUKNNModel: Sendable {
         for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
             out[Int(vectorProduct[at])] += settings.alpha * vectorValue[at]
         }
-        let k = settings.neighbours
-        let found = (0..<k).prefix { neighbourList[c * k + $0] >= 0 }.count
-        guard found > 0 else { return out }
-        let share = (1 - settings.alpha) / Float(found)
-        for slot in 0..<found {
-            let other = Int(neighbourList[c * k + slot])
+        let found = neighbours(of: customer)
+        guard !found.isEmpty else { return out }
+        let share = (1 - settings.alpha) / Float(found.count)
+        for neighbour in found {
+            let other = Int(neighbour.product)
             for at in Int(vectorStart[other])..<Int(vectorStart[other + 1]) {
                 out[Int(vectorProduct[at])] += share * vectorValue[at]
             }

@@ -15,9 +15,14 @@ public struct GradientBoostedTrees: Sendable, Codable {
         public var maxLeaves = 31
         public var minLeafRows = 40
         public var l2: Double = 1
-        public var bins = 255
+        /// At most 256. 63 did as well as 255 on the validation split, and histograms 4× smaller are faster.
+        public var bins = 63
         /// The share of rows each tree sees (stochastic gradient boosting, Friedman 2002).
         public var rowSampling = 0.7
+        /// Gradient-based one-side sampling instead: each tree sees the rows with the largest `|gradient|` (this
+        /// share) and `smallGradientShare` of all rows drawn from the others, reweighted (`nil`: off).
+        public var largeGradientShare: Double? = nil
+        public var smallGradientShare = 0.1
         public var seed: UInt64 = 1
         public init() {}
     }
@@ -53,10 +58,28 @@ public struct GradientBoostedTrees: Sendable, Codable {
         }
     }
 
-    /// Raw scores of row-major `rows`.
+    /// Raw scores of row-major `rows`, tree by tree so that one tree's nodes stay in cache for every row.
     public func scores(_ rows: [Float]) -> [Float] {
         let n = rows.count / max(featureCount, 1)
-        return rows.withUnsafeBufferPointer { p in (0..<n).map { score(p.baseAddress! + $0 * featureCount) } }
+        var out = [Float](repeating: base, count: n)
+        rows.withUnsafeBufferPointer { rows in
+            nodes.withUnsafeBufferPointer { nodes in
+                out.withUnsafeMutableBufferPointer { out in
+                    for root in roots {
+                        for r in 0..<n {
+                            let row = rows.baseAddress! + r * featureCount
+                            var at = Int(root)
+                            while nodes[at].left >= 0 {
+                                let node = nodes[at]
+                                at = Int(row[Int(node.feature)] <= node.threshold ? node.left : node.right)
+                            }
+                            out[r] += nodes[at].value
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 
     /// Total split gain per feature, a measure of what the model relies on.
@@ -103,6 +126,8 @@ struct BinnedMatrix {
     /// Per feature, the upper edge of each bin but the last (value ≤ edge[b] ⇒ bin ≤ b).
     let edges: [[Float]]
     let bins: [UInt8]
+    /// The most bins any feature has.
+    let binCount: Int
 
     init(rows: [Float], featureCount: Int, maxBins: Int) {
         let rowCount = rows.count / featureCount
@@ -119,6 +144,7 @@ struct BinnedMatrix {
                     var sample = stride(from: 0, to: rowCount, by: sampleStride).map { rows[$0 * featureCount + f] }
                     sample.sort()
                     var cuts: [Float] = []
+                    guard !sample.isEmpty else { return }
                     let limit = min(maxBins, 256)
                     for q in 1..<limit {
                         let v = sample[min(sample.count - 1, q * sample.count / limit)]
@@ -141,5 +167,6 @@ struct BinnedMatrix {
         }
         self.edges = edges
         self.bins = bins
+        binCount = (edges.map(\.count).max() ?? 0) + 1
     }
 }

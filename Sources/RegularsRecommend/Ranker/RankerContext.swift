@@ -50,40 +50,51 @@ struct RankerContext: Sendable {
         for p in 0..<n where easeScores[p] == -.infinity { easeScores[p] = minEase }
 
         let cap = settings.rankCap
-        func ranks(_ scores: [Float], skipOwned: Bool) -> [Int32: Int] {
-            var top = TopK(limit: cap)
-            for p in 0..<n where scores[p] != 0 && scores[p] > -.infinity {
-                if skipOwned && owned[p] { continue }
-                top.offer(ProductIndex(p), scores[p])
+        // Dense ranks (1 = best; `cap + 1` beyond the cap or without a score) among all products and among those
+        // the customer never bought, from one pass: the best `cap + owned` overall hold the best `cap` of both.
+        func ranks(_ scores: [Float]) -> (all: [Float], new: [Float]) {
+            var top = TopK(limit: cap + row.count)
+            for p in 0..<n where scores[p] != 0 && scores[p] > -.infinity { top.offer(ProductIndex(p), scores[p]) }
+            var all = [Float](repeating: Float(cap + 1), count: n), new = all
+            var rankNew = 0
+            for (r, entry) in top.sorted().enumerated() {
+                let p = Int(entry.product)
+                if r < cap { all[p] = Float(r + 1) }
+                if !owned[p], rankNew < cap {
+                    rankNew += 1
+                    new[p] = Float(rankNew)
+                }
             }
-            var out: [Int32: Int] = [:]
-            for (r, entry) in top.sorted().enumerated() { out[entry.product] = r + 1 }
-            return out
+            return (all, new)
         }
-        let tifuRank = ranks(tifuScores, skipOwned: false), tifuRankNew = ranks(tifuScores, skipOwned: true)
-        let easeRank = ranks(easeScores, skipOwned: false), easeRankNew = ranks(easeScores, skipOwned: true)
+        let (tifuRank, tifuRankNew) = ranks(tifuScores)
+        let (easeRank, easeRankNew) = ranks(easeScores)
 
-        var sources = [ProductIndex: Float]()
-        func propose(_ ranking: [Int32: Int], limit: Int) {
-            for (p, r) in ranking where r <= limit { sources[p, default: 0] += 1 }
+        // How many sources propose each product; `products` lists those with at least one.
+        var sources = [Float](repeating: 0, count: n)
+        var products: [ProductIndex] = []
+        func add(_ p: Int) {
+            if sources[p] == 0 { products.append(ProductIndex(p)) }
+            sources[p] += 1
         }
         if includeOwn {
             let own: [ProductIndex] = row.map { history.items[$0] }.sorted { (a: ProductIndex, b: ProductIndex) -> Bool in
                 let sa = tifuScores[Int(a)], sb = tifuScores[Int(b)]
                 return sa != sb ? sa > sb : a < b
             }
-            for p in own.prefix(settings.own) { sources[p, default: 0] += 1 }
+            for p in own.prefix(settings.own) { add(Int(p)) }
         }
-        propose(tifuRankNew, limit: settings.tifu)
-        propose(easeRankNew, limit: settings.ease)
+        for p in 0..<n where tifuRankNew[p] <= Float(settings.tifu) { add(p) }
+        for p in 0..<n where easeRankNew[p] <= Float(settings.ease) { add(p) }
         var trendCount = 0
         for entry in trending.ranking where trendCount < settings.trending {
             if owned[Int(entry.product)] { continue }
-            sources[entry.product, default: 0] += 1
+            add(Int(entry.product))
             trendCount += 1
         }
-        var trendRank = [Int32: Int]()
-        for (r, entry) in trending.ranking.prefix(cap).enumerated() { trendRank[entry.product] = r + 1 }
+        products.sort()
+        var trendRank = [Float](repeating: Float(cap + 1), count: n)
+        for (r, entry) in trending.ranking.prefix(cap).enumerated() { trendRank[Int(entry.product)] = Float(r + 1) }
 
         // The customer's orders in the same 30 days one year earlier.
         let t = history.asOf
@@ -94,51 +105,48 @@ struct RankerContext: Sendable {
             for line in snapshot.lines(of: order) { lastYear.insert(snapshot.lineProduct[line]) }
         }
 
-        let products = sources.keys.sorted()
         let c = Int(customer)
-        var rows = [Float]()
-        rows.reserveCapacity(products.count * Self.featureCount)
+        let width = Self.featureCount
+        var rows = [Float](repeating: 0, count: products.count * width)
         var ownedOut = [Bool]()
-        for product in products {
-            let p = Int(product)
-            let position = history.position(customer: customer, product: product)
-            var orders: Float = 0, since: Float = -1, gap: Float = -1, dueItem: Float = -1, duePersonal: Float = -1
-            var sinceFirst: Float = -1
-            if let at = position {
-                orders = Float(history.orderCounts[at])
-                since = Float(t - history.lastTime[at]) / 86_400
-                sinceFirst = Float(t - history.firstTime[at]) / 86_400
-                if orders >= 2 { gap = (sinceFirst - since) / (orders - 1) }
-                if items.medianGapDays[p] > 0 { dueItem = since / items.medianGapDays[p] }
-                if gap > 0 { duePersonal = since / gap }
+        ownedOut.reserveCapacity(products.count)
+        rows.withUnsafeMutableBufferPointer { out in
+            var cursor = 0
+            @inline(__always) func put(_ value: Float) {
+                out[cursor] = value
+                cursor += 1
             }
-            let cap1 = Float(cap + 1)
-            func rank(_ ranking: [Int32: Int]) -> Float { ranking[product].map(Float.init) ?? cap1 }
-            let modelFeatures: [Float] = [
-                tifuScores[p], rank(tifuRank), rank(tifuRankNew), easeScores[p], rank(easeRank), rank(easeRankNew),
-                trending.scores[p], rank(trendRank), sources[product]!,
-            ]
-            let orderShare = customers.orders[c] > 0 ? orders / customers.orders[c] : 0
-            let historyFeatures: [Float] = [
-                owned[p] ? 1 : 0, orders, since, gap, dueItem, duePersonal, orderShare, sinceFirst,
-            ]
-            let trend = (items.buyers30[p] + 1) / (items.buyers90[p] / 3 + 1)
-            let lastYearShare = items.buyersLastYear[p] / (items.buyersAll[p] + 1)
-            let itemFeatures: [Float] = [
-                items.buyers7[p], items.buyers30[p], items.buyers90[p], items.buyersAll[p], trend,
-                items.repeatShare[p], items.medianGapDays[p], items.price[p], items.buyersLastYear[p], lastYearShare,
-                items.ageDays[p],
-            ]
-            let customerFeatures: [Float] = [
-                customers.orders[c], customers.daysSinceLastOrder[c], customers.daysSinceFirstOrder[c],
-                customers.meanGapDays[c], customers.basketSize[c], customers.distinctProducts[c],
-                customers.ordersLastYear[c], lastYear.contains(product) ? 1 : 0,
-            ]
-            rows += modelFeatures
-            rows += historyFeatures
-            rows += itemFeatures
-            rows += customerFeatures
-            ownedOut.append(owned[p])
+            for product in products {
+                let p = Int(product)
+                var orders: Float = 0, since: Float = -1, gap: Float = -1, dueItem: Float = -1, duePersonal: Float = -1
+                var sinceFirst: Float = -1
+                if owned[p], let at = history.position(customer: customer, product: product) {
+                    orders = Float(history.orderCounts[at])
+                    since = Float(t - history.lastTime[at]) / 86_400
+                    sinceFirst = Float(t - history.firstTime[at]) / 86_400
+                    if orders >= 2 { gap = (sinceFirst - since) / (orders - 1) }
+                    if items.medianGapDays[p] > 0 { dueItem = since / items.medianGapDays[p] }
+                    if gap > 0 { duePersonal = since / gap }
+                }
+                // Models: scores, ranks and how many sources proposed the product.
+                put(tifuScores[p]); put(tifuRank[p]); put(tifuRankNew[p])
+                put(easeScores[p]); put(easeRank[p]); put(easeRankNew[p])
+                put(trending.scores[p]); put(trendRank[p]); put(sources[p])
+                // The customer's own history with the product.
+                put(owned[p] ? 1 : 0); put(orders); put(since); put(gap); put(dueItem); put(duePersonal)
+                put(customers.orders[c] > 0 ? orders / customers.orders[c] : 0); put(sinceFirst)
+                // The product.
+                put(items.buyers7[p]); put(items.buyers30[p]); put(items.buyers90[p]); put(items.buyersAll[p])
+                put((items.buyers30[p] + 1) / (items.buyers90[p] / 3 + 1)); put(items.repeatShare[p])
+                put(items.medianGapDays[p]); put(items.price[p]); put(items.buyersLastYear[p])
+                put(items.buyersLastYear[p] / (items.buyersAll[p] + 1)); put(items.ageDays[p])
+                // The customer.
+                put(customers.orders[c]); put(customers.daysSinceLastOrder[c]); put(customers.daysSinceFirstOrder[c])
+                put(customers.meanGapDays[c]); put(customers.basketSize[c]); put(customers.distinctProducts[c])
+                put(customers.ordersLastYear[c]); put(lastYear.contains(product) ? 1 : 0)
+                ownedOut.append(owned[p])
+            }
+            precondition(cursor == out.count, "one value per feature name")
         }
         return (products, ownedOut, rows)
     }

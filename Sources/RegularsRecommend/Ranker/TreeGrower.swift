@@ -6,14 +6,23 @@ struct TreeGrower {
     let labels: [Float]
     let weights: [Float]?
     let settings: GradientBoostedTrees.Settings
-    static let binCount = 256
+    /// Bins per feature in the histograms: the most any feature uses.
+    let binCount: Int
+
+    init(data: BinnedMatrix, labels: [Float], weights: [Float]?, settings: GradientBoostedTrees.Settings) {
+        self.data = data
+        self.labels = labels
+        self.weights = weights
+        self.settings = settings
+        binCount = data.binCount
+    }
 
     /// A leaf waiting to be split: its rows are `index[lower..<upper]`.
     struct Leaf {
         var node: Int
         var lower: Int
         var upper: Int
-        var histogram: [Double]  // featureCount × binCount × (g, h, n)
+        var histogram: [SIMD4<Float>]  // featureCount × binCount of (gradient, hessian, rows, 0)
         var gradient: Double
         var hessian: Double
         var split: (gain: Double, feature: Int, bin: Int)?
@@ -31,23 +40,46 @@ struct TreeGrower {
         let mean = min(max(positives / max(total, 1e-12), 1e-6), 1 - 1e-6)
         let base = Float(log(mean / (1 - mean)))
         var raw = [Float](repeating: base, count: n)
-        var gradient = [Float](repeating: 0, count: n)
-        var hessian = [Float](repeating: 0, count: n)
+        var rowStats = [SIMD4<Float>](repeating: .zero, count: n)
         var random = SplitMix64(seed: settings.seed)
         var trees: [[GradientBoostedTrees.Node]] = []
+        let chunks = n >= 16_384 ? 2 : 1
         for _ in 0..<settings.trees {
-            for r in 0..<n {
-                let p = 1 / (1 + exp(-raw[r]))
-                let w = weights?[r] ?? 1
-                gradient[r] = w * (p - labels[r])
-                hessian[r] = w * max(p * (1 - p), 1e-6)
+            rowStats.withUnsafeMutableBufferPointer { stats in
+                let stats = UncheckedBox(stats)
+                // Each chunk writes its own rows.
+                Parallel.forEach(chunks) { chunk in
+                    for r in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                        let p = 1 / (1 + exp(-raw[r]))
+                        let w = weights?[r] ?? 1
+                        stats.value[r] = SIMD4(w * (p - labels[r]), w * max(p * (1 - p), 1e-6), 1, 0)
+                    }
+                }
             }
             var index: [Int32] = []
             index.reserveCapacity(n)
-            let keep = UInt64(settings.rowSampling * Double(UInt64.max >> 11))
-            for r in 0..<n where settings.rowSampling >= 1 || (random.next() >> 11) < keep { index.append(Int32(r)) }
+            if let top = settings.largeGradientShare, n > 0 {
+                // GOSS (Ke et al. 2017, alg. 2): every row with a large gradient, a share of the others, reweighted.
+                let probe = (0..<min(n, 4_096)).map { _ in abs(rowStats[Int(random.next() % UInt64(n))].x) }.sorted()
+                let threshold = probe[min(probe.count - 1, Int(Double(probe.count) * (1 - top)))]
+                let rest = settings.smallGradientShare / (1 - top)
+                let keep = UInt64(rest * Double(UInt64.max >> 11))
+                let boost = Float((1 - top) / settings.smallGradientShare)
+                for r in 0..<n {
+                    if abs(rowStats[r].x) >= threshold {
+                        index.append(Int32(r))
+                    } else if (random.next() >> 11) < keep {
+                        rowStats[r].x *= boost
+                        rowStats[r].y *= boost
+                        index.append(Int32(r))
+                    }
+                }
+            } else {
+                let keep = UInt64(settings.rowSampling * Double(UInt64.max >> 11))
+                for r in 0..<n where settings.rowSampling >= 1 || (random.next() >> 11) < keep { index.append(Int32(r)) }
+            }
             var leafRanges: [(node: Int, lower: Int, upper: Int)] = []
-            let tree = growTree(index: &index, gradient: gradient, hessian: hessian, leafRanges: &leafRanges)
+            let tree = growTree(index: &index, rowStats: rowStats, leafRanges: &leafRanges)
             trees.append(tree)
             // Rows the tree saw sit in its leaves' ranges; only the others walk the tree.
             var seen = [Bool](repeating: false, count: n)
@@ -59,15 +91,21 @@ struct TreeGrower {
                     seen[r] = true
                 }
             }
-            data.bins.withUnsafeBufferPointer { bins in
-                for r in 0..<n where !seen[r] {
-                    var at = 0
-                    while tree[at].left >= 0 {
-                        let node = tree[at]
-                        // A split node holds its bin in `value` until the end.
-                        at = Int(Int(bins[r * f + Int(node.feature)]) <= Int(node.value) ? node.left : node.right)
+            raw.withUnsafeMutableBufferPointer { rawOut in
+                let rawOut = UncheckedBox(rawOut)
+                data.bins.withUnsafeBufferPointer { bins in
+                    // Each chunk updates its own rows.
+                    Parallel.forEach(chunks) { chunk in
+                        for r in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) where !seen[r] {
+                            var at = 0
+                            while tree[at].left >= 0 {
+                                let node = tree[at]
+                                // A split node holds its bin in `value` until the end.
+                                at = Int(Int(bins[r * f + Int(node.feature)]) <= Int(node.value) ? node.left : node.right)
+                            }
+                            rawOut.value[r] += tree[at].value
+                        }
                     }
-                    raw[r] += tree[at].value
                 }
             }
         }
@@ -86,14 +124,14 @@ struct TreeGrower {
 
     /// One tree; split nodes temporarily hold their bin in `value` and their gain in `threshold`.
     func growTree(
-        index: inout [Int32], gradient: [Float], hessian: [Float], leafRanges: inout [(node: Int, lower: Int, upper: Int)]
+        index: inout [Int32], rowStats: [SIMD4<Float>], leafRanges: inout [(node: Int, lower: Int, upper: Int)]
     ) -> [GradientBoostedTrees.Node] {
         var nodes = [GradientBoostedTrees.Node(feature: -1, threshold: 0, left: -1, right: -1, value: 0)]
         var root = Leaf(node: 0, lower: 0, upper: index.count, histogram: [], gradient: 0, hessian: 0, split: nil)
-        root.histogram = histogram(index: index, lower: 0, upper: index.count, gradient: gradient, hessian: hessian)
-        for b in 0..<Self.binCount {
-            root.gradient += root.histogram[b * 3]
-            root.hessian += root.histogram[b * 3 + 1]
+        root.histogram = histogram(index: index, lower: 0, upper: index.count, rowStats: rowStats)
+        for b in 0..<binCount {
+            root.gradient += Double(root.histogram[b].x)
+            root.hessian += Double(root.histogram[b].y)
         }
         root.split = bestSplit(root)
         var leaves = [root]
@@ -124,16 +162,16 @@ struct TreeGrower {
             let small = leftCount <= rightCount
             let counted = histogram(
                 index: index, lower: small ? left.lower : right.lower, upper: small ? left.upper : right.upper,
-                gradient: gradient, hessian: hessian)
+                rowStats: rowStats)
             var other = leaf.histogram
             for k in other.indices { other[k] -= counted[k] }
             left.histogram = small ? counted : other
             right.histogram = small ? other : counted
             for child in [0, 1] {
                 var c = child == 0 ? left : right
-                for b in 0..<Self.binCount {
-                    c.gradient += c.histogram[b * 3]
-                    c.hessian += c.histogram[b * 3 + 1]
+                for b in 0..<binCount {
+                    c.gradient += Double(c.histogram[b].x)
+                    c.hessian += Double(c.histogram[b].y)
                 }
                 c.split = bestSplit(c)
                 if child == 0 { left = c } else { right = c }
@@ -148,34 +186,31 @@ struct TreeGrower {
         return nodes
     }
 
-    /// Gradient, hessian and count per feature and bin over `index[lower..<upper]`; big leaves are counted in
-    /// two halves on two cores and summed.
-    func histogram(index: [Int32], lower: Int, upper: Int, gradient: [Float], hessian: [Float]) -> [Double] {
-        let size = data.featureCount * Self.binCount * 3
+    /// Gradient, hessian and row count per feature and bin over `index[lower..<upper]`, one SIMD add per feature
+    /// and row; big leaves are counted in two halves on two cores and summed.
+    func histogram(index: [Int32], lower: Int, upper: Int, rowStats: [SIMD4<Float>]) -> [SIMD4<Float>] {
+        let size = data.featureCount * binCount
         let parts = upper - lower >= 8_192 ? 2 : 1
-        var partial = [Double](repeating: 0, count: size * parts)
-        let f = data.featureCount
+        var partial = [SIMD4<Float>](repeating: .zero, count: size * parts)
+        let f = data.featureCount, bins = binCount
         partial.withUnsafeMutableBufferPointer { out in
             let out = UncheckedBox(out)
-            data.bins.withUnsafeBufferPointer { bins in
+            data.bins.withUnsafeBufferPointer { binned in
                 index.withUnsafeBufferPointer { index in
-                    gradient.withUnsafeBufferPointer { g in
-                        hessian.withUnsafeBufferPointer { h in
-                            // Each part writes only its own histogram.
-                            Parallel.forEach(parts) { part in
-                                let hist = out.value.baseAddress! + part * size
-                                let from = lower + (upper - lower) * part / parts
-                                let to = lower + (upper - lower) * (part + 1) / parts
-                                for k in from..<to {
-                                    let r = Int(index[k])
-                                    let row = bins.baseAddress! + r * f
-                                    let gr = Double(g[r]), hr = Double(h[r])
-                                    for feature in 0..<f {
-                                        let b = (feature &* Self.binCount &+ Int(row[feature])) &* 3
-                                        hist[b] += gr
-                                        hist[b &+ 1] += hr
-                                        hist[b &+ 2] += 1
-                                    }
+                    rowStats.withUnsafeBufferPointer { stats in
+                        // Each part writes only its own histogram.
+                        Parallel.forEach(parts) { part in
+                            let hist = out.value.baseAddress! + part * size
+                            let from = lower + (upper - lower) * part / parts
+                            let to = lower + (upper - lower) * (part + 1) / parts
+                            for k in from..<to {
+                                let r = Int(index[k])
+                                let row = binned.baseAddress! + r &* f
+                                let v = stats[r]
+                                var base = 0
+                                for feature in 0..<f {
+                                    hist[base &+ Int(row[feature])] += v
+                                    base &+= bins
                                 }
                             }
                         }
@@ -197,12 +232,13 @@ struct TreeGrower {
         let parent = leaf.gradient * leaf.gradient / (leaf.hessian + lambda)
         var best: (gain: Double, feature: Int, bin: Int)?
         for f in 0..<data.featureCount {
-            let base = f * Self.binCount * 3
+            let base = f * binCount
             var gl = 0.0, hl = 0.0, nl = 0.0
             for b in 0..<data.edges[f].count {
-                gl += leaf.histogram[base + b * 3]
-                hl += leaf.histogram[base + b * 3 + 1]
-                nl += leaf.histogram[base + b * 3 + 2]
+                let cell = leaf.histogram[base + b]
+                gl += Double(cell.x)
+                hl += Double(cell.y)
+                nl += Double(cell.z)
                 if nl < Double(settings.minLeafRows) { continue }
                 if Double(count) - nl < Double(settings.minLeafRows) { break }
                 let gr = leaf.gradient - gl, hr = leaf.hessian - hl

@@ -1,34 +1,20 @@
 import Foundation
-import RegularsSegments
+import RegularsData
 
-/// SplitMix64: a tiny seeded generator, so that simulated shops are the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform on (0, 1).
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
-}
+/// Draws customers from the BG/NBD process itself, to check that a fit recovers what generated them
+/// and to benchmark fits on shops of any size.
+public struct BGNBDSimulator: Sendable {
+    public var parameters: BGNBDModel.Parameters
+    var generator: SeededRandom
 
-/// Draws customers from the BG/NBD process itself, to check that a fit recovers what generated them.
-struct BGNBDSimulator {
-    var parameters: BGNBDModel.Parameters
-    var generator: SplitMix64
-
-    init(_ parameters: BGNBDModel.Parameters, seed: UInt64) {
+    public init(_ parameters: BGNBDModel.Parameters, seed: UInt64) {
         self.parameters = parameters
-        generator = SplitMix64(seed: seed)
+        generator = SeededRandom(seed: seed)
     }
 
     /// One customer observed for `age` time units after the first purchase; times floored to whole
     /// units, as day-granular shop data are.
-    mutating func customer(age: Double) -> CustomerSummary {
+    public mutating func customer(age: Double) -> CustomerSummary {
         let lambda = gamma(shape: parameters.r) / parameters.alpha
         let x1 = gamma(shape: parameters.a)
         let p = x1 / (x1 + gamma(shape: parameters.b))
