@@ -48,6 +48,11 @@ struct ShopifyOrdersImporter: RowImporter {
             try beginOrder(id: id, row: row, writer: writer, report: &report)
             if skippedOrder != nil { return }
         }
+        // An edited order keeps removed items as lines with quantity 0: nothing was bought.
+        if Int(row.text(lineQuantity).trimmingCharacters(in: .whitespaces)) == 0 {
+            report.skip("line item with quantity 0")
+            return
+        }
         let quantity = try row.quantity(lineQuantity)
         let price = try row.money(linePrice)
         let title = try row.required(lineName)
