@@ -15,13 +15,18 @@ struct ForgetCommand: ParsableCommand {
     var customer: String
 
     func run() throws {
-        let report = try global.openStore().forget(customer: customer, at: try global.now())
+        let store = try global.openStore()
+        let report = try store.forget(customer: customer, at: try global.now())
+        let retrained = try Self.retrainWithout(storePath: global.storePath, store: store, asOf: try global.now())
         if global.json {
             print(try Output.json(report))
         } else if report.customerFound {
             print("Erased: \(report.ordersRemoved) orders and \(report.linesRemoved) lines removed; future imports will skip this customer.")
         } else {
             print("No such customer in the store; added to the suppression list so future imports skip them.")
+        }
+        if let retrained, !global.json {
+            print("Models retrained without them (version \(retrained)); older model files removed.")
         }
     }
 }

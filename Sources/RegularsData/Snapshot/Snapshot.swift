@@ -11,7 +11,7 @@ import Foundation
 /// - lines of customer `c`: `orderLineStart[customerOrderStart[c]] ..< orderLineStart[customerOrderStart[c + 1]]`
 ///
 /// Times are whole seconds since 1970-01-01T00:00:00Z; money is `Money.units` (ten-thousandths).
-public struct Snapshot: Sendable {
+public struct Snapshot: Sendable, Codable {
     /// The moment the snapshot pretends to be taken at; only orders before it are kept.
     public let asOf: Date
 
@@ -36,6 +36,17 @@ public struct Snapshot: Sendable {
     public let lineUnitPrice: ContiguousArray<Int64>
     /// The order each line belongs to (denormalised for the hot loops).
     public let lineOrder: ContiguousArray<Int32>
+
+    /// The same snapshot with every customer's e-mail and first name removed, for files that leave the
+    /// store (saved models): ids and purchases are all the models need.
+    public func withoutPersonalDetails() -> Snapshot {
+        Snapshot(
+            asOf: asOf, customers: customers.map { Customer(id: $0.id, acceptsMarketing: $0.acceptsMarketing, optedOut: $0.optedOut) },
+            customerIndexByID: customerIndexByID, products: products, productIndexBySKU: productIndexBySKU,
+            categories: categories, orderIDs: orderIDs, orderCustomer: orderCustomer, orderTime: orderTime,
+            orderTotal: orderTotal, customerOrderStart: customerOrderStart, orderLineStart: orderLineStart,
+            lineProduct: lineProduct, lineQuantity: lineQuantity, lineUnitPrice: lineUnitPrice, lineOrder: lineOrder)
+    }
 
     public var customerCount: Int { customers.count }
     public var productCount: Int { products.count }
@@ -99,7 +110,7 @@ public struct Snapshot: Sendable {
 }
 
 /// What the models know of one product.
-public struct SnapshotProduct: Sendable, Hashable {
+public struct SnapshotProduct: Sendable, Hashable, Codable {
     public var sku: SKU
     public var title: String
     /// Index into `Snapshot.categories`, or `-1`.

@@ -3,7 +3,9 @@ import GRDB
 
 extension SQLiteStore {
     public func forget(customer id: String, at now: Date) throws -> ErasureReport {
-        try writer.write { db in
+        let report = try writer.write { db in
+            // Overwrite deleted rows with zeros, so the erased customer is not left in free pages of the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             let suppression = try Self.suppression(db)
             // The caller may name the customer by id or by e-mail.
             let row = try GRDB.Row.fetchOne(
@@ -25,6 +27,12 @@ extension SQLiteStore {
             }
             return ErasureReport(customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, suppressionHashesAdded: added)
         }
+        // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = OFF")
+            _ = try db.checkpoint(.truncate)
+        }
+        return report
     }
 
     public func optOut(customer id: String) throws -> Bool {

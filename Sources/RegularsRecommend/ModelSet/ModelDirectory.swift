@@ -1,0 +1,46 @@
+import Foundation
+
+/// The versioned model files next to a store: `shop.sqlite` → `shop.models/v0001.models`, …
+///
+/// Writers add a new version and never touch older ones, so a server that is reading one is never
+/// disturbed; `latest` is the highest version present.
+public struct ModelDirectory: Sendable {
+    public let url: URL
+
+    /// The folder beside the store file at `storePath`.
+    public init(storePath: String) {
+        let store = URL(fileURLWithPath: storePath)
+        let base = store.deletingPathExtension().lastPathComponent
+        url = store.deletingLastPathComponent().appendingPathComponent(base + ".models")
+    }
+
+    public var versions: [Int] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.compactMap { name in
+            guard name.hasPrefix("v"), name.hasSuffix(".models") else { return nil }
+            return Int(name.dropFirst().dropLast(".models".count))
+        }.sorted()
+    }
+
+    public func file(version: Int) -> URL {
+        url.appendingPathComponent("v" + String(format: "%04d", version) + ".models")
+    }
+
+    /// The newest model file, or `nil` before the first `regulars train`.
+    public var latest: (version: Int, url: URL)? {
+        versions.last.map { ($0, file(version: $0)) }
+    }
+
+    /// Saves `models` as the next version and returns it.
+    public func save(_ models: ModelSet) throws -> Int {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let version = (versions.last ?? 0) + 1
+        try models.save(to: file(version: version), version: version)
+        return version
+    }
+
+    /// Removes every saved version (after an erasure, before retraining), so no old file keeps the customer.
+    public func removeAll() throws {
+        for version in versions { try FileManager.default.removeItem(at: file(version: version)) }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import RegularsData
+
+/// A model set on disk: one line of header, then the models.
+///
+/// The header (`REGULARS-MODELS 1 {json}`) names the file format's version, so a file written by
+/// another version is refused with a clear message instead of decoding into nonsense.
+extension ModelSet {
+    /// Bumped whenever the saved shape changes; older files must be retrained.
+    public static let fileFormatVersion = 1
+    static let magic = "REGULARS-MODELS"
+
+    /// What the header line says about the file, readable without decoding the models.
+    public struct FileHeader: Sendable, Codable, Hashable {
+        public var formatVersion: Int
+        public var version: Int
+        public var trainedAt: Date
+        public var asOf: Date
+        public var customers: Int
+        public var products: Int
+        public var orders: Int
+        public var trainingSeconds: [String: Double]
+    }
+
+    /// Writes the set to `url` atomically (a reader never sees half a file) as model version `version`.
+    public func save(to url: URL, version: Int) throws {
+        let header = FileHeader(
+            formatVersion: Self.fileFormatVersion, version: version, trainedAt: trainedAt, asOf: asOf,
+            customers: snapshot.customerCount, products: snapshot.productCount, orders: snapshot.orderCount,
+            trainingSeconds: trainingSeconds)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        var data = Data("\(Self.magic) \(Self.fileFormatVersion) ".utf8)
+        data.append(try encoder.encode(header))
+        data.append(0x0A)
+        data.append(try encoder.encode(self))
+        try data.write(to: url, options: .atomic)
+    }
+
+    /// Reads only the header line of a model file.
+    public static func header(of url: URL) throws -> FileHeader {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let prefix = try handle.read(upToCount: 64 * 1024) ?? Data()
+        return try parseHeader(prefix, url: url).header
+    }
+
+    /// Loads a model set; a file of another format version, or no model file at all, is a `ModelFileError`.
+    public static func load(from url: URL) throws -> ModelSet {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ModelFileError(path: url.path, message: "cannot read the model file: run `regulars train` first")
+        }
+        let (_, bodyStart) = try parseHeader(data, url: url)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        do {
+            return try decoder.decode(ModelSet.self, from: data[bodyStart...])
+        } catch {
+            throw ModelFileError(path: url.path, message: "the models in this file cannot be read (\(error)); run `regulars train` again")
+        }
+    }
+
+    private static func parseHeader(_ data: Data, url: URL) throws -> (header: FileHeader, bodyStart: Data.Index) {
+        guard let newline = data.firstIndex(of: 0x0A) else {
+            throw ModelFileError(path: url.path, message: "not a Regulars model file")
+        }
+        let line = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
+        let parts = line.split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, parts[0] == magic, let version = Int(parts[1]) else {
+            throw ModelFileError(path: url.path, message: "not a Regulars model file")
+        }
+        guard version == fileFormatVersion else {
+            throw ModelFileError(
+                path: url.path,
+                message: "written by model format \(version), this Regulars reads format \(fileFormatVersion); run `regulars train` again")
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        guard let header = try? decoder.decode(FileHeader.self, from: Data(parts[2].utf8)) else {
+            throw ModelFileError(path: url.path, message: "the model file's header is damaged")
+        }
+        return (header, data.index(after: newline))
+    }
+}
+
+/// A model file is missing, damaged, or of another format version.
+public struct ModelFileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import RegularsData
+
+/// Every trained model of one shop at one moment, with the snapshot they were trained on: what
+/// `regulars train` saves and what the recommender, the API and campaigns load.
+///
+/// The snapshot travels with the models because the models speak dense indexes; it is saved without
+/// e-mails or names (`Snapshot.withoutPersonalDetails`). A customer erased later is scrubbed by
+/// retraining (`regulars forget` does it), never by editing the file.
+public struct ModelSet: Sendable, Codable {
+    public struct Settings: Sendable, Codable, Equatable {
+        public var popular = PopularModel.Settings()
+        public var replenishment = ReplenishmentModel.Settings()
+        public var complements = ComplementsModel.Settings()
+        public var nextStep = NextStepModel.Settings()
+        public var similar = SimilarItemsModel.Settings()
+        public init() {}
+    }
+
+    /// When the models were trained, as the clock said (not the data's `asOf`).
+    public var trainedAt: Date
+    public var asOf: Date { snapshot.asOf }
+    public var settings: Settings
+    public var snapshot: Snapshot
+    public var popular: PopularModel
+    public var replenishment: ReplenishmentModel
+    public var complements: ComplementsModel
+    public var nextStep: NextStepModel
+    public var similar: SimilarItemsModel
+    /// Seconds each model took to train, by name, for reports and the dashboard.
+    public var trainingSeconds: [String: Double]
+
+    /// Trains every model on `snapshot` as of its `asOf`. Pure but for the clock readings of the timings.
+    public static func train(on snapshot: Snapshot, settings: Settings = .init(), trainedAt: Date) -> ModelSet {
+        let asOf = snapshot.asOf
+        let clock = ContinuousClock()
+        var seconds: [String: Double] = [:]
+        func timed<T>(_ name: String, _ body: () -> T) -> T {
+            var result: T?
+            let elapsed = clock.measure { result = body() }
+            seconds[name] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return result!
+        }
+        let popular = timed("popular") { PopularModel.train(on: snapshot, asOf: asOf, settings: settings.popular) }
+        let replenishment = timed("replenishment") {
+            ReplenishmentModel.train(on: snapshot, asOf: asOf, settings: settings.replenishment)
+        }
+        let complements = timed("complements") {
+            ComplementsModel.train(on: snapshot, asOf: asOf, settings: settings.complements)
+        }
+        let nextStep = timed("next_step") { NextStepModel.train(on: snapshot, asOf: asOf, settings: settings.nextStep) }
+        let similar = timed("similar") { SimilarItemsModel.train(on: snapshot, asOf: asOf, settings: settings.similar) }
+        return ModelSet(
+            trainedAt: trainedAt, settings: settings, snapshot: snapshot.withoutPersonalDetails(), popular: popular,
+            replenishment: replenishment, complements: complements, nextStep: nextStep, similar: similar,
+            trainingSeconds: seconds)
+    }
+}
