@@ -5,29 +5,11 @@ import Foundation
 ///
 /// Days are whole days since 1970-01-01 (UTC); times are whole seconds since 1970-01-01T00:00:00Z.
 enum DemoCalendar {
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func days(year: Int, month: Int, day: Int) -> Int { Timestamp.daysFromCivil(year: year, month: month, day: day) }
 
-    /// The date of a day number (Hinnant's `civil_from_days`).
-    static func date(ofDay days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    /// The date of a day number.
+    static func date(ofDay days: Int) -> (year: Int, month: Int, day: Int) { Timestamp.civil(fromDays: days) }
 
     /// 0 for Sunday … 6 for Saturday.
     static func weekday(ofDay days: Int) -> Int { ((days % 7) + 11) % 7 }

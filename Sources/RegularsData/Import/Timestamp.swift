@@ -87,7 +87,7 @@ public enum Timestamp {
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -95,8 +95,9 @@ public enum Timestamp {
         }
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's `days_from_civil`): the one copy of
+    /// calendar arithmetic the modules share.
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -105,7 +106,8 @@ public enum Timestamp {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+    /// Year, month (1–12) and day of month of a day number since 1970-01-01 (Hinnant's `civil_from_days`).
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

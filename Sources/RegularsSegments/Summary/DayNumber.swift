@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// Whole UTC calendar days since 1970-01-01, the clock every rule and summary in this module counts in.
 ///
@@ -36,27 +37,12 @@ enum DayNumber {
         day(ofSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 
-    /// Year, month (1–12) and day of month of `day` (Hinnant's civil-from-days algorithm).
-    static func civil(_ day: Int32) -> (year: Int, month: Int, day: Int) {
-        let z = Int(day) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    /// Year, month (1–12) and day of month of `day`.
+    static func civil(_ day: Int32) -> (year: Int, month: Int, day: Int) { Timestamp.civil(fromDays: Int(day)) }
 
     /// The day number of a civil date (Hinnant's days-from-civil algorithm).
     static func day(year: Int, month: Int, day: Int) -> Int32 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return Int32(era * 146_097 + doe - 719_468)
+        Int32(Timestamp.daysFromCivil(year: year, month: month, day: day))
     }
 
     /// "YYYY-MM-DD" of `day`.
