@@ -14,11 +14,16 @@ let package = Package(
         .library(name: "RegularsSegments", targets: ["RegularsSegments"]),
         .library(name: "RegularsRecommend", targets: ["RegularsRecommend"]),
         .library(name: "RegularsMeasure", targets: ["RegularsMeasure"]),
+        .library(name: "RegularsServer", targets: ["RegularsServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -37,10 +42,21 @@ let package = Package(
             dependencies: ["RegularsData", "RegularsRecommend"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RegularsServer",
+            dependencies: [
+                "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "RegularsCLI",
             dependencies: [
-                "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure",
+                "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -64,6 +80,14 @@ let package = Package(
         .testTarget(
             name: "RegularsRecommendTests",
             dependencies: ["RegularsRecommend", "RegularsMeasure", "RegularsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RegularsServerTests",
+            dependencies: [
+                "RegularsServer", "RegularsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// The RegularsServer module: the JSON API, API keys, events, widget and dashboard (see ARCHITECTURE.md).
