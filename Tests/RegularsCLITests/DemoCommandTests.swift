@@ -11,7 +11,9 @@ struct DemoCommandTests {
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stdout.contains("What your data is ready for"))
         #expect(first.stdout.contains("skipped 41 cancelled order(s)"))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("regulars-demo/orders_export.csv").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("regulars-demo/orders_export.csv").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("regulars-demo.sqlite").path))
         let second = try CLIRunner.run(["demo"], in: folder)
         #expect(second.stdout == first.stdout)

@@ -8,7 +8,9 @@ struct ImportCommandTests {
     func importThenStats() throws {
         let folder = try Fixtures.temporaryDirectory()
         let store = folder.appendingPathComponent("s.sqlite").path
-        let imported = try CLIRunner.run(["--store", store, "import", "orders", Fixtures.file("generic/orders.csv").path])
+        let imported = try CLIRunner.run([
+            "--store", store, "import", "orders", Fixtures.file("generic/orders.csv").path,
+        ])
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("What your data is ready for"))
         let stats = try CLIRunner.run(["stats", "--store", store, "--json"])
@@ -26,7 +28,9 @@ struct ImportCommandTests {
         let folder = try Fixtures.temporaryDirectory()
         let store = folder.appendingPathComponent("s.sqlite").path
         _ = try CLIRunner.run(["import", "orders", Fixtures.file("generic/orders.csv").path, "--store", store])
-        let result = try CLIRunner.run(["import", "orders", Fixtures.file("generic/bad-date.csv").path, "--store", store])
+        let result = try CLIRunner.run([
+            "import", "orders", Fixtures.file("generic/bad-date.csv").path, "--store", store,
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad-date.csv:3: column 'ordered_at': cannot read \"31/02/2011\" as a date"))
         #expect(result.stdout.isEmpty)
@@ -40,7 +44,8 @@ struct ImportCommandTests {
         let folder = try Fixtures.temporaryDirectory()
         let store = folder.appendingPathComponent("env.sqlite").path
         let result = try CLIRunner.run(
-            ["import", "products", Fixtures.file("generic/products.csv").path], in: folder, environment: ["REGULARS_STORE": store])
+            ["import", "products", Fixtures.file("generic/products.csv").path], in: folder,
+            environment: ["REGULARS_STORE": store])
         #expect(result.status == 0)
         #expect(FileManager.default.fileExists(atPath: store))
     }
@@ -48,7 +53,9 @@ struct ImportCommandTests {
     @Test("a missing file is a clear error with a non-zero exit")
     func missingFile() throws {
         let folder = try Fixtures.temporaryDirectory()
-        let result = try CLIRunner.run(["import", "orders", "nope.csv", "--store", folder.appendingPathComponent("s.sqlite").path])
+        let result = try CLIRunner.run([
+            "import", "orders", "nope.csv", "--store", folder.appendingPathComponent("s.sqlite").path,
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("nope.csv"))
     }
@@ -75,11 +82,14 @@ struct ForgetCommandTests {
         #expect(forget.stdout.contains("retrained"))
         var files = [store, store + "-wal"]
         let models = folder.appendingPathComponent("shop.models")
-        files += try FileManager.default.contentsOfDirectory(atPath: models.path).map { models.appendingPathComponent($0).path }
+        files += try FileManager.default.contentsOfDirectory(atPath: models.path).map {
+            models.appendingPathComponent($0).path
+        }
         for file in files where FileManager.default.fileExists(atPath: file) {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
             #expect(bytes.range(of: Data("zebra-customer-7781".utf8)) == nil, "found in \(file)")
         }
-        #expect(try CLIRunner.run(["import", "orders", orders.path, "--store", store]).stdout.contains("erased customer"))
+        #expect(
+            try CLIRunner.run(["import", "orders", orders.path, "--store", store]).stdout.contains("erased customer"))
     }
 }

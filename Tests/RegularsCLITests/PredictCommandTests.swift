@@ -11,7 +11,8 @@ struct PredictCommandTests {
         let result = try CLIRunner.run(
             ["predict", "--summary", Fixtures.sharedData("cdnow-summary.csv").path, "--json", "--out", out])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [String: Double]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [String: Double]])
         let bgnbd = try #require(json["bgnbd"])
         #expect(abs(bgnbd["r"]! - 0.2426) < 0.0005)
         #expect(abs(bgnbd["alpha"]! - 4.414) < 0.005)
@@ -42,7 +43,8 @@ struct PredictCommandTests {
 
     @Test("a summary file with a bad number names its line and column and exits non-zero")
     func badSummary() throws {
-        let file = try TemporaryStore.file(named: "s.csv", "ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,two,1.71,38.86,11.77\n")
+        let file = try TemporaryStore.file(
+            named: "s.csv", "ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,two,1.71,38.86,11.77\n")
         let result = try CLIRunner.run(["predict", "--summary", file.path, "--json"])
         #expect(result.status != 0)
         #expect(result.stderr.contains(":3"))
@@ -53,7 +55,8 @@ struct PredictCommandTests {
     func segmentsOnDemo() throws {
         let folder = try Fixtures.temporaryDirectory()
         _ = try CLIRunner.run(["demo"], in: folder)
-        let result = try CLIRunner.run(["segments", "--json", "--as-of", "2025-07-01", "--store", "regulars-demo.sqlite"], in: folder)
+        let result = try CLIRunner.run(
+            ["segments", "--json", "--as-of", "2025-07-01", "--store", "regulars-demo.sqlite"], in: folder)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let customers = try #require(json["customers"] as? Int)

@@ -51,7 +51,8 @@ struct CSVReaderTests {
 
     @Test("reads gzip files by their magic bytes, whatever the name")
     func gzip() throws {
-        let plain = try TemporaryStore.file(named: "data.csv", "x,y\n" + (1...5000).map { "\($0),\"v \($0)\"" }.joined(separator: "\n"))
+        let plain = try TemporaryStore.file(
+            named: "data.csv", "x,y\n" + (1...5000).map { "\($0),\"v \($0)\"" }.joined(separator: "\n"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "gzip -c '\(plain.path)' > '\(plain.path).bin'"]
@@ -70,7 +71,8 @@ struct CSVReaderTests {
 
     @Test("a truncated gzip file is an error, not a silent short read")
     func truncatedGzip() throws {
-        let plain = try TemporaryStore.file(named: "data.csv", (1...20000).map { "\($0),\($0 * 7)" }.joined(separator: "\n"))
+        let plain = try TemporaryStore.file(
+            named: "data.csv", (1...20000).map { "\($0),\($0 * 7)" }.joined(separator: "\n"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "gzip -c '\(plain.path)' | head -c 2000 > '\(plain.path).gz'"]

@@ -64,7 +64,8 @@ struct GenericOrdersImportTests {
         _ = try Importer.importOrders(from: orders, format: .generic, into: store)
         let before = try store.statistics()
         do {
-            _ = try Importer.importOrders(from: Fixtures.file("generic/\(file)"), displayName: file, format: .generic, into: store)
+            _ = try Importer.importOrders(
+                from: Fixtures.file("generic/\(file)"), displayName: file, format: .generic, into: store)
             Issue.record("the broken file was imported")
         } catch let refused as ImportRefused {
             let error = try #require(refused.report.rejected.first)
@@ -83,7 +84,8 @@ struct GenericOrdersImportTests {
         try FileManager.default.copyItem(at: Fixtures.file("generic/bad-date.csv"), to: copy)
         let store = try TemporaryStore.make()
         let report = try Importer.importOrders(
-            from: copy, displayName: "bad-date.csv", format: .generic, options: ImportOptions(skipInvalid: true), into: store)
+            from: copy, displayName: "bad-date.csv", format: .generic, options: ImportOptions(skipInvalid: true),
+            into: store)
         #expect(report.rowsImported == 2)
         #expect(report.rejectedCount == 1)
         #expect(try store.statistics().orders == 2)
@@ -95,10 +97,13 @@ struct GenericOrdersImportTests {
     @Test("--map reads our fields from a spreadsheet's own column names")
     func columnMap() throws {
         let store = try TemporaryStore.make()
-        let map = ["order_id": "Invoice", "customer_id": "Client", "ordered_at": "Date", "sku": "Item code",
-                   "product_name": "Description", "quantity": "Qty", "unit_price": "Price"]
+        let map = [
+            "order_id": "Invoice", "customer_id": "Client", "ordered_at": "Date", "sku": "Item code",
+            "product_name": "Description", "quantity": "Qty", "unit_price": "Price",
+        ]
         let report = try Importer.importOrders(
-            from: Fixtures.file("generic/mapped.csv"), format: .generic, options: ImportOptions(columnMap: map), into: store)
+            from: Fixtures.file("generic/mapped.csv"), format: .generic, options: ImportOptions(columnMap: map),
+            into: store)
         #expect(report.rowsImported == 1)
         #expect(try store.statistics().orderLines == 1)
     }
@@ -110,7 +115,8 @@ struct GenericOrdersImportTests {
             try Importer.importOrders(from: Fixtures.file("generic/mapped.csv"), format: .generic, into: store)
         }
         do {
-            _ = try Importer.importOrders(from: Fixtures.file("generic/mapped.csv"), displayName: "mapped.csv", format: .generic, into: store)
+            _ = try Importer.importOrders(
+                from: Fixtures.file("generic/mapped.csv"), displayName: "mapped.csv", format: .generic, into: store)
         } catch let error as ImportError {
             #expect(error.line == 1)
             #expect(error.field == "order_id")

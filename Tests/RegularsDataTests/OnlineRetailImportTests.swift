@@ -21,6 +21,8 @@ struct OnlineRetailImportTests {
         #expect(try store.statistics() == stats)
         let snapshot = try store.snapshot(asOf: Fixtures.day("2011-11-09"))
         #expect(snapshot.orderCount < stats.orders)
-        #expect(snapshot.lineCount == (0..<snapshot.customerCount).reduce(0) { $0 + snapshot.lines(ofCustomer: CustomerIndex($1)).count })
+        #expect(
+            snapshot.lineCount
+                == (0..<snapshot.customerCount).reduce(0) { $0 + snapshot.lines(ofCustomer: CustomerIndex($1)).count })
     }
 }

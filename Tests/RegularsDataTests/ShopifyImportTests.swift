@@ -8,7 +8,8 @@ struct ShopifyImportTests {
     @Test("orders export: skips cancelled and refunded orders, keeps guests, falls back to the line name for SKU")
     func ordersExport() throws {
         let store = try TemporaryStore.make()
-        let report = try Importer.importOrders(from: Fixtures.file("shopify/orders_export.csv"), format: .shopify, into: store)
+        let report = try Importer.importOrders(
+            from: Fixtures.file("shopify/orders_export.csv"), format: .shopify, into: store)
         #expect(report.skippedOrders["cancelled"] == 1)
         #expect(report.skippedOrders["refunded"] == 1)
         #expect(report.rejectedCount == 0)
@@ -40,9 +41,11 @@ struct ShopifyImportTests {
         #expect(try store.statistics().customers == before)
     }
 
-    @Test("products export, both header generations: one product per variant, image rows skipped", arguments: [
-        "shopify/products_export_legacy.csv", "shopify/products_export_current.csv",
-    ])
+    @Test(
+        "products export, both header generations: one product per variant, image rows skipped",
+        arguments: [
+            "shopify/products_export_legacy.csv", "shopify/products_export_current.csv",
+        ])
     func productsExport(file: String) throws {
         let store = try TemporaryStore.make()
         let report = try Importer.importProducts(from: Fixtures.file(file), format: .shopify, into: store)
@@ -62,10 +65,16 @@ struct ShopifyImportTests {
     func generationsAgree() throws {
         let legacy = try TemporaryStore.make()
         let current = try TemporaryStore.make()
-        _ = try Importer.importProducts(from: Fixtures.file("shopify/products_export_legacy.csv"), format: .shopify, into: legacy)
-        _ = try Importer.importProducts(from: Fixtures.file("shopify/products_export_current.csv"), format: .shopify, into: current)
-        let a = try legacy.snapshot(asOf: Fixtures.day("2030-01-01")).products.map { [$0.sku, $0.price?.description ?? ""] }
-        let b = try current.snapshot(asOf: Fixtures.day("2030-01-01")).products.map { [$0.sku, $0.price?.description ?? ""] }
+        _ = try Importer.importProducts(
+            from: Fixtures.file("shopify/products_export_legacy.csv"), format: .shopify, into: legacy)
+        _ = try Importer.importProducts(
+            from: Fixtures.file("shopify/products_export_current.csv"), format: .shopify, into: current)
+        let a = try legacy.snapshot(asOf: Fixtures.day("2030-01-01")).products.map {
+            [$0.sku, $0.price?.description ?? ""]
+        }
+        let b = try current.snapshot(asOf: Fixtures.day("2030-01-01")).products.map {
+            [$0.sku, $0.price?.description ?? ""]
+        }
         #expect(a.sorted { $0[0] < $1[0] } == b.sorted { $0[0] < $1[0] })
     }
 
@@ -79,7 +88,8 @@ struct ShopifyImportTests {
     @Test("generic products: tags, costs, stock and the sensitive flag")
     func genericProducts() throws {
         let store = try TemporaryStore.make()
-        let report = try Importer.importProducts(from: Fixtures.file("generic/products.csv"), format: .generic, into: store)
+        let report = try Importer.importProducts(
+            from: Fixtures.file("generic/products.csv"), format: .generic, into: store)
         #expect(report.products == 2)
         let snapshot = try store.snapshot(asOf: Fixtures.day("2030-01-01"))
         let kit = snapshot.products[Int(snapshot.productIndexBySKU["TEST-KIT"]!)]

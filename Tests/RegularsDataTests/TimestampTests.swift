@@ -19,7 +19,12 @@ struct TimestampTests {
         #expect(Timestamp.parse("2024-04-05 21:06:21 UTC") == Timestamp.parse("2024-04-05T21:06:21Z"))
     }
 
-    @Test("refuses impossible dates and other shapes", arguments: ["2011-02-31", "2011-13-01", "31/02/2011", "2011-12-09T25:00:00Z", "", "2024-02-30 10:00:00 +0000", "2011-12-09X"])
+    @Test(
+        "refuses impossible dates and other shapes",
+        arguments: [
+            "2011-02-31", "2011-13-01", "31/02/2011", "2011-12-09T25:00:00Z", "", "2024-02-30 10:00:00 +0000",
+            "2011-12-09X",
+        ])
     func refuses(_ text: String) {
         #expect(Timestamp.parse(text) == nil)
     }

@@ -6,7 +6,9 @@ enum SyntheticOrdersFile {
     /// About `lines` order lines: customers × orders × lines drawn from a seeded generator.
     static func write(lines target: Int, to url: URL, seed: UInt64 = 7) throws {
         var writer = try CSVWriter(url: url)
-        try writer.write(["order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price"])
+        try writer.write([
+            "order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price",
+        ])
         var random = SeededRandom(seed: seed)
         let customers = max(target / 20, 10)
         let start = Timestamp.parse("2023-01-01T00:00:00Z")!
@@ -22,7 +24,8 @@ enum SyntheticOrdersFile {
                 try writer.write([
                     "INV\(order)", "C\(customer)", Timestamp.iso(time), "SKU-\(product)",
                     "Product \(product), size \(product % 7)", "Category \(product % 40)",
-                    String(1 + random.next() % 12), Money(units: Int64(5_000 + (product * 7_919) % 500_000)).exactDescription,
+                    String(1 + random.next() % 12),
+                    Money(units: Int64(5_000 + (product * 7_919) % 500_000)).exactDescription,
                 ])
                 written += 1
             }

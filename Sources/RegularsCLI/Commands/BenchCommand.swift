@@ -18,7 +18,8 @@ struct BenchCommand: ParsableCommand {
         var work: String?
 
         func run() throws {
-            let folder = work.map { URL(fileURLWithPath: $0) }
+            let folder =
+                work.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("regulars-bench-\(getpid())")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
@@ -44,7 +45,9 @@ struct BenchCommand: ParsableCommand {
                 try sqlite.run()
                 sqlite.waitUntilExit()
             }
-            guard sqlite.terminationStatus == 0 else { throw ValidationError("sqlite3 .import failed: is sqlite3 installed?") }
+            guard sqlite.terminationStatus == 0 else {
+                throw ValidationError("sqlite3 .import failed: is sqlite3 installed?")
+            }
 
             let result = ImportResult(
                 lines: report?.rowsImported ?? 0, regularsSeconds: ours.seconds, sqlite3Seconds: theirs.seconds,
@@ -53,9 +56,12 @@ struct BenchCommand: ParsableCommand {
             if global.json {
                 print(try Output.json(result))
             } else {
-                print(String(format: "imported %d lines in %.2f s (%.0f lines/s); sqlite3 .import: %.2f s; ratio %.2f×; peak RSS %.0f MB",
-                             result.lines, result.regularsSeconds, Double(result.lines) / result.regularsSeconds,
-                             result.sqlite3Seconds, result.ratio, result.peakResidentMB))
+                print(
+                    String(
+                        format:
+                            "imported %d lines in %.2f s (%.0f lines/s); sqlite3 .import: %.2f s; ratio %.2f×; peak RSS %.0f MB",
+                        result.lines, result.regularsSeconds, Double(result.lines) / result.regularsSeconds,
+                        result.sqlite3Seconds, result.ratio, result.peakResidentMB))
             }
         }
     }

@@ -22,7 +22,8 @@ extension BenchCommand {
                 var fit: ModelFit<BGNBDModel>?
                 result.cdnowFitMilliseconds = clock.measure { fit = BGNBDModel.train(on: cdnow) }.seconds * 1000
                 result.cdnowLogLikelihood = fit?.model?.logLikelihood
-                result.cdnowGammaGammaMilliseconds = clock.measure { _ = GammaGammaModel.train(on: cdnow) }.seconds * 1000
+                result.cdnowGammaGammaMilliseconds =
+                    clock.measure { _ = GammaGammaModel.train(on: cdnow) }.seconds * 1000
             }
             // CDNOW-like parameters, customers observed for 1 to 78 weeks.
             var simulator = BGNBDSimulator(.init(r: 0.24, alpha: 4.4, a: 0.79, b: 2.4), seed: 11)
@@ -34,11 +35,16 @@ extension BenchCommand {
             var fit: ModelFit<BGNBDModel>?
             result.simulatedFitSeconds = clock.measure { fit = BGNBDModel.train(on: simulated) }.seconds
             if let model = fit?.model {
-                result.simulatedParameters = [model.parameters.r, model.parameters.alpha, model.parameters.a, model.parameters.b]
+                result.simulatedParameters = [
+                    model.parameters.r, model.parameters.alpha, model.parameters.a, model.parameters.b,
+                ]
                 var total = 0.0
-                result.simulatedPredictSeconds = clock.measure {
-                    for row in rows { total += model.probabilityAlive(row) + model.expectedPurchases(row, within: 39) }
-                }.seconds
+                result.simulatedPredictSeconds =
+                    clock.measure {
+                        for row in rows {
+                            total += model.probabilityAlive(row) + model.expectedPurchases(row, within: 39)
+                        }
+                    }.seconds
                 result.checksum = total
             }
             result.customers = customers
@@ -46,10 +52,19 @@ extension BenchCommand {
             if global.json {
                 print(try Output.json(result))
             } else {
-                print(String(format: "CDNOW: BG/NBD fit %.1f ms, Gamma-Gamma fit %.1f ms", result.cdnowFitMilliseconds ?? .nan, result.cdnowGammaGammaMilliseconds ?? .nan))
-                print(String(format: "%d simulated customers: BG/NBD fit %.2f s, P(alive) + expected purchases for all %.2f s; peak RSS %.0f MB",
-                             customers, result.simulatedFitSeconds ?? .nan, result.simulatedPredictSeconds ?? .nan, result.peakResidentMB))
-                print("  fitted r, alpha, a, b = \(result.simulatedParameters.map { String(format: "%.3f", $0) }.joined(separator: ", ")) (simulated with 0.24, 4.4, 0.79, 2.4)")
+                print(
+                    String(
+                        format: "CDNOW: BG/NBD fit %.1f ms, Gamma-Gamma fit %.1f ms",
+                        result.cdnowFitMilliseconds ?? .nan, result.cdnowGammaGammaMilliseconds ?? .nan))
+                print(
+                    String(
+                        format:
+                            "%d simulated customers: BG/NBD fit %.2f s, P(alive) + expected purchases for all %.2f s; peak RSS %.0f MB",
+                        customers, result.simulatedFitSeconds ?? .nan, result.simulatedPredictSeconds ?? .nan,
+                        result.peakResidentMB))
+                print(
+                    "  fitted r, alpha, a, b = \(result.simulatedParameters.map { String(format: "%.3f", $0) }.joined(separator: ", ")) (simulated with 0.24, 4.4, 0.79, 2.4)"
+                )
             }
         }
     }

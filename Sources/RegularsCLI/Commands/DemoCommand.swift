@@ -43,25 +43,38 @@ struct DemoCommand: ParsableCommand {
         let atRisk = predictions.customers.filter { $0.segments.contains(.atRisk) }
             .sorted { ($0.predictedCLV ?? $0.totalSpend) > ($1.predictedCLV ?? $1.totalSpend) }.prefix(3)
         if global.json {
-            print(try Output.json(DemoJSON(store: storePath, exports: folder.path, productsImport: products, report: StatsJSON(quality))))
+            print(
+                try Output.json(
+                    DemoJSON(
+                        store: storePath, exports: folder.path, productsImport: products, report: StatsJSON(quality))))
             return
         }
-        print("Demo shop: \(shop.customers.count) customers, \(shop.products.count) products, \(shop.orders.count) orders over two years to \(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970)))")
+        print(
+            "Demo shop: \(shop.customers.count) customers, \(shop.products.count) products, \(shop.orders.count) orders over two years to \(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970)))"
+        )
         print("Exports written to \(out)/ (Shopify format); store: \(storePath)")
-        print("Products import: \(products.rowsImported) variants, \(products.skipped["image row"] ?? 0) image rows skipped")
+        print(
+            "Products import: \(products.rowsImported) variants, \(products.skipped["image row"] ?? 0) image rows skipped"
+        )
         print("")
         print(quality.text)
         print("")
-        print("Segments (a customer can be in several; primary by priority lost > lapsed > at risk > new > high spender > loyal > gift buyer > active):")
+        print(
+            "Segments (a customer can be in several; primary by priority lost > lapsed > at risk > new > high spender > loyal > gift buyer > active):"
+        )
         for count in predictions.segmentCounts {
-            print("  \(count.segment.title.padding(toLength: 13, withPad: " ", startingAt: 0)) \(count.members) members, \(count.primary) primary")
+            print(
+                "  \(count.segment.title.padding(toLength: 13, withPad: " ", startingAt: 0)) \(count.members) members, \(count.primary) primary"
+            )
         }
         print("")
         print("Most valuable customers at risk (worth a personal note):")
         for customer in atRisk {
             let clv = customer.predictedCLV.map { "predicted 12-month value \($0)" } ?? "spent \(customer.totalSpend)"
             let alive = customer.probabilityAlive.map { String(format: "P(alive) %.2f", $0) } ?? ""
-            print("  \(customer.customerID): \(customer.orders) orders, last \(customer.daysSinceLastOrder) days ago, \(alive), \(clv)")
+            print(
+                "  \(customer.customerID): \(customer.orders) orders, last \(customer.daysSinceLastOrder) days ago, \(alive), \(clv)"
+            )
         }
         print("")
         print("Next: REGULARS_STORE=\(storePath) regulars stats")

@@ -15,12 +15,14 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "generic or shopify (default: detected from the header).")
         var format: ImportFormat?
 
-        @Option(name: .customLong("map"), parsing: .upToNextOption,
-                help: "Read our field from your column: --map sku=\"Item code\" customer_id=Email.")
+        @Option(
+            name: .customLong("map"), parsing: .upToNextOption,
+            help: "Read our field from your column: --map sku=\"Item code\" customer_id=Email.")
         var map: [String] = []
 
-        @Flag(name: .customLong("skip-invalid"),
-              help: "Import the valid rows and write invalid ones with their reason to FILE.rejects.csv.")
+        @Flag(
+            name: .customLong("skip-invalid"),
+            help: "Import the valid rows and write invalid ones with their reason to FILE.rejects.csv.")
         var skipInvalid = false
     }
 
@@ -35,7 +37,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     struct Products: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a products export: generic or Shopify (both header generations).")
+        static let configuration = CommandConfiguration(
+            abstract: "Import a products export: generic or Shopify (both header generations).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var file: FileOptions
 
@@ -55,9 +58,12 @@ struct ImportCommand: ParsableCommand {
             skipInvalid: file.skipInvalid, columnMap: try ImportOptions.parseMap(file.map),
             progress: { bar.update($0) })
         let store = try global.openStore()
-        let report = kind == "orders"
-            ? try Importer.importOrders(from: url, displayName: file.file, format: format, options: options, into: store)
-            : try Importer.importProducts(from: url, displayName: file.file, format: format, options: options, into: store)
+        let report =
+            kind == "orders"
+            ? try Importer.importOrders(
+                from: url, displayName: file.file, format: format, options: options, into: store)
+            : try Importer.importProducts(
+                from: url, displayName: file.file, format: format, options: options, into: store)
         let quality = DataQualityReport(statistics: try store.statistics(), lastImport: report)
         print(global.json ? try Output.json(StatsJSON(quality)) : quality.text)
     }

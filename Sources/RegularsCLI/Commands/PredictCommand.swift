@@ -6,7 +6,8 @@ import RegularsSegments
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Per-customer predictions: P(alive), expected orders, next order date and lifetime value (BG/NBD + Gamma-Gamma).",
+        abstract:
+            "Per-customer predictions: P(alive), expected orders, next order date and lifetime value (BG/NBD + Gamma-Gamma).",
         discussion: """
             From the store: `regulars predict [--customer ID] [--out FILE]`.
             Hold-out check: `regulars predict --validate --calibration-end 2011-09-09` (fits before, compares after).
@@ -41,7 +42,8 @@ struct PredictCommand: ParsableCommand {
         if let customer, snapshot.customerIndexByID[customer] == nil {
             throw ValidationError("no customer '\(customer)' in \(global.storePath)")
         }
-        let report = PredictionReport.make(snapshot: snapshot, asOf: asOf, settings: try PredictionSettings.load(definitions))
+        let report = PredictionReport.make(
+            snapshot: snapshot, asOf: asOf, settings: try PredictionSettings.load(definitions))
         if let out {
             try Data(report.csv(customer: customer).utf8).write(to: URL(fileURLWithPath: out))
         }

@@ -21,7 +21,9 @@ struct ForgetCommand: ParsableCommand {
         if global.json {
             print(try Output.json(report))
         } else if report.customerFound {
-            print("Erased: \(report.ordersRemoved) orders and \(report.linesRemoved) lines removed; future imports will skip this customer.")
+            print(
+                "Erased: \(report.ordersRemoved) orders and \(report.linesRemoved) lines removed; future imports will skip this customer."
+            )
         } else {
             print("No such customer in the store; added to the suppression list so future imports skip them.")
         }
@@ -33,7 +35,8 @@ struct ForgetCommand: ParsableCommand {
 
 struct OptOutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "opt-out", abstract: "Stop personalizing for a customer: they get non-personal recommendations only.")
+        commandName: "opt-out",
+        abstract: "Stop personalizing for a customer: they get non-personal recommendations only.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The customer's id or e-mail.")
     var customer: String
@@ -57,6 +60,8 @@ struct MarkSensitiveCommand: ParsableCommand {
     func run() throws {
         let count = try global.openStore().markSensitive(category: category)
         guard count > 0 else { throw ValidationError("no product in category '\(category)'") }
-        print(global.json ? #"{"products_marked": \#(count)}"# : "Marked \(count) products in '\(category)' as sensitive.")
+        print(
+            global.json ? #"{"products_marked": \#(count)}"# : "Marked \(count) products in '\(category)' as sensitive."
+        )
     }
 }

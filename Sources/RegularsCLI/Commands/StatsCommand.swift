@@ -38,7 +38,9 @@ struct StatsJSON: Encodable {
         linesWithoutProductRecord = s.linesWithoutProductRecord
         guestOrders = s.guestOrders
         duplicateLines = s.duplicateLines
-        customersByOrders = ["1": s.customersWithOneOrder, "2": s.customersWithTwoOrders, "3+": s.customersWithThreeOrMore]
+        customersByOrders = [
+            "1": s.customersWithOneOrder, "2": s.customersWithTwoOrders, "3+": s.customersWithThreeOrMore,
+        ]
         lastImport = report.lastImport
         readiness = report.readiness
     }

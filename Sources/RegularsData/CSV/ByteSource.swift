@@ -2,9 +2,9 @@ import CZlib
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Bytes read from a file in chunks; gzip is detected by its magic bytes (`1f 8b`), not by the name.
@@ -26,7 +26,8 @@ final class ByteSource {
         self.displayName = displayName
         guard let handle = fopen(url.path, "rb") else {
             throw CSVError(
-                file: displayName, line: 0, field: nil, message: "cannot open file: \(String(cString: strerror(errno)))")
+                file: displayName, line: 0, field: nil, message: "cannot open file: \(String(cString: strerror(errno)))"
+            )
         }
         file = handle
         input = .allocate(capacity: inputCapacity)
@@ -90,7 +91,8 @@ final class ByteSource {
                         file: displayName, line: 0, field: nil, message: "the gzip data ends early (a truncated file?)")
                 }
             default:
-                throw CSVError(file: displayName, line: 0, field: nil, message: "not valid gzip data (zlib status \(status))")
+                throw CSVError(
+                    file: displayName, line: 0, field: nil, message: "not valid gzip data (zlib status \(status))")
             }
         }
         return produced

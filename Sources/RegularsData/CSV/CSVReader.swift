@@ -40,7 +40,8 @@ public final class CSVReader: Sequence, IteratorProtocol {
     /// The next record, or `nil` at the end; iteration stops at the first error, kept in `error`.
     public func next() -> CSVRecord? {
         do { return try readRecord() } catch {
-            self.error = error as? CSVError
+            self.error =
+                error as? CSVError
                 ?? CSVError(file: displayName, line: line, field: nil, message: "\(error)")
             return nil
         }
@@ -153,7 +154,9 @@ public final class CSVReader: Sequence, IteratorProtocol {
                     if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
                     pos += 1
                 }
-                if pos > runStart { field.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: pos - runStart)) }
+                if pos > runStart {
+                    field.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: pos - runStart))
+                }
                 if pos < stop { break unquoted }
                 if try !more() { break unquoted }
             }

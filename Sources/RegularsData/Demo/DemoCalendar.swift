@@ -6,7 +6,9 @@ import Foundation
 /// Days are whole days since 1970-01-01 (UTC); times are whole seconds since 1970-01-01T00:00:00Z.
 enum DemoCalendar {
     /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func days(year: Int, month: Int, day: Int) -> Int { Timestamp.daysFromCivil(year: year, month: month, day: day) }
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        Timestamp.daysFromCivil(year: year, month: month, day: day)
+    }
 
     /// The date of a day number.
     static func date(ofDay days: Int) -> (year: Int, month: Int, day: Int) { Timestamp.civil(fromDays: days) }

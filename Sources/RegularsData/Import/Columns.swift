@@ -40,7 +40,8 @@ struct Columns {
         for name in candidates {
             if let i = indexByName[Self.normalise(name)] { return Column(index: i, name: header[i]) }
         }
-        throw ImportError(file: file, line: 1, field: map[field] ?? candidates.last ?? field, reason: .missingColumn(header: header))
+        throw ImportError(
+            file: file, line: 1, field: map[field] ?? candidates.last ?? field, reason: .missingColumn(header: header))
     }
 
     /// Checks that every `--map` target names a real column.
@@ -74,7 +75,8 @@ struct ImportRow {
     func optional(_ column: Column?) -> String? {
         let value = text(column)
         if value.isEmpty { return nil }
-        guard value.utf8.first == 0x20 || value.utf8.last == 0x20 || value.utf8.first == 0x09 || value.utf8.last == 0x09 else {
+        guard value.utf8.first == 0x20 || value.utf8.last == 0x20 || value.utf8.first == 0x09 || value.utf8.last == 0x09
+        else {
             return value
         }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
@@ -122,19 +124,25 @@ struct ImportRow {
 
     func money(_ column: Column) throws -> Money {
         let value = try required(column)
-        guard let money = Money(parsing: Self.stripCurrency(value)) else { throw error(column, .unreadableMoney(value)) }
+        guard let money = Money(parsing: Self.stripCurrency(value)) else {
+            throw error(column, .unreadableMoney(value))
+        }
         return money
     }
 
     func optionalMoney(_ column: Column?) throws -> Money? {
         guard let column, let value = optional(column) else { return nil }
-        guard let money = Money(parsing: Self.stripCurrency(value)) else { throw error(column, .unreadableMoney(value)) }
+        guard let money = Money(parsing: Self.stripCurrency(value)) else {
+            throw error(column, .unreadableMoney(value))
+        }
         return money
     }
 
     /// Shops paste prices such as `$12.50` or `12.50 EUR`; keep the number.
     private static func stripCurrency(_ value: String) -> Substring {
-        if let first = value.utf8.first, first >= 0x30 && first <= 0x39, let last = value.utf8.last, last >= 0x30 && last <= 0x39 {
+        if let first = value.utf8.first, first >= 0x30 && first <= 0x39, let last = value.utf8.last,
+            last >= 0x30 && last <= 0x39
+        {
             return Substring(value)
         }
         var text = Substring(value.trimmingCharacters(in: .whitespaces))
@@ -150,11 +158,13 @@ struct ImportRow {
         let count = record.fields.count
         if count < header.count {
             throw ImportError(
-                file: file, line: line, field: header[count], reason: .missingField(fieldCount: count, headerCount: header.count))
+                file: file, line: line, field: header[count],
+                reason: .missingField(fieldCount: count, headerCount: header.count))
         }
         if count > header.count {
             throw ImportError(
-                file: file, line: line, field: "#\(count)", reason: .extraField(fieldCount: count, headerCount: header.count))
+                file: file, line: line, field: "#\(count)",
+                reason: .extraField(fieldCount: count, headerCount: header.count))
         }
     }
 }

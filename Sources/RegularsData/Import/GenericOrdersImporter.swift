@@ -5,7 +5,9 @@ import Foundation
 /// The format of ../shared/data/online-retail.csv.gz and of any spreadsheet mapped with `--map`.
 /// Rows of one order need not be adjacent. Products seen here become catalog stubs (title, category).
 struct GenericOrdersImporter: RowImporter {
-    static let fields = ["order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price"]
+    static let fields = [
+        "order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price",
+    ]
     private let header: [String]
     private let orderID, customerID, orderedAt, sku, quantity, unitPrice: Column
     private let productName, category: Column?
@@ -31,14 +33,17 @@ struct GenericOrdersImporter: RowImporter {
         let code = try row.required(sku)
         let count = try row.quantity(quantity)
         let price = try row.money(unitPrice)
-        if price.units < 0 { throw row.error(unitPrice, .other("the unit price \(price.exactDescription) is negative")) }
+        if price.units < 0 {
+            throw row.error(unitPrice, .other("the unit price \(price.exactDescription) is negative"))
+        }
         if try sink.isSuppressed(customer, email: nil, writer: writer) {
             report.skip("erased customer")
             return
         }
         try sink.begin(
-            Order(id: id, customerID: customer, createdAt: Date(timeIntervalSince1970: TimeInterval(time)), total: .zero,
-                  source: "import:generic"),
+            Order(
+                id: id, customerID: customer, createdAt: Date(timeIntervalSince1970: TimeInterval(time)), total: .zero,
+                source: "import:generic"),
             explicitTotal: false, writer: writer)
         try sink.addLine(
             sku: code, name: row.text(productName), category: row.optional(category), quantity: count, unitPrice: price,

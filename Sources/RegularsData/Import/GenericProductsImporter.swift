@@ -33,7 +33,8 @@ struct GenericProductsImporter: RowImporter {
         try row.checkWidth(header)
         let code = try row.required(sku)
         let product = Product(
-            sku: code, title: try row.required(title), handle: row.optional(handle), description: row.optional(description),
+            sku: code, title: try row.required(title), handle: row.optional(handle),
+            description: row.optional(description),
             vendor: row.optional(vendor), category: row.optional(category),
             tags: (row.optional(tags) ?? "").split(whereSeparator: { $0 == "," || $0 == ";" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },

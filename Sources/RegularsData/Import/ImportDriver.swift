@@ -28,7 +28,8 @@ enum ImportDriver {
         let columns = Columns(header: header, file: displayName, map: options.columnMap)
         try columns.checkMap()
         var importer = try Importer(columns: columns)
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.doubleValue ?? 0
+        let fileSize =
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.doubleValue ?? 0
         var rejects: CSVWriter?
         let rejectsURL = URL(fileURLWithPath: url.path + ".rejects.csv")
 
@@ -41,11 +42,15 @@ enum ImportDriver {
                 } catch let error as CSVError {
                     // A quote that never closes swallows the rest of the file: nothing after it can be trusted.
                     let field = error.field.flatMap { name -> String? in
-                        guard name.hasPrefix("#"), let n = Int(name.dropFirst()), n >= 1, n <= header.count else { return name }
+                        guard name.hasPrefix("#"), let n = Int(name.dropFirst()), n >= 1, n <= header.count else {
+                            return name
+                        }
                         return header[n - 1]
                     }
-                    report.reject(ImportError(file: displayName, line: error.line, field: field ?? "(file)",
-                                              reason: error.message.contains("quot") ? .unclosedQuote : .other(error.message)))
+                    report.reject(
+                        ImportError(
+                            file: displayName, line: error.line, field: field ?? "(file)",
+                            reason: error.message.contains("quot") ? .unclosedQuote : .other(error.message)))
                     throw ImportRefused(report: report)
                 }
                 guard let record else { break }
@@ -62,7 +67,8 @@ enum ImportDriver {
                             rejects = try CSVWriter(url: rejectsURL)
                             try rejects?.write(["line"] + header + ["reject_reason"])
                         }
-                        try rejects?.write([String(record.line)] + record.fields + ["\(error.field): \(error.reason.message)"])
+                        try rejects?.write(
+                            [String(record.line)] + record.fields + ["\(error.field): \(error.reason.message)"])
                     } else {
                         sink = DiscardingWriter()
                     }

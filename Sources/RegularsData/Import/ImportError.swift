@@ -31,7 +31,8 @@ public struct ImportError: Error, Sendable, Hashable, Codable, CustomStringConve
             case .unreadableNumber(let value): return "cannot read \"\(value)\" as a whole number"
             case .unreadableMoney(let value):
                 return "cannot read \"\(value)\" as an amount; expected a number such as 12.50 (at most 4 decimals)"
-            case .negativeQuantity(let value): return "quantity \(value) is negative (returns are not imported as orders)"
+            case .negativeQuantity(let value):
+                return "quantity \(value) is negative (returns are not imported as orders)"
             case .zeroQuantity: return "quantity is 0"
             case .unclosedQuote: return "a quoted field starts here and its closing quote never comes"
             case .orderRejected(let line): return "its order was rejected at line \(line)"
@@ -83,7 +84,9 @@ public struct ImportRefused: Error, Sendable, CustomStringConvertible {
         var lines = ["\(report.file): not imported: \(report.rejectedCount) invalid row(s); the store is unchanged"]
         lines += report.rejected.prefix(20).map(\.description)
         if report.rejectedCount > 20 { lines.append("… and \(report.rejectedCount - 20) more") }
-        lines.append("fix the rows above, or pass --skip-invalid to import the valid rows and write the rest to a .rejects.csv file")
+        lines.append(
+            "fix the rows above, or pass --skip-invalid to import the valid rows and write the rest to a .rejects.csv file"
+        )
         return lines.joined(separator: "\n")
     }
 }

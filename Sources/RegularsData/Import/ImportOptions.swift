@@ -9,7 +9,9 @@ public struct ImportOptions: Sendable, Hashable {
     /// Called now and then with the fraction of the file read (0…1).
     public var progress: (@Sendable (Double) -> Void)?
 
-    public init(skipInvalid: Bool = false, columnMap: [String: String] = [:], progress: (@Sendable (Double) -> Void)? = nil) {
+    public init(
+        skipInvalid: Bool = false, columnMap: [String: String] = [:], progress: (@Sendable (Double) -> Void)? = nil
+    ) {
         self.skipInvalid = skipInvalid
         self.columnMap = columnMap
         self.progress = progress
@@ -28,8 +30,10 @@ public struct ImportOptions: Sendable, Hashable {
     public static func parseMap(_ pairs: [String]) throws -> [String: String] {
         var map: [String: String] = [:]
         for pair in pairs {
-            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex, pair.index(after: eq) != pair.endIndex else {
-                throw ImportError(file: "--map", line: 0, field: pair, reason: .other("expected field=Column, e.g. sku=Item code"))
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex, pair.index(after: eq) != pair.endIndex
+            else {
+                throw ImportError(
+                    file: "--map", line: 0, field: pair, reason: .other("expected field=Column, e.g. sku=Item code"))
             }
             map[String(pair[..<eq]).trimmingCharacters(in: .whitespaces)] = String(pair[pair.index(after: eq)...])
         }

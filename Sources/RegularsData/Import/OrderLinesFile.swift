@@ -24,7 +24,8 @@ public enum OrderLinesFile {
         let category = columns.find("category")
         let quantity = columns.find("quantity")
         let unitPrice = columns.find("unit_price")
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.doubleValue ?? 0
+        let fileSize =
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.doubleValue ?? 0
         var lines: [SnapshotBuilder.Line] = []
         var dates: [String: Int64] = [:]
         while let record = try reader.readRecord() {

@@ -37,10 +37,15 @@ struct OrderSink {
         hasExplicitTotal = explicitTotal
     }
 
-    mutating func addLine(sku: SKU, name: String, category: String?, quantity: Int, unitPrice: Money, writer: any StoreWriter) throws {
+    mutating func addLine(
+        sku: SKU, name: String, category: String?, quantity: Int, unitPrice: Money, writer: any StoreWriter
+    ) throws {
         guard let order else { return }
         let position = (seen[order.id]?.lines ?? 0) + lines.count + 1
-        lines.append(OrderLine(orderID: order.id, position: position, sku: sku, productName: name, quantity: quantity, unitPrice: unitPrice))
+        lines.append(
+            OrderLine(
+                orderID: order.id, position: position, sku: sku, productName: name, quantity: quantity,
+                unitPrice: unitPrice))
         if productsSeen.insert(sku).inserted {
             try writer.ensureProduct(sku: sku, title: name.isEmpty ? sku : name, category: category)
         }

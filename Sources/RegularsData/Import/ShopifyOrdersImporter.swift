@@ -62,7 +62,9 @@ struct ShopifyOrdersImporter: RowImporter {
         report.rowsImported += 1
     }
 
-    private mutating func beginOrder(id: String, row: ImportRow, writer: any StoreWriter, report: inout ImportReport) throws {
+    private mutating func beginOrder(id: String, row: ImportRow, writer: any StoreWriter, report: inout ImportReport)
+        throws
+    {
         try sink.flush(writer: writer)
         let status = row.optional(financialStatus)?.lowercased()
         if row.optional(cancelledAt) != nil || status == "voided" {
@@ -85,8 +87,11 @@ struct ShopifyOrdersImporter: RowImporter {
             if let address {
                 customerID = StableID.customer(email: address)
                 let first = row.optional(billingName).flatMap { $0.split(separator: " ").first.map(String.init) }
-                let marketing = row.optional(acceptsMarketing).map { ["yes", "true", "1", "subscribed"].contains($0.lowercased()) }
-                sink.customerRecords[customerID] = sink.customerRecords[customerID]
+                let marketing = row.optional(acceptsMarketing).map {
+                    ["yes", "true", "1", "subscribed"].contains($0.lowercased())
+                }
+                sink.customerRecords[customerID] =
+                    sink.customerRecords[customerID]
                     ?? Customer(id: customerID, email: address, firstName: first, acceptsMarketing: marketing ?? false)
             } else {
                 let parts = [row.text(billingName), row.text(phone), row.text(billingZip), row.text(shippingZip)]
@@ -101,7 +106,8 @@ struct ShopifyOrdersImporter: RowImporter {
             try sink.begin(
                 Order(
                     id: id, customerID: customerID, createdAt: Date(timeIntervalSince1970: TimeInterval(time)),
-                    currency: row.optional(currency), total: orderTotal ?? .zero, discountCode: row.optional(discountCode),
+                    currency: row.optional(currency), total: orderTotal ?? .zero,
+                    discountCode: row.optional(discountCode),
                     source: row.optional(source) ?? "shopify"),
                 explicitTotal: orderTotal != nil, writer: writer)
         } catch {

@@ -46,15 +46,19 @@ struct ShopifyProductsImporter: RowImporter {
             return
         }
         let name = try row.required(title)
-        let categoryName = row.optional(type) ?? row.optional(taxonomy).map {
-            String($0.split(separator: ">").last ?? Substring($0)).trimmingCharacters(in: .whitespaces)
-        }
+        let categoryName =
+            row.optional(type)
+            ?? row.optional(taxonomy).map {
+                String($0.split(separator: ">").last ?? Substring($0)).trimmingCharacters(in: .whitespaces)
+            }
         let tagList = (row.optional(tags) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         let publishedFlag = row.optional(published)?.lowercased()
         let statusText = row.optional(status)?.lowercased() ?? (publishedFlag == "false" ? "draft" : "active")
         var tagsWithGift = tagList
-        if row.optional(giftCard)?.lowercased() == "true", !tagsWithGift.contains("gift card") { tagsWithGift.append("gift card") }
+        if row.optional(giftCard)?.lowercased() == "true", !tagsWithGift.contains("gift card") {
+            tagsWithGift.append("gift card")
+        }
         let product = Product(
             sku: key, title: name, handle: key, description: row.optional(description).map(HTMLText.plain),
             vendor: row.optional(vendor), category: categoryName, tags: tagsWithGift, status: statusText,
@@ -67,8 +71,13 @@ struct ShopifyProductsImporter: RowImporter {
         var variant = product
         let options = [option1, option2, option3].compactMap { row.optional($0) }.filter { $0 != "Default Title" }
         let handleText = product.handle ?? product.sku
-        variant.sku = row.optional(sku) ?? (options.isEmpty ? handleText : handleText + "-" + options.joined(separator: "-").lowercased()
-            .replacingOccurrences(of: " ", with: "-"))
+        variant.sku =
+            row.optional(sku)
+            ?? (options.isEmpty
+                ? handleText
+                : handleText + "-"
+                    + options.joined(separator: "-").lowercased()
+                    .replacingOccurrences(of: " ", with: "-"))
         if !options.isEmpty { variant.title = product.title + " - " + options.joined(separator: " / ") }
         variant.price = try row.optionalMoney(price)
         variant.compareAtPrice = try row.optionalMoney(compareAt)
@@ -103,7 +112,9 @@ enum HTMLText {
                 text.append(character)
             }
         }
-        let entities = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " ", "&eacute;": "é"]
+        let entities = [
+            "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " ", "&eacute;": "é",
+        ]
         for (entity, value) in entities { text = text.replacingOccurrences(of: entity, with: value) }
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

@@ -37,7 +37,9 @@ public enum Timestamp {
             }
             return false
         }
-        guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2) else { return nil }
+        guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2) else {
+            return nil
+        }
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
         if i == utf8.count { return seconds }

@@ -41,7 +41,10 @@ public struct Snapshot: Sendable, Codable {
     /// store (saved models): ids and purchases are all the models need.
     public func withoutPersonalDetails() -> Snapshot {
         Snapshot(
-            asOf: asOf, customers: customers.map { Customer(id: $0.id, acceptsMarketing: $0.acceptsMarketing, optedOut: $0.optedOut) },
+            asOf: asOf,
+            customers: customers.map {
+                Customer(id: $0.id, acceptsMarketing: $0.acceptsMarketing, optedOut: $0.optedOut)
+            },
             customerIndexByID: customerIndexByID, products: products, productIndexBySKU: productIndexBySKU,
             categories: categories, orderIDs: orderIDs, orderCustomer: orderCustomer, orderTime: orderTime,
             orderTotal: orderTotal, customerOrderStart: customerOrderStart, orderLineStart: orderLineStart,

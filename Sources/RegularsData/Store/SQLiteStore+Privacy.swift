@@ -9,23 +9,31 @@ extension SQLiteStore {
             let suppression = try Self.suppression(db)
             // The caller may name the customer by id or by e-mail.
             let row = try GRDB.Row.fetchOne(
-                db, sql: "SELECT id, email FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1", arguments: [id, id])
+                db, sql: "SELECT id, email FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1",
+                arguments: [id, id])
             let customerID: String = row?["id"] ?? id
             let email: String? = row?["email"] ?? (id.contains("@") ? id : nil)
-            let orders = try Int.fetchOne(db, sql: "SELECT count(*) FROM shopOrder WHERE customerId = ?", arguments: [customerID]) ?? 0
-            let lines = try Int.fetchOne(
-                db,
-                sql: "SELECT count(*) FROM orderLine WHERE orderKey IN (SELECT key FROM shopOrder WHERE customerId = ?)",
-                arguments: [customerID]) ?? 0
+            let orders =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM shopOrder WHERE customerId = ?", arguments: [customerID]) ?? 0
+            let lines =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(*) FROM orderLine WHERE orderKey IN (SELECT key FROM shopOrder WHERE customerId = ?)",
+                    arguments: [customerID]) ?? 0
             try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])
             var added = 0
-            for hash in suppression.hashes(customerID: customerID, email: email) + (email.map { [suppression.hash("id", StableID.customer(email: $0))] } ?? []) {
+            for hash in suppression.hashes(customerID: customerID, email: email)
+                + (email.map { [suppression.hash("id", StableID.customer(email: $0))] } ?? [])
+            {
                 try db.execute(
                     sql: "INSERT INTO suppression (hash, erasedAt) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
                     arguments: [hash, Int64(now.timeIntervalSince1970)])
                 added += db.changesCount
             }
-            return ErasureReport(customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, suppressionHashesAdded: added)
+            return ErasureReport(
+                customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, suppressionHashesAdded: added)
         }
         // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
         try writer.writeWithoutTransaction { db in
@@ -37,7 +45,8 @@ extension SQLiteStore {
 
     public func optOut(customer id: String) throws -> Bool {
         try writer.write { db in
-            try db.execute(sql: "UPDATE customer SET optedOut = 1 WHERE id = ? OR lower(email) = lower(?)", arguments: [id, id])
+            try db.execute(
+                sql: "UPDATE customer SET optedOut = 1 WHERE id = ? OR lower(email) = lower(?)", arguments: [id, id])
             return db.changesCount > 0
         }
     }
@@ -50,7 +59,8 @@ extension SQLiteStore {
     }
 
     static func suppression(_ db: Database) throws -> Suppression {
-        guard let salt = try String.fetchOne(db, sql: "SELECT value FROM storeSetting WHERE name = 'suppressionSalt'") else {
+        guard let salt = try String.fetchOne(db, sql: "SELECT value FROM storeSetting WHERE name = 'suppressionSalt'")
+        else {
             throw StoreError(code: .corrupt, message: "the store has no suppression salt; was it created by Regulars?")
         }
         return Suppression(salt: salt)

@@ -11,7 +11,8 @@ extension SQLiteStore {
             builder.add(
                 customer: Customer(
                     id: row[0], email: row[1], firstName: row[2], acceptsMarketing: row[3],
-                    createdAt: (row[4] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }, optedOut: row[5]))
+                    createdAt: (row[4] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                    optedOut: row[5]))
         }
         let products = try GRDB.Row.fetchCursor(
             db,
@@ -45,7 +46,8 @@ extension SQLiteStore {
                     orderID: row[0], customerID: row[1], orderedAt: row[2], sku: row[3], productName: row[4],
                     category: row[5], quantity: Int32(clamping: row[6] as Int64), unitPrice: row[7]))
         }
-        let totals = try GRDB.Row.fetchCursor(db, sql: "SELECT id, total FROM shopOrder WHERE createdAt < ?", arguments: [cutoff])
+        let totals = try GRDB.Row.fetchCursor(
+            db, sql: "SELECT id, total FROM shopOrder WHERE createdAt < ?", arguments: [cutoff])
         while let row = try totals.next() {
             builder.setTotal(Money(units: row[1]), ofOrder: row[0])
         }

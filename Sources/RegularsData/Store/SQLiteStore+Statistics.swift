@@ -29,7 +29,8 @@ extension SQLiteStore {
                     SELECT count(*) FROM orderLine l WHERE NOT EXISTS
                         (SELECT 1 FROM product p WHERE p.sku = l.sku AND p.inCatalog = 1)
                     """) ?? 0
-        stats.guestOrders = try Int.fetchOne(db, sql: "SELECT count(*) FROM shopOrder WHERE customerId LIKE 'guest-%'") ?? 0
+        stats.guestOrders =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM shopOrder WHERE customerId LIKE 'guest-%'") ?? 0
         stats.duplicateLines =
             try Int.fetchOne(
                 db,

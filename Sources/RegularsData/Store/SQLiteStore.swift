@@ -39,7 +39,8 @@ public struct SQLiteStore: Store {
 
     public func lastImport() throws -> ImportReport? {
         try writer.read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT report FROM importLog ORDER BY id DESC LIMIT 1") else {
+            guard let json = try String.fetchOne(db, sql: "SELECT report FROM importLog ORDER BY id DESC LIMIT 1")
+            else {
                 return nil
             }
             return try JSONDecoder().decode(ImportReport.self, from: Data(json.utf8))

@@ -23,7 +23,9 @@ final class SQLiteStoreWriter: StoreWriter {
         }
         guard hasSuppressions == true, let suppression else { return false }
         for hash in suppression.hashes(customerID: customerID, email: email) {
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE hash = ?", arguments: [hash]) == true { return true }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE hash = ?", arguments: [hash]) == true {
+                return true
+            }
         }
         return false
     }
@@ -140,7 +142,8 @@ final class SQLiteStoreWriter: StoreWriter {
         sqlite3_bind_int64(handle, 6, line.unitPrice.units)
         let status = sqlite3_step(handle)
         guard status == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 
