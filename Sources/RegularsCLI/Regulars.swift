@@ -8,7 +8,8 @@ struct Regulars: AsyncParsableCommand {
         discussion: "Global options (--store, --json, --as-of) may come before or after the command.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
-            MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self, BenchCommand.self,
+            MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self, EvaluateCommand.self,
+            BacktestCommand.self, BenchCommand.self, RecommendCommand.self, RulesCommand.self,
         ])
 
     /// Lets `regulars --store s.sqlite import orders F` work: global options written before the command

@@ -65,7 +65,8 @@ public enum Backtest {
         var verdict = "no orders to back-test"
         if let best {
             if best.halfLifeDays == nil {
-                verdict = String(format: "all history wins on this shop: NDCG@20 %.4f; keep halfLifeDays unset", ndcg(best))
+                verdict = String(
+                    format: "all history wins on this shop: NDCG@20 %.4f; keep halfLifeDays unset", ndcg(best))
             } else if let unweighted {
                 verdict = String(
                     format: "a %@ half-life wins on this shop: NDCG@20 %.4f vs %.4f for all history (%+.1f %%)",

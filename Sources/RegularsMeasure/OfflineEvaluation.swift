@@ -10,6 +10,9 @@ public struct EvaluationReport: Sendable, Codable {
     public var trainLines: Int
     public var testLines: Int
     public var tracks: [TrackMetrics]
+    /// The `new` track scored on the `all` lists, as `score.py score DATA p.csv --track new` scores the
+    /// `--out` file itself (the `new` lists, which leave out what the customer owns, are in `p-new.csv`).
+    public var newTrackOnAllLists: TrackMetrics?
     /// Wall-clock seconds to train (both tracks) and to predict every track's lists.
     public var trainSeconds: Double
     public var predictSeconds: Double
@@ -20,6 +23,9 @@ public struct EvaluationReport: Sendable, Codable {
     public var text: String {
         var parts = ["model=\(model) cutoff=\(cutoff) train_lines=\(trainLines) test_lines=\(testLines)"]
         parts += tracks.map(\.table)
+        if let newTrackOnAllLists {
+            parts.append("the same `new` track scored on the `all` lists (the --out file itself):\n" + newTrackOnAllLists.table)
+        }
         var cost = String(format: "train %.2f s, predict %.2f s", trainSeconds, predictSeconds)
         if let peakMemoryBytes { cost += String(format: ", peak memory %.0f MB", Double(peakMemoryBytes) / 1_048_576) }
         parts.append(cost)
@@ -81,9 +87,12 @@ public enum OfflineEvaluation {
                 history: track == .new ? { histories[$0] ?? [] } : nil, isInCatalog: { $0 >= 0 },
                 catalogCount: snapshot.productCount)
         }
+        let newOnAll = RankingMetrics.score(
+            track: .new, customers: split.customers(of: .new), lists: lists[.all]!, truth: split.truth[.new]!,
+            history: { histories[$0] ?? [] }, isInCatalog: { $0 >= 0 }, catalogCount: snapshot.productCount)
         let report = EvaluationReport(
             model: model.rawValue, cutoff: isoString(split.cutoff), trainLines: split.trainLineCount,
-            testLines: split.testLineCount, tracks: tracks, trainSeconds: seconds(trainTime),
+            testLines: split.testLineCount, tracks: tracks, newTrackOnAllLists: newOnAll, trainSeconds: seconds(trainTime),
             predictSeconds: seconds(predictTime), peakMemoryBytes: ProcessMemory.peakResidentBytes())
         return (report, Predictions(snapshot: snapshot, lists: lists))
     }

@@ -7,14 +7,13 @@ import RegularsData
 /// The two tracks need different lists (the `new` track's scorer drops the customer's own products without
 /// refilling), so an evaluation writes one file per track: `paths(for:)`.
 public enum PredictionsFile {
-    /// `p.csv` → `p-all.csv` and `p-new.csv`, beside it.
+    /// `p.csv` itself holds the `all` lists and `p-new.csv`, beside it, the `new` lists: `score.py score DATA
+    /// p.csv --track all` then scores what was asked for, and the `new` file is there for the other track.
     public static func paths(for url: URL) -> [Track: URL] {
         let stem = url.deletingPathExtension().lastPathComponent
         let ext = url.pathExtension.isEmpty ? "csv" : url.pathExtension
         let folder = url.deletingLastPathComponent()
-        return Dictionary(uniqueKeysWithValues: Track.allCases.map {
-            ($0, folder.appendingPathComponent("\(stem)-\($0.rawValue).\(ext)"))
-        })
+        return [.all: url, .new: folder.appendingPathComponent("\(stem)-new.\(ext)")]
     }
 
     /// The file's text for one track's lists.
@@ -37,7 +36,8 @@ public enum PredictionsFile {
     public static func write(_ predictions: Predictions, to url: URL) throws -> [Track: URL] {
         let paths = paths(for: url)
         for (track, lists) in predictions.lists {
-            try text(lists: lists, snapshot: predictions.snapshot).write(to: paths[track]!, atomically: true, encoding: .utf8)
+            try text(lists: lists, snapshot: predictions.snapshot).write(
+                to: paths[track]!, atomically: true, encoding: .utf8)
         }
         return paths
     }

@@ -4,9 +4,13 @@ import RegularsData
 /// The personal recommender for the whole purchase history: candidates from TIFU-KNN, EASE, the customer's own
 /// products and recent bestsellers, ordered by a learned ranker (`RankerModel`).
 ///
-/// `train` fits the ranker on the last two 30-day windows before `asOf` and then the candidate models on every
-/// order before `asOf`; `recommend` scores one customer's candidates (a few milliseconds). Lists that run short
-/// are filled with recent bestsellers.
+/// `train` fits the ranker on the last three 30-day windows before `asOf` (`RankerModel`) and then the candidate
+/// models on every order before `asOf`; `recommend` builds and scores one customer's candidates (about a
+/// millisecond at 3,600 products). `excludeHistory: true` gives the list of products the customer never bought
+/// (the protocol's `new` track). Lists that run short are filled with recent bestsellers.
+///
+/// On online-retail (PEERS.md split) it reaches Recall@20 / NDCG@20 0.3838 / 0.3861 (`all`) and 0.1566 / 0.1426
+/// (`new`), trained in about 3 s on two cores.
 public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     public struct Settings: Sendable, Codable, Equatable {
         /// Half-life of an order's weight in the interactions, days; `nil`: every order counts 1.

@@ -1,6 +1,7 @@
 import Foundation
 import RegularsData
 import Testing
+
 @testable import RegularsRecommend
 
 @Suite("Collaborative recommender")
@@ -9,7 +10,7 @@ struct CollaborativeRecommenderTests {
     /// plus two fillers `F<k>` drawn from a fixed sequence.
     static func shop() -> Snapshot {
         var builder = SnapshotBuilder(asOf: asOf)
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         for customer in 0..<60 {
             let group = customer % 3
             for visit in 0..<30 {
@@ -63,7 +64,10 @@ struct CollaborativeRecommenderSmallShopTests {
         let list = model.recommend(customer: a, limit: 3, excludeHistory: false)
         #expect(list.count == 3)
         let fresh = model.recommend(customer: a, limit: 3, excludeHistory: true)
-        #expect(Set(fresh.map(\.product)).isDisjoint(with: [snapshot.productIndexBySKU["P1"]!, snapshot.productIndexBySKU["P2"]!]))
+        #expect(
+            Set(fresh.map(\.product)).isDisjoint(with: [
+                snapshot.productIndexBySKU["P1"]!, snapshot.productIndexBySKU["P2"]!,
+            ]))
         #expect(fresh.count == 2)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RegularsData
 import Testing
+
 @testable import RegularsRecommend
 
 @Suite("EASE")
@@ -43,19 +44,23 @@ struct EASEModelTests {
         var m = [Float](repeating: 0, count: n * n)
         for i in 0..<n { for j in 0..<n { m[i * n + j] = Float((i * 7 + j * 13) % 11) / 11 - 0.5 } }
         var spd = [Float](repeating: 0, count: n * n)
-        for i in 0..<n { for j in 0..<n {
-            var s: Float = i == j ? 1 : 0
-            for k in 0..<n { s += m[k * n + i] * m[k * n + j] }
-            spd[i * n + j] = s
-        } }
+        for i in 0..<n {
+            for j in 0..<n {
+                var s: Float = i == j ? 1 : 0
+                for k in 0..<n { s += m[k * n + i] * m[k * n + j] }
+                spd[i * n + j] = s
+            }
+        }
         var inverse = spd
         #expect(SymmetricInverse.invertInSwift(&inverse, n: n))
         var worst: Float = 0
-        for i in 0..<n { for j in 0..<n {
-            var s: Float = 0
-            for k in 0..<n { s += spd[i * n + k] * inverse[k * n + j] }
-            worst = max(worst, abs(s - (i == j ? 1 : 0)))
-        } }
+        for i in 0..<n {
+            for j in 0..<n {
+                var s: Float = 0
+                for k in 0..<n { s += spd[i * n + k] * inverse[k * n + j] }
+                worst = max(worst, abs(s - (i == j ? 1 : 0)))
+            }
+        }
         #expect(worst < 1e-3)
         var notDefinite: [Float] = [1, 2, 2, 1]
         #expect(!SymmetricInverse.invertInSwift(&notDefinite, n: 2))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RegularsRecommend
 
 @Suite("Gradient-boosted trees")
@@ -6,11 +7,13 @@ struct GradientBoostedTreesTests {
     /// Points on a 30 × 30 grid of [0, 1)², labelled 1 when x + y > 1 (plus a useless third feature).
     static func grid(offset: Float) -> (rows: [Float], labels: [Float]) {
         var rows: [Float] = [], labels: [Float] = []
-        for i in 0..<30 { for j in 0..<30 {
-            let x = (Float(i) + offset) / 30, y = (Float(j) + offset) / 30
-            rows += [x, y, Float((i * 7 + j * 3) % 5)]
-            labels.append(x + y > 1 ? 1 : 0)
-        } }
+        for i in 0..<30 {
+            for j in 0..<30 {
+                let x = (Float(i) + offset) / 30, y = (Float(j) + offset) / 30
+                rows += [x, y, Float((i * 7 + j * 3) % 5)]
+                labels.append(x + y > 1 ? 1 : 0)
+            }
+        }
         return (rows, labels)
     }
 
@@ -20,7 +23,8 @@ struct GradientBoostedTreesTests {
         var settings = GradientBoostedTrees.Settings()
         settings.trees = 60
         settings.minLeafRows = 5
-        let model = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels, settings: settings)
+        let model = GradientBoostedTrees.train(
+            rows: train.rows, featureCount: 3, labels: train.labels, settings: settings)
         let test = Self.grid(offset: 0.75)
         let scores = model.scores(test.rows)
         let correct = zip(scores, test.labels).filter { ($0 > 0) == ($1 == 1) }.count

@@ -3,6 +3,7 @@ import RegularsData
 import RegularsRecommend
 import RegularsTestSupport
 import Testing
+
 @testable import RegularsMeasure
 
 @Suite("Offline protocol")
@@ -61,7 +62,8 @@ struct HoldoutSplitTests {
             snapshot.customerIndexByID["b"]!: [p("P2")],
         ]
         let predictions = folder.appendingPathComponent("p.csv")
-        try PredictionsFile.text(lists: lists, snapshot: snapshot).write(to: predictions, atomically: true, encoding: .utf8)
+        try PredictionsFile.text(lists: lists, snapshot: snapshot).write(
+            to: predictions, atomically: true, encoding: .utf8)
         for track in Track.allCases {
             let ours = RankingMetrics.score(
                 track: track, customers: split.customers(of: track), lists: lists, truth: split.truth[track]!,
@@ -81,7 +83,8 @@ struct HoldoutSplitTests {
 
 /// Runs `/work/shared/bench/score.py` (beside the repository) when Python 3 with numpy is installed.
 enum Scorer {
-    static let script = Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/score.py")
+    static let script = Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/bench/score.py")
 
     static let available: Bool = {
         guard FileManager.default.fileExists(atPath: script.path) else { return false }
@@ -89,7 +92,9 @@ enum Scorer {
     }()
 
     static func score(data: URL, predictions: URL, track: Track) throws -> [String: Any] {
-        let output = try run(["python3", script.path, "score", data.path, predictions.path, "--track", track.rawValue, "--json"])
+        let output = try run([
+            "python3", script.path, "score", data.path, predictions.path, "--track", track.rawValue, "--json",
+        ])
         return try JSONSerialization.jsonObject(with: output) as! [String: Any]
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RegularsData
 import Testing
+
 @testable import RegularsRecommend
 
 @Suite("TIFU-KNN")

@@ -11,9 +11,10 @@ enum TinyShop {
         for (customer, orders) in baskets.sorted(by: { $0.key < $1.key }) {
             for (k, basket) in orders.enumerated() {
                 for sku in basket {
-                    lines.append(SnapshotBuilder.Line(
-                        orderID: "\(customer)-\(k)", customerID: customer, orderedAt: start + Int64(k) * 86_400,
-                        sku: sku, quantity: 1, unitPrice: 10_000))
+                    lines.append(
+                        SnapshotBuilder.Line(
+                            orderID: "\(customer)-\(k)", customerID: customer, orderedAt: start + Int64(k) * 86_400,
+                            sku: sku, quantity: 1, unitPrice: 10_000))
                 }
             }
         }

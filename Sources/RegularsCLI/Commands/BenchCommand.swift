@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsMeasure
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure speed and memory (run a release build: swift build -c release).",
-        subcommands: [ImportBench.self, PredictBench.self])
+        subcommands: [ImportBench.self, PredictBench.self, RecommendBench.self])
 
     struct ImportBench: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct BenchCommand: ParsableCommand {
             defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
             let csv = folder.appendingPathComponent("orders.csv")
             try SyntheticOrdersFile.write(lines: lines, to: csv)
-            let memoryBefore = ProcessMemory.peakResidentBytes ?? 0
+            let memoryBefore = ProcessMemory.peakResidentBytes() ?? 0
 
             let storePath = folder.appendingPathComponent("bench.sqlite").path
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
@@ -34,7 +35,7 @@ struct BenchCommand: ParsableCommand {
             let ours = try clock.measure {
                 report = try Importer.importOrders(from: csv, format: .generic, into: try SQLiteStore(path: storePath))
             }
-            let peak = ProcessMemory.peakResidentBytes ?? 0
+            let peak = ProcessMemory.peakResidentBytes() ?? 0
 
             let plain = folder.appendingPathComponent("plain.sqlite").path
             try? FileManager.default.removeItem(atPath: plain)

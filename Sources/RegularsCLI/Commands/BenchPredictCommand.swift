@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsMeasure
 import RegularsSegments
 
 extension BenchCommand {
@@ -48,7 +49,7 @@ extension BenchCommand {
                 result.checksum = total
             }
             result.customers = customers
-            result.peakResidentMB = Double(ProcessMemory.peakResidentBytes ?? 0) / 1_048_576
+            result.peakResidentMB = Double(ProcessMemory.peakResidentBytes() ?? 0) / 1_048_576
             if global.json {
                 print(try Output.json(result))
             } else {

@@ -81,6 +81,31 @@ extension SQLiteStore {
             let salt = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined()
             try db.execute(sql: "INSERT INTO storeSetting (name, value) VALUES ('suppressionSalt', ?)", arguments: [salt])
         }
+        migrator.registerMigration("v3: API keys and events") { db in
+            // Keys are kept as SHA-256 hashes only: the key itself is shown once, when it is created.
+            try db.execute(
+                sql: """
+                    CREATE TABLE apiKey (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        scope TEXT NOT NULL,
+                        hash BLOB NOT NULL UNIQUE,
+                        createdAt INTEGER NOT NULL
+                    );
+                    CREATE TABLE event (
+                        eventId TEXT PRIMARY KEY NOT NULL,
+                        type TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        customerId TEXT,
+                        sessionId TEXT,
+                        sku TEXT,
+                        recommendationId TEXT,
+                        source TEXT,
+                        receivedAt INTEGER NOT NULL
+                    );
+                    CREATE INDEX event_customer ON event(customerId) WHERE customerId IS NOT NULL;
+                    CREATE INDEX event_time ON event(at);
+                    """)
+        }
         return migrator
     }
 }

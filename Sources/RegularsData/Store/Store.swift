@@ -25,6 +25,28 @@ public protocol Store: Sendable {
 
     /// Marks every product of a category as sensitive. Returns how many products were marked.
     func markSensitive(category: String) throws -> Int
+
+    // The server's (SQLiteStore+Keys.swift, SQLiteStore+Events.swift).
+
+    /// Adds an API key record (its hash, never the key). Throws `KeyNameTakenError` when the name is taken.
+    func add(key: APIKeyRecord) throws
+    /// Every API key record, oldest first.
+    func keys() throws -> [APIKeyRecord]
+    /// Removes the key named `name`. Returns whether there was one.
+    func revokeKey(named name: String) throws -> Bool
+
+    /// Stores a batch of events in one transaction, skipping event ids already stored (a retried batch
+    /// stores nothing twice) and events of erased customers. Returns how many were new.
+    func record(events: [ShopEvent], receivedAt: Date) throws -> Int
+    /// Every stored event of one customer, oldest first.
+    func events(ofCustomer id: CustomerID) throws -> [ShopEvent]
+    /// How many events are stored.
+    func eventCount() throws -> Int
+    /// Deletes a customer's events (part of erasure); `id` may also be their e-mail. Returns how many
+    /// went. Call it before `forget`, which removes the customer record an e-mail is resolved through.
+    func forgetEvents(customer id: String) throws -> Int
+    /// Catalog handles by SKU, for the links in recommendations.
+    func productHandles() throws -> [SKU: String]
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.

@@ -28,8 +28,9 @@ public struct TrackMetrics: Sendable, Codable, Equatable {
             ("recall", \.recall), ("ndcg", \.ndcg), ("hitrate", \.hitRate), ("coverage", \.coverage),
         ]
         for (name, path) in rows {
-            lines.append(name.padding(toLength: 12, withPad: " ", startingAt: 0)
-                + atK.map { pad(String(format: "%.4f", $0[keyPath: path]), 10) }.joined())
+            lines.append(
+                name.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + atK.map { pad(String(format: "%.4f", $0[keyPath: path]), 10) }.joined())
         }
         return lines.joined(separator: "\n")
     }
@@ -64,7 +65,8 @@ public enum RankingMetrics {
         for customer in customers {
             guard let relevant = truth[customer] else { continue }
             var list = lists[customer] ?? []
-            if lists[customer] != nil { withPredictions += 1 }
+            // A predictions file has no line for an empty list, so score.py does not count it.
+            if !list.isEmpty { withPredictions += 1 }
             if let history {
                 let bought = history(customer)
                 list = list.filter { !bought.contains($0) }

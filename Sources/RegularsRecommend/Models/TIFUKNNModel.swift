@@ -33,8 +33,9 @@ public struct TIFUKNNModel: Sendable {
     let norm: [Float]
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        train(on: PurchaseHistory(snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up))),
-              settings: settings)
+        train(
+            on: PurchaseHistory(snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up))),
+            settings: settings)
     }
 
     public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {
@@ -83,7 +84,8 @@ public struct TIFUKNNModel: Sendable {
                     let groupLow = (group * n + groupCount - 1) / groupCount
                     let groupHigh = ((group + 1) * n + groupCount - 1) / groupCount
                     let size = Float(groupHigh - groupLow)
-                    let w = pow(settings.withinDecay, Float(n - 1 - t))
+                    let w =
+                        pow(settings.withinDecay, Float(n - 1 - t))
                         * pow(settings.groupDecay, Float(groupCount - 1 - group)) / (size * Float(groupCount))
                     for line in snapshot.lines(of: order) {
                         let p = Int(snapshot.lineProduct[line])

@@ -27,7 +27,8 @@ struct RankerContext: Sendable {
         self.history = history
         tifu = TIFUKNNModel.train(on: history, settings: settings.tifu)
         // EASE keeps its own recency weighting: a short half-life serves the new-products list best.
-        let easeHistory = settings.ease.halfLifeDays == settings.halfLifeDays
+        let easeHistory =
+            settings.ease.halfLifeDays == settings.halfLifeDays
             ? history : PurchaseHistory(snapshot: snapshot, before: asOf, halfLifeDays: settings.ease.halfLifeDays)
         ease = EASEModel.train(on: easeHistory, settings: settings.ease)
         trending = TrendingModel.train(on: history, settings: settings.trending)
@@ -38,7 +39,9 @@ struct RankerContext: Sendable {
 
     /// The candidates of `customer` (own products only when `includeOwn`) with one row of `featureCount`
     /// features each, row-major.
-    func candidates(for customer: CustomerIndex, includeOwn: Bool) -> (products: [ProductIndex], owned: [Bool], rows: [Float]) {
+    func candidates(for customer: CustomerIndex, includeOwn: Bool) -> (
+        products: [ProductIndex], owned: [Bool], rows: [Float]
+    ) {
         let n = history.productCount
         let tifuScores = tifu.scores(customer: customer)
         var easeScores = ease.scores(customer: customer)
@@ -78,7 +81,8 @@ struct RankerContext: Sendable {
             sources[p] += 1
         }
         if includeOwn {
-            let own: [ProductIndex] = row.map { history.items[$0] }.sorted { (a: ProductIndex, b: ProductIndex) -> Bool in
+            let own: [ProductIndex] = row.map { history.items[$0] }.sorted {
+                (a: ProductIndex, b: ProductIndex) -> Bool in
                 let sa = tifuScores[Int(a)], sb = tifuScores[Int(b)]
                 return sa != sb ? sa > sb : a < b
             }

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// Grows the trees of `GradientBoostedTrees` on a `BinnedMatrix`; see that type for the method.
 struct TreeGrower {
@@ -41,7 +42,7 @@ struct TreeGrower {
         let base = Float(log(mean / (1 - mean)))
         var raw = [Float](repeating: base, count: n)
         var rowStats = [SIMD4<Float>](repeating: .zero, count: n)
-        var random = SplitMix64(seed: settings.seed)
+        var random = SeededRandom(seed: settings.seed)
         var trees: [[GradientBoostedTrees.Node]] = []
         let chunks = n >= 16_384 ? 2 : 1
         for _ in 0..<settings.trees {
@@ -76,7 +77,9 @@ struct TreeGrower {
                 }
             } else {
                 let keep = UInt64(settings.rowSampling * Double(UInt64.max >> 11))
-                for r in 0..<n where settings.rowSampling >= 1 || (random.next() >> 11) < keep { index.append(Int32(r)) }
+                for r in 0..<n where settings.rowSampling >= 1 || (random.next() >> 11) < keep {
+                    index.append(Int32(r))
+                }
             }
             var leafRanges: [(node: Int, lower: Int, upper: Int)] = []
             let tree = growTree(index: &index, rowStats: rowStats, leafRanges: &leafRanges)
@@ -101,7 +104,8 @@ struct TreeGrower {
                             while tree[at].left >= 0 {
                                 let node = tree[at]
                                 // A split node holds its bin in `value` until the end.
-                                at = Int(Int(bins[r * f + Int(node.feature)]) <= Int(node.value) ? node.left : node.right)
+                                at = Int(
+                                    Int(bins[r * f + Int(node.feature)]) <= Int(node.value) ? node.left : node.right)
                             }
                             rawOut.value[r] += tree[at].value
                         }
@@ -136,8 +140,9 @@ struct TreeGrower {
         root.split = bestSplit(root)
         var leaves = [root]
         while leaves.count < settings.maxLeaves {
-            guard let pick = leaves.indices.filter({ leaves[$0].split != nil })
-                .max(by: { leaves[$0].split!.gain < leaves[$1].split!.gain })
+            guard
+                let pick = leaves.indices.filter({ leaves[$0].split != nil })
+                    .max(by: { leaves[$0].split!.gain < leaves[$1].split!.gain })
             else { break }
             let leaf = leaves.remove(at: pick)
             let (gain, feature, bin) = leaf.split!
@@ -247,18 +252,5 @@ struct TreeGrower {
             }
         }
         return best
-    }
-}
-
-/// A small, fast, seedable generator (Steele, Lea & Flood 2014).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

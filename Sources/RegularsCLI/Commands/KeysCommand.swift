@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import RegularsData
+import RegularsServer
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Create, list and revoke API keys for `regulars serve`.",
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a key and print it once: the store keeps only its hash.",
+            discussion:
+                "public keys may read recommendations and send events (safe in a browser); secret keys may do everything."
+        )
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "public or secret.")
+        var scope: APIKeyScope
+        @Option(help: "A name to list and revoke it by. Default: the scope and a number.")
+        var name: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            let taken = Set(try store.keys().map(\.name))
+            let name = self.name ?? (1...).lazy.map { "\(scope.rawValue)-\($0)" }.first { !taken.contains($0) }!
+            guard !taken.contains(name) else {
+                throw ValidationError("a key named '\(name)' exists; revoke it or choose another --name")
+            }
+            let key = APIKey.generate(scope: scope)
+            try store.add(key: key.record(name: name, createdAt: Date()))
+            if global.json {
+                print(try Output.json(["name": name, "scope": scope.rawValue, "key": key.secret]))
+            } else {
+                print(key.secret)
+                Output.error("Created \(scope.rawValue) key '\(name)'. Copy it now: it is not shown again.")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List keys: names, scopes and creation times, never the keys.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let keys = try global.openStore().keys()
+            let rows = keys.map {
+                [
+                    "name": $0.name, "scope": $0.scope.rawValue,
+                    "created": Timestamp.iso(Int64($0.createdAt.timeIntervalSince1970)),
+                ]
+            }
+            if global.json {
+                print(try Output.json(rows))
+            } else if keys.isEmpty {
+                print("No keys. Create one with `regulars keys create --scope public|secret`.")
+            } else {
+                let width = max(4, keys.map(\.name.count).max() ?? 0)
+                print("name".padding(toLength: width, withPad: " ", startingAt: 0) + "  scope   created")
+                for row in rows {
+                    print(
+                        row["name"]!.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                            + row["scope"]!.padding(toLength: 6, withPad: " ", startingAt: 0) + "  " + row["created"]!)
+                }
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a key by name; a running server refuses it within a second.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The key's name, as `regulars keys list` shows it.")
+        var name: String
+
+        func run() throws {
+            guard try global.openStore().revokeKey(named: name) else { throw ValidationError("no key named '\(name)'") }
+            print(global.json ? #"{"revoked": true}"# : "Revoked key '\(name)'.")
+        }
+    }
+}
+
+extension APIKeyScope: ExpressibleByArgument {}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RegularsData
+import RegularsServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP API (recommendations, events, upserts, back office) until Ctrl-C.",
+        discussion: """
+            Clients need a key: `regulars keys create --scope public` for the widget, `--scope secret` for your \
+            backend. The server serves the latest `regulars train` model version and picks up newer ones by itself.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The port to listen on.")
+    var port = 8080
+    @Option(help: "The address to listen on; 0.0.0.0 for every interface.")
+    var host = "127.0.0.1"
+    @Option(
+        name: .customLong("allowed-origin"),
+        help: "A site allowed to call the public routes from browsers (repeat for more), e.g. https://shop.example.")
+    var allowedOrigins: [String] = []
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port: expected 1 to 65535") }
+        for origin in allowedOrigins where origin != "*" {
+            guard let url = URL(string: origin), url.scheme == "https" || url.scheme == "http", url.host != nil,
+                url.path.isEmpty
+            else {
+                throw ValidationError(
+                    "--allowed-origin: '\(origin)' is not an origin; expected e.g. https://shop.example")
+            }
+        }
+    }
+
+    func run() async throws {
+        let store = try global.openStore()
+        // Read once: with --as-of the server pretends it is that day (the demo), otherwise it reads the clock.
+        let pinned = global.asOf == nil ? nil : try global.now()
+        var configuration = ServerConfiguration(metrics: MetricsBootstrap.shared)
+        configuration.host = host
+        configuration.port = port
+        configuration.allowedOrigins = allowedOrigins
+        configuration.storePath = global.storePath
+        if try store.keys().isEmpty {
+            Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
+        }
+        Output.error("Serving \(global.storePath) on http://\(host):\(port) (Ctrl-C stops)")
+        try await runApplication(configuration, store: store, now: { pinned ?? Date() })
+    }
+}

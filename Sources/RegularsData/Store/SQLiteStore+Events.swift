@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+
+/// One thing a visitor did on the shop's site or in an e-mail, as the widget or the shop sends it.
+///
+/// Identified by the sender's `id` (`event_id`): storing the same id twice keeps the first.
+public struct ShopEvent: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case productView = "product_view"
+        case addToCart = "add_to_cart"
+        case purchase
+        case recommendationImpression = "rec_impression"
+        case recommendationClick = "rec_click"
+        case emailClick = "email_click"
+
+        /// Every kind's name, comma separated, for error messages.
+        public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// When it happened, whole seconds since 1970.
+    public var at: Int64
+    public var customerID: CustomerID?
+    /// An anonymous first-party session id, when there is no customer.
+    public var sessionID: String?
+    public var sku: SKU?
+    /// The `recommendation_id` of the recommendation shown or clicked.
+    public var recommendationID: String?
+    /// Where it came from: a placement, an e-mail campaign.
+    public var source: String?
+
+    public init(
+        id: String, kind: Kind, at: Int64, customerID: CustomerID? = nil, sessionID: String? = nil, sku: SKU? = nil,
+        recommendationID: String? = nil, source: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.at = at
+        self.customerID = customerID
+        self.sessionID = sessionID
+        self.sku = sku
+        self.recommendationID = recommendationID
+        self.source = source
+    }
+}
+
+extension SQLiteStore {
+    public func record(events: [ShopEvent], receivedAt: Date) throws -> Int {
+        let receivedAt = Int64(receivedAt.timeIntervalSince1970)
+        return try writer.write { db in
+            let suppressions = SQLiteStoreWriter(db: db)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO event (eventId, type, at, customerId, sessionId, sku, recommendationId, source, receivedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(eventId) DO NOTHING
+                    """)
+            var added = 0
+            for event in events {
+                // An erased customer's events are dropped: the browser that sends them cannot know.
+                if let customer = event.customerID, try suppressions.isSuppressed(customerID: customer, email: nil) {
+                    continue
+                }
+                try insert.execute(arguments: [
+                    event.id, event.kind.rawValue, event.at, event.customerID, event.sessionID, event.sku,
+                    event.recommendationID, event.source, receivedAt,
+                ])
+                added += db.changesCount
+            }
+            return added
+        }
+    }
+
+    public func events(ofCustomer id: CustomerID) throws -> [ShopEvent] {
+        try writer.read { db in
+            try GRDB.Row.fetchAll(
+                db,
+                sql: """
+                    SELECT eventId, type, at, customerId, sessionId, sku, recommendationId, source FROM event
+                    WHERE customerId = ? ORDER BY at, eventId
+                    """, arguments: [id]
+            ).compactMap { row in
+                guard let kind = ShopEvent.Kind(rawValue: row["type"]) else { return nil }
+                return ShopEvent(
+                    id: row["eventId"], kind: kind, at: row["at"], customerID: row["customerId"],
+                    sessionID: row["sessionId"], sku: row["sku"], recommendationID: row["recommendationId"],
+                    source: row["source"])
+            }
+        }
+    }
+
+    public func eventCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+    }
+
+    public func forgetEvents(customer id: String) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            let removed = try Self.deleteEvents(db, customer: id)
+            try db.execute(sql: "PRAGMA secure_delete = OFF")
+            return removed
+        }
+    }
+
+    /// Deletes the events of the customer with id (or e-mail) `id` inside the caller's transaction; `forget`
+    /// may call it before it deletes the customer record. Returns how many went.
+    static func deleteEvents(_ db: Database, customer id: String) throws -> Int {
+        let resolved =
+            try String.fetchOne(
+                db, sql: "SELECT id FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1", arguments: [id, id])
+            ?? id
+        try db.execute(sql: "DELETE FROM event WHERE customerId IN (?, ?)", arguments: [resolved, id])
+        return db.changesCount
+    }
+
+    public func productHandles() throws -> [SKU: String] {
+        try writer.read { db in
+            var handles: [SKU: String] = [:]
+            let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT sku, handle FROM product WHERE handle IS NOT NULL")
+            while let row = try rows.next() { handles[row["sku"]] = row["handle"] }
+            return handles
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import RegularsData
+
+/// A product one source proposes, with its raw score in that source's unit.
+struct Proposal {
+    var product: ProductIndex
+    var score: Float
+    var reason: Reason
+    var model: String
+    var date: Date? = nil
+}
+
+/// A product in the running for a list: its blended score and the reason of its best contribution.
+struct Candidate {
+    var product: ProductIndex
+    var score: Double
+    /// The largest single contribution, whose reason and model the candidate carries.
+    var best: Double
+    var reason: Reason
+    var model: String
+    var date: Date?
+    var rules: [String] = []
+}
+
+/// Blends the proposals of several sources (see `PlacementRecipe` for the arithmetic).
+///
+/// Proposals whose reason names a sensitive product are dropped here (`PrivacyGuard`), as are products in
+/// `excluded` (the cart, the viewed product).
+struct CandidatePool {
+    private(set) var candidates: [Candidate] = []
+    private var position: [ProductIndex: Int] = [:]
+    let privacy: PrivacyGuard
+    let excluded: Set<ProductIndex>
+
+    init(privacy: PrivacyGuard, excluded: Set<ProductIndex>) {
+        self.privacy = privacy
+        self.excluded = excluded
+        candidates.reserveCapacity(128)
+    }
+
+    func contains(_ product: ProductIndex) -> Bool { position[product] != nil }
+
+    func candidate(_ product: ProductIndex) -> Candidate? { position[product].map { candidates[$0] } }
+
+    /// Adds one source's proposals, best first, scaled into `0.5 ... 1` of their maximum times `weight`.
+    mutating func add(_ proposals: [Proposal], weight: Double) {
+        guard weight > 0, let top = proposals.map(\.score).max() else { return }
+        for proposal in proposals {
+            guard !excluded.contains(proposal.product), privacy.allows(proposal.reason) else { continue }
+            let scaled = top > 0 ? 0.5 + 0.5 * Double(max(proposal.score, 0) / top) : 0.5
+            let contribution = weight * scaled
+            if let k = position[proposal.product] {
+                var c = candidates[k]
+                if contribution > c.best {
+                    c.score = contribution + 0.1 * c.score
+                    c.best = contribution
+                    c.reason = proposal.reason
+                    c.model = proposal.model
+                    c.date = proposal.date
+                } else {
+                    c.score += 0.1 * contribution
+                }
+                candidates[k] = c
+            } else {
+                position[proposal.product] = candidates.count
+                candidates.append(
+                    Candidate(
+                        product: proposal.product, score: contribution, best: contribution, reason: proposal.reason,
+                        model: proposal.model, date: proposal.date))
+            }
+        }
+    }
+}

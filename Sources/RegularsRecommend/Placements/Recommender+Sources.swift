@@ -1,0 +1,220 @@
+import Foundation
+import RegularsData
+
+/// The candidate sources of `PlacementRecipe`: each asks one model with the request's context.
+extension Recommender {
+    func proposals(from source: CandidateSource, context: RecommendationContext) -> [Proposal] {
+        let n = context.fetch
+        let complements = models.complements
+        switch source {
+        case .cartComplements:
+            return complements.complements(of: privacy.anchors(context.cart), limit: n).map {
+                Proposal(product: $0.product, score: $0.score, reason: Reason($0.evidence), model: "complements")
+            }
+        case .productSimilar:
+            guard let product = context.product else { return [] }
+            return models.similar.similar(to: product, limit: n).map {
+                Proposal(product: $0.product, score: $0.score, reason: Reason($0.evidence), model: "similar")
+            }
+        case .productComplements:
+            guard let product = context.product else { return [] }
+            return complements.complements(of: [product], limit: n).map {
+                Proposal(product: $0.product, score: $0.score, reason: Reason($0.evidence), model: "complements")
+            }
+        case .personal:
+            return personal(context)
+        case .replenishment:
+            return restocks(context)
+        case .nextSteps:
+            guard context.customer != nil, !context.nearNew else { return [] }
+            // The customer's latest purchases within the steps' longest lag, newest first: those with next steps are
+            // the anchors, the others tell which steps were already taken. Capped for wholesale buyers.
+            let since =
+                Int64(context.asOf.timeIntervalSince1970) - Int64(models.nextStep.settings.maximumLagDays * 86_400)
+            let purchases = context.history.lazy.filter { $0.last >= since }.prefix(100)
+                .map { (product: $0.product, date: Date(timeIntervalSince1970: TimeInterval($0.last))) }
+            return models.nextStep.upcoming(after: Array(purchases), asOf: context.asOf, limit: n).map {
+                Proposal(
+                    product: $0.product, score: $0.score, reason: .nextStep(after: $0.after, lagDays: $0.medianLagDays),
+                    model: "next_step", date: $0.reachOutDate)
+            }
+        case .lastOrderComplements:
+            guard !context.nearNew else { return [] }
+            return ownedComplements(of: context.lastOrder, limit: n)
+        case .purchaseComplements:
+            guard !context.nearNew else { return [] }
+            return ownedComplements(of: context.history.prefix(10).map(\.product), limit: n)
+        case .sessionCategories:
+            let counts = categoryShares(context.session.map { models.snapshot.products[Int($0)].category })
+            return categoryPopular(counts, limit: n, excluding: Set(context.session), trending: true)
+        case .sessionSimilar:
+            guard !context.session.isEmpty else { return [] }
+            return models.similar.similar(toAny: context.session, limit: n, excluding: Set(context.session)).map {
+                Proposal(product: $0.product, score: $0.score, reason: Reason($0.evidence), model: "similar")
+            }
+        case .referral:
+            let shares = context.referralCategories.map { (category: $0, share: Float(1)) }
+            return categoryPopular(shares, limit: n, excluding: [], trending: false)
+        case .trending:
+            return models.popular.trending(limit: n).map {
+                Proposal(product: $0.product, score: $0.score, reason: Reason($0.evidence), model: "trending")
+            }
+        case .popular, .bestsellers:
+            return models.popular.top(limit: n).map {
+                Proposal(product: $0.product, score: $0.score, reason: Reason($0.evidence), model: "popular")
+            }
+        case .categoryPicks:
+            return categoryPopular(context.customerCategories, limit: n, excluding: [], trending: false)
+        case .newArrivals:
+            return newArrivals(context)
+        case .premium:
+            return premium(context)
+        }
+    }
+
+    /// The customer's own history: the pluggable scorer when set, otherwise restocks due, complements of
+    /// their purchases and consumables bought before. Nothing for a near-new (12+ months lapsed) customer.
+    func personal(_ context: RecommendationContext) -> [Proposal] {
+        guard let customer = context.customer, !context.nearNew else { return [] }
+        if let personalScorer {
+            return personalScorer.recommend(customer: customer, limit: context.fetch, excludeHistory: false).map {
+                Proposal(
+                    product: $0.product, score: $0.score, reason: purchaseLeadingTo($0.product, context),
+                    model: "collaborative")
+            }
+        }
+        // One list for one source: restocks first (scores 0.9 ... 1.8), complements of purchases (0.45 ... 0.9),
+        // then consumables bought before (up to 0.45).
+        var out = restocks(context).map { p -> Proposal in
+            var p = p
+            p.score = 0.9 + 0.9 * p.score
+            return p
+        }
+        let complementsOfHistory = ownedComplements(of: context.history.prefix(10).map(\.product), limit: context.fetch)
+        let topComplement = complementsOfHistory.first?.score ?? 1
+        out += complementsOfHistory.map { p -> Proposal in
+            var p = p
+            p.score = 0.45 + 0.45 * p.score / max(topComplement, 1e-6)
+            return p
+        }
+        let topWeight = context.history.map(\.weight).max() ?? 1
+        for entry in context.history where curation.consumable[Int(entry.product)] {
+            out.append(
+                Proposal(
+                    product: entry.product, score: 0.45 * entry.weight / max(topWeight, 1e-6), reason: .buyAgain,
+                    model: "history"))
+        }
+        return out.sorted { $0.score > $1.score }
+    }
+
+    /// Consumables due again as of the request, closest to their due date first.
+    func restocks(_ context: RecommendationContext) -> [Proposal] {
+        guard let customer = context.customer, !context.nearNew else { return [] }
+        let settings = models.replenishment.settings
+        return models.replenishment.timing(for: customer, asOf: context.asOf)
+            .filter {
+                $0.dueness >= settings.dueFrom && $0.dueness <= settings.lapsedAfter
+                    && curation.consumable[Int($0.product)]
+            }
+            .map {
+                Proposal(
+                    product: $0.product, score: min($0.dueness, 1 / $0.dueness),
+                    reason: .restock(everyDays: $0.everyDays, personal: $0.isPersonal), model: "replenishment",
+                    date: $0.dueDate)
+            }
+    }
+
+    /// Complements of products the customer bought: "Because you bought the …".
+    func ownedComplements(of products: [ProductIndex], limit: Int) -> [Proposal] {
+        models.complements.complements(of: privacy.anchors(products), limit: limit).map {
+            Proposal(
+                product: $0.product, score: $0.score, reason: Reason($0.evidence, anchorIsOwned: true),
+                model: "complements")
+        }
+    }
+
+    /// Categories by share of `categories` (uncategorised left out), largest first.
+    func categoryShares(_ categories: [Int32]) -> [(category: Int32, share: Float)] {
+        var count: [Int32: Int] = [:]
+        for c in categories where c >= 0 { count[c, default: 0] += 1 }
+        let total = Float(max(categories.count, 1))
+        return count.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { ($0.key, Float($0.value) / total) }
+    }
+
+    /// Bestsellers (and, with `trending`, risers) of each category, scaled by the category's share, so the
+    /// main category's items come first.
+    func categoryPopular(
+        _ shares: [(category: Int32, share: Float)], limit: Int, excluding: Set<ProductIndex>, trending: Bool
+    ) -> [Proposal] {
+        var out: [Proposal] = []
+        for (category, share) in shares.prefix(5) {
+            let top = models.popular.top(limit: limit, category: category, excluding: excluding)
+            let best = top.first?.score ?? 1
+            for entry in top {
+                out.append(
+                    Proposal(
+                        product: entry.product, score: share * (0.5 + 0.5 * entry.score / max(best, 1e-6)),
+                        reason: .popular(category: category), model: "popular"))
+            }
+            guard trending else { continue }
+            for entry in models.popular.trending(limit: limit / 2, category: category, excluding: excluding) {
+                out.append(
+                    Proposal(
+                        product: entry.product, score: share * 0.9, reason: .trending(category: category),
+                        model: "trending"))
+            }
+        }
+        return out
+    }
+
+    /// Products created within `newArrivalDays` before the request, the customer's categories first, newest first.
+    func newArrivals(_ context: RecommendationContext) -> [Proposal] {
+        let now = Int64(context.asOf.timeIntervalSince1970)
+        let window = Double(max(rules.newArrivalDays, 1)) * 86_400
+        let since = now - Int64(window)
+        let liked = Set(context.customerCategories.map(\.category))
+        var out: [Proposal] = []
+        for (product, created) in newestFirst where created <= now {
+            if created < since || out.count >= context.fetch { break }
+            let category = models.snapshot.products[Int(product)].category
+            let freshness = Float(1 - Double(now - created) / window)
+            let affinity: Float = liked.isEmpty || liked.contains(category) ? 1 : 0.6
+            out.append(
+                Proposal(
+                    product: product, score: affinity * (0.5 + 0.5 * freshness),
+                    reason: .newArrival(category: category >= 0 ? category : nil), model: "new_arrivals"))
+        }
+        return out
+    }
+
+    /// The dearer popular items (top quarter by price) of the customer's categories.
+    func premium(_ context: RecommendationContext) -> [Proposal] {
+        var out: [Proposal] = []
+        for (category, share) in context.customerCategories.prefix(5) {
+            let threshold = premiumPrice[Int(category)]
+            for entry in models.popular.top(limit: context.fetch, category: category) {
+                guard let price = models.snapshot.products[Int(entry.product)].price, price.units >= threshold else {
+                    continue
+                }
+                out.append(
+                    Proposal(
+                        product: entry.product, score: share * entry.score, reason: .premium(category: category),
+                        model: "popular"))
+            }
+        }
+        return out
+    }
+
+    /// A non-sensitive purchase of the customer that leads to `product` (as a complement or a look-alike),
+    /// newest first; otherwise "picked for you".
+    func purchaseLeadingTo(_ product: ProductIndex, _ context: RecommendationContext) -> Reason {
+        for entry in context.history.prefix(20) {
+            let row = models.complements.neighbours.row(entry.product)
+            if models.complements.neighbours.neighbour[row].contains(product) {
+                return .boughtBefore(anchor: entry.product)
+            }
+        }
+        return .pickedForYou
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import RegularsData
+
+/// A shop's merchandising rules: what people decide on top of the models ("human curation multiplies the
+/// model"). Saved as `shop.rules.json` beside the store (`MerchandisingRules+File.swift`); every field has a
+/// default, so `{}` is a valid rules file.
+///
+/// Applied by `RulesApplication` in this order: exclusions and filters, boosts, margin ranking, the
+/// per-category cap, then pins.
+public struct MerchandisingRules: Sendable, Hashable, Codable {
+    /// A product always shown in one slot (1-based) of a placement, if it may be shown at all.
+    public struct Pin: Sendable, Hashable, Codable {
+        public var sku: SKU
+        public var placement: Placement
+        public var slot: Int
+        public init(sku: SKU, placement: Placement, slot: Int) {
+            self.sku = sku
+            self.placement = placement
+            self.slot = slot
+        }
+    }
+
+    /// Multiplies the score of one SKU, of a category, or of every new arrival, until a date.
+    public struct Boost: Sendable, Hashable, Codable {
+        public var sku: SKU?
+        public var category: String?
+        /// Applies to every new arrival (created within `newArrivalDays`).
+        public var newArrivals: Bool?
+        public var factor: Double
+        /// The boost stops at this moment; `nil`: never.
+        public var until: Date?
+        public init(
+            sku: SKU? = nil, category: String? = nil, newArrivals: Bool? = nil, factor: Double, until: Date? = nil
+        ) {
+            self.sku = sku
+            self.category = category
+            self.newArrivals = newArrivals
+            self.factor = factor
+            self.until = until
+        }
+    }
+
+    /// Keeps recommendations within a price range, in every placement or in one.
+    public struct PriceRange: Sendable, Hashable, Codable {
+        public var placement: Placement?
+        public var minimum: Double?
+        public var maximum: Double?
+        public init(placement: Placement? = nil, minimum: Double? = nil, maximum: Double? = nil) {
+            self.placement = placement
+            self.minimum = minimum
+            self.maximum = maximum
+        }
+    }
+
+    public var pins: [Pin] = []
+    public var boosts: [Boost] = []
+    /// SKUs never recommended.
+    public var excludedSKUs: [SKU] = []
+    /// Category names never recommended.
+    public var excludedCategories: [String] = []
+    /// Products whose margin `(price - cost) / price` is below this fraction are not recommended (unknown
+    /// cost: kept).
+    public var minimumMargin: Double?
+    public var priceRanges: [PriceRange] = []
+    /// At most this many products of one category in one list (diversity); `nil`: no cap.
+    public var maximumPerCategory: Int?
+    /// Show one variant of a product per list (the best-scoring colour of the oven mitt, not all three).
+    public var oneVariantPerProduct = true
+    /// Rank by expected margin × score where cost is known (`RulesApplication`).
+    public var rankByExpectedMargin = false
+    /// An item is a consumable (offered again, restocked, never "already owned") when the replenishment model
+    /// gives it an interval and at least this share of its buyers bought it again; otherwise it is durable.
+    /// Stricter than the model's own threshold because a few chance repeats make no consumable.
+    public var consumableRepeatShare = 0.15
+    /// … and its gaps keep a rhythm: interquartile range over median at most this. Chance repeats (gaps spread
+    /// like an exponential distribution) come out near 1.6; coffee bought every 30 days near 0.2.
+    public var consumableMaximumSpread = 1.0
+    /// A product created within this many days before `asOf` is a new arrival.
+    public var newArrivalDays = 30
+    /// Per-placement recipes replacing the defaults, keyed by placement name (`PlacementRecipe`).
+    public var recipes: [String: PlacementRecipe] = [:]
+
+    public init() {}
+
+    /// The recipe for `placement`: the shop's own, or the default.
+    public func recipe(for placement: Placement) -> PlacementRecipe {
+        recipes[placement.rawValue] ?? .default(for: placement)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pins, boosts, excludedSKUs, excludedCategories, minimumMargin, priceRanges, maximumPerCategory
+        case oneVariantPerProduct, rankByExpectedMargin, consumableRepeatShare, consumableMaximumSpread, newArrivalDays,
+            recipes
+    }
+
+    /// Missing keys take their defaults, so a hand-written file needs only the rules it uses.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pins = try c.decodeIfPresent([Pin].self, forKey: .pins) ?? []
+        boosts = try c.decodeIfPresent([Boost].self, forKey: .boosts) ?? []
+        excludedSKUs = try c.decodeIfPresent([SKU].self, forKey: .excludedSKUs) ?? []
+        excludedCategories = try c.decodeIfPresent([String].self, forKey: .excludedCategories) ?? []
+        minimumMargin = try c.decodeIfPresent(Double.self, forKey: .minimumMargin)
+        priceRanges = try c.decodeIfPresent([PriceRange].self, forKey: .priceRanges) ?? []
+        maximumPerCategory = try c.decodeIfPresent(Int.self, forKey: .maximumPerCategory)
+        oneVariantPerProduct = try c.decodeIfPresent(Bool.self, forKey: .oneVariantPerProduct) ?? true
+        rankByExpectedMargin = try c.decodeIfPresent(Bool.self, forKey: .rankByExpectedMargin) ?? false
+        consumableRepeatShare = try c.decodeIfPresent(Double.self, forKey: .consumableRepeatShare) ?? 0.15
+        consumableMaximumSpread = try c.decodeIfPresent(Double.self, forKey: .consumableMaximumSpread) ?? 1
+        newArrivalDays = try c.decodeIfPresent(Int.self, forKey: .newArrivalDays) ?? 30
+        recipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .recipes) ?? [:]
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import RegularsData
+
+/// What may be shown at all, and the boosted products no model proposed.
+extension RulesApplication {
+    /// Why `product` may not be shown in this context, or `nil` when it may.
+    func exclusion(
+        of product: ProductIndex, context: RecommendationContext, privacy: PrivacyGuard, ownedFamilies: Set<Int32> = []
+    ) -> String? {
+        let p = Int(product)
+        let item = products[p]
+        if let inventory = item.inventory, inventory <= 0 { return "out of stock" }
+        if let status = item.status?.lowercased(), status == "draft" || status == "archived" {
+            return "not active (\(status))"
+        }
+        if !item.hasRecord { return "no product record" }
+        if !privacy.allows(product, in: context.placement) { return "sensitive (never in e-mails)" }
+        if context.excluded.contains(product) { return "in the cart or on the page" }
+        if excludedProducts.contains(product) { return "on the exclusion list" }
+        if excludedCategories.contains(item.category) { return "category excluded" }
+        if let minimum = rules.minimumMargin, let price = item.price, let cost = item.cost, price.units > 0 {
+            let margin = (price.doubleValue - cost.doubleValue) / price.doubleValue
+            if margin < minimum { return String(format: "margin %.0f%% below %.0f%%", margin * 100, minimum * 100) }
+        }
+        for range in rules.priceRanges where range.placement == nil || range.placement == context.placement {
+            guard let price = item.price?.doubleValue else { continue }
+            if let minimum = range.minimum, price < minimum { return "price below \(minimum)" }
+            if let maximum = range.maximum, price > maximum { return "price above \(maximum)" }
+        }
+        if !consumable[p] {
+            if context.owned.contains(product) { return "already owned (durable)" }
+            if ownedFamilies.contains(family[p]) { return "another variant already owned (durable)" }
+        }
+        return nil
+    }
+
+    /// Whether `product` is a new arrival as of `date`.
+    func isNewArrival(_ product: ProductIndex, asOf date: Date) -> Bool {
+        guard let created = products[Int(product)].createdAt else { return false }
+        let age = date.timeIntervalSince(created)
+        return age >= 0 && age < Double(rules.newArrivalDays) * 86_400
+    }
+
+    /// Boosted products no source proposed, so that a boost gives a new or strategic product a fair chance:
+    /// every SKU boost, and every new arrival (but sensitive ones) when new arrivals are boosted, while the boost
+    /// lasts.
+    func boostedExtras(asOf date: Date, newestFirst: [(product: ProductIndex, created: Int64)]) -> [Proposal] {
+        var out: [Proposal] = []
+        for (boost, product, _) in boosts where boost.factor > 1 && (boost.until.map { date < $0 } ?? true) {
+            if let product {
+                let category = products[Int(product)].category
+                let reason: Reason =
+                    isNewArrival(product, asOf: date)
+                    ? .newArrival(category: category >= 0 ? category : nil)
+                    : .shopPick(category: category >= 0 ? category : nil)
+                out.append(Proposal(product: product, score: 1, reason: reason, model: "boosted"))
+            }
+            if boost.newArrivals == true {
+                // Sensitive new arrivals are not pushed anywhere they were not proposed.
+                for (p, _) in newestFirst where isNewArrival(p, asOf: date) && !products[Int(p)].sensitive {
+                    let category = products[Int(p)].category
+                    out.append(
+                        Proposal(
+                            product: p, score: 1, reason: .newArrival(category: category >= 0 ? category : nil),
+                            model: "new_arrivals"))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import Logging
+import RegularsData
+
+/// The application `regulars serve` runs and the tests start: every route, its middleware and services.
+///
+/// - Parameters:
+///   - configuration: address, CORS origins, where models are, the metrics registry.
+///   - store: the shop's store.
+///   - now: the clock, read at the edge (tests pin it).
+///   - recommendations: overrides the recommendation source (tests); default: the models beside the store.
+public func buildApplication(
+    _ configuration: ServerConfiguration, store: any Store, now: @escaping @Sendable () -> Date = { Date() },
+    recommendations: (any RecommendationSource)? = nil
+) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "regulars")
+    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    let metrics = ServerMetrics(registry: configuration.metrics)
+    let storePath = configuration.storePath ?? (store as? SQLiteStore)?.path
+    let models = storePath.map {
+        ModelRegistry(
+            storePath: $0, store: store, checkInterval: configuration.modelCheckInterval, metrics: metrics,
+            logger: logger)
+    }
+    await models?.refresh()
+    let services = AppServices(
+        store: store, now: now, keys: KeyRing(store: store), metrics: metrics,
+        insights: InsightCache(store: store, now: now), recommendations: recommendations ?? models ?? NoModels(),
+        models: models)
+
+    let router = Router(context: AppContext.self)
+    // Outermost first: metrics see every answer; CORS adds its headers to errors too, so browsers can read them.
+    router.add(middleware: MetricsMiddleware())
+    router.add(
+        middleware: CORSPolicy(
+            allowedOrigins: Set(configuration.allowedOrigins), publicPaths: ["/v1/recommendations", "/v1/events"]))
+    router.add(middleware: ErrorMiddleware())
+
+    OperationsRoutes(services: services, models: models).add(to: router)
+    let v1 = router.group("v1")
+    let publicRoutes = v1.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .public))
+    RecommendationRoutes(services: services).add(to: publicRoutes)
+    EventRoutes(services: services).add(to: publicRoutes)
+    let secretRoutes = v1.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .secret))
+    UpsertRoutes(services: services).add(to: secretRoutes)
+    CustomerRoutes(services: services).add(to: secretRoutes)
+    SegmentRoutes(services: services).add(to: secretRoutes)
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "regulars"),
+        logger: logger)
+}
+
+/// Runs the application until SIGINT or SIGTERM, then finishes the requests in flight (`regulars serve`).
+public func runApplication(
+    _ configuration: ServerConfiguration, store: any Store, now: @escaping @Sendable () -> Date = { Date() }
+) async throws {
+    let app = try await buildApplication(configuration, store: store, now: now)
+    try await app.runService()
+}

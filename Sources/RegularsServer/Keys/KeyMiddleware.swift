@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import RegularsData
+
+/// Requires `Authorization: Bearer KEY` with a key of at least `scope`: no key or an unknown key is 401,
+/// a public key on a secret route 403.
+struct KeyMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let keys: KeyRing
+    let scope: APIKeyScope
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response)
+        async throws -> Response
+    {
+        guard let header = request.headers[.authorization] else {
+            throw APIError(.unauthorized, "missing API key; send Authorization: Bearer <key>", field: "Authorization")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw APIError(.unauthorized, "expected Authorization: Bearer <key>", field: "Authorization")
+        }
+        let key = parts[1].trimmingCharacters(in: .whitespaces)
+        guard let record = try keys.record(forKey: key) else {
+            throw APIError(.unauthorized, "unknown or revoked API key", field: "Authorization")
+        }
+        if scope == .secret && record.scope != .secret {
+            throw APIError(
+                .forbidden, "this route needs a secret key; public keys may only read recommendations and send events")
+        }
+        var context = context
+        context.keyScope = record.scope
+        return try await next(request, context)
+    }
+}

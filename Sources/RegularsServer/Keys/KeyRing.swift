@@ -1,0 +1,55 @@
+import Foundation
+import RegularsData
+
+/// The store's API keys, held in memory and reread at most once a second, so that a key created or revoked
+/// with `regulars keys` takes effect within a second without a database read on every request.
+final class KeyRing: Sendable {
+    private struct State {
+        var records: [APIKeyRecord] = []
+        var loadedAt: ContinuousClock.Instant?
+    }
+
+    private let store: any Store
+    private let state = Locked(State())
+    private let maximumAge: Duration
+
+    init(store: any Store, maximumAge: Duration = .seconds(1)) {
+        self.store = store
+        self.maximumAge = maximumAge
+    }
+
+    /// The record of the key presented, or `nil` when no stored key matches.
+    func record(forKey key: String) throws -> APIKeyRecord? {
+        let digest = APIKeyRecord.digest(of: key)
+        return Self.match(digest, in: try records())
+    }
+
+    private func records() throws -> [APIKeyRecord] {
+        let now = ContinuousClock.now
+        let cached = state.withLock { state -> [APIKeyRecord]? in
+            guard let loadedAt = state.loadedAt, loadedAt.duration(to: now) < maximumAge else { return nil }
+            return state.records
+        }
+        if let cached { return cached }
+        let records = try store.keys()
+        state.withLock { $0 = State(records: records, loadedAt: now) }
+        return records
+    }
+
+    /// Compares `digest` with every stored hash in constant time: the time taken depends on the number of
+    /// keys only, never on how many bytes of a hash matched.
+    static func match(_ digest: [UInt8], in records: [APIKeyRecord]) -> APIKeyRecord? {
+        var found: APIKeyRecord?
+        for record in records {
+            if constantTimeEqual(digest, record.hash) && found == nil { found = record }
+        }
+        return found
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import RegularsData
+import RegularsRecommend
+
+/// The model set the server answers with, swapped atomically when `regulars train` saves a newer version.
+///
+/// Requests read `current` (a lock held for a pointer copy), never wait for a load: a newer version is
+/// looked for at most every `checkInterval`, loaded off the request path, and swapped in when ready; a
+/// request in flight keeps the recommender it started with.
+public actor ModelRegistry: RecommendationSource {
+    /// A loaded model set, ready to answer.
+    struct Loaded: Sendable {
+        var version: Int
+        var recommender: Recommender
+        var handles: [SKU: String]
+    }
+
+    nonisolated let directory: ModelDirectory
+    nonisolated let rulesURL: URL
+    nonisolated let store: any Store
+    nonisolated let checkInterval: Duration
+    nonisolated let metrics: ServerMetrics?
+    nonisolated let logger: Logger
+    nonisolated let loaded = Locked<Loaded?>(nil)
+    nonisolated let lastCheck = Locked<ContinuousClock.Instant?>(nil)
+    /// Customers erased while this process runs: never personalized for, whatever the loaded models hold,
+    /// until a model set trained without them replaces it.
+    nonisolated let erased = Locked<Set<CustomerID>>([])
+    private var loading = false
+
+    /// - Parameters:
+    ///   - storePath: the store file; models are read from `ModelDirectory(storePath:)`, rules from
+    ///     `MerchandisingRules.fileURL(storePath:)`.
+    init(
+        storePath: String, store: any Store, checkInterval: Duration = .seconds(5), metrics: ServerMetrics?,
+        logger: Logger
+    ) {
+        directory = ModelDirectory(storePath: storePath)
+        rulesURL = MerchandisingRules.fileURL(storePath: storePath)
+        self.store = store
+        self.checkInterval = checkInterval
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// The version being served, or `nil` before the first model set.
+    public nonisolated var version: Int? { loaded.current?.version }
+
+    /// Loads the newest model set if it is newer than the one served. Safe to call concurrently: one load
+    /// at a time, the others return at once.
+    public func refresh() async {
+        guard !loading, let latest = directory.latest, latest.version > (loaded.current?.version ?? 0) else { return }
+        loading = true
+        defer { loading = false }
+        let rulesURL = rulesURL
+        let store = store
+        let task = Task.detached(priority: .utility) { () throws -> Loaded in
+            let models = try ModelSet.load(from: latest.url)
+            let rules = try MerchandisingRules.load(from: rulesURL)
+            return Loaded(
+                version: latest.version, recommender: Recommender(models: models, rules: rules),
+                handles: (try? store.productHandles()) ?? [:])
+        }
+        do {
+            let next = try await task.value
+            loaded.withLock { $0 = next }
+            let models = next.recommender.models
+            metrics?.modelLoaded(
+                version: next.version, trainedAt: models.trainedAt, trainingSeconds: models.trainingSeconds)
+            logger.info("serving model version \(next.version)")
+        } catch {
+            logger.error("cannot load model version \(latest.version): \(error)")
+        }
+    }
+
+    /// Starts a refresh in the background when the last look for a newer version is older than `checkInterval`.
+    nonisolated func refreshIfDue() {
+        let now = ContinuousClock.now
+        let due = lastCheck.withLock { last -> Bool in
+            if let last, last.duration(to: now) < checkInterval { return false }
+            last = now
+            return true
+        }
+        if due { Task { await self.refresh() } }
+    }
+
+    public nonisolated func recommend(_ query: RecommendationQuery) async throws -> RecommendationsResponse {
+        refreshIfDue()
+        guard let current = loaded.current else {
+            throw APIError(.serviceUnavailable, "no models trained yet; run `regulars train`")
+        }
+        var query = query
+        if let customer = query.customer, erased.withLock({ $0.contains(customer) }) { query.customer = nil }
+        return try Self.answer(query, with: current)
+    }
+
+    /// Stops personalizing for an erased customer at once (the saved models still hold them until retrained).
+    public nonisolated func forget(customer id: CustomerID) {
+        erased.withLock { _ = $0.insert(id) }
+    }
+
+    /// Runs the placements engine. A customer or SKU the models were not trained on (new since the last
+    /// training) is left out rather than refused: the visitor still gets a list.
+    static func answer(_ query: RecommendationQuery, with loaded: Loaded) throws -> RecommendationsResponse {
+        guard let placement = Placement(rawValue: query.placement) else {
+            throw APIError.badRequest(
+                "unknown placement '\(query.placement.prefix(40))'; expected one of \(Placement.names)",
+                field: "placement")
+        }
+        // A customer or SKU the models do not know (new since the last training) is left out up front.
+        let snapshot = loaded.recommender.models.snapshot
+        let known = { (sku: SKU) in snapshot.productIndexBySKU[sku] != nil }
+        var request = RecommendationRequest(
+            placement: placement, customer: query.customer.flatMap { snapshot.customerIndexByID[$0] == nil ? nil : $0 },
+            product: query.product.flatMap { known($0) ? $0 : nil }, cart: query.cart.filter(known),
+            session: query.session.filter(known), referral: query.source.map { ReferralSource(source: $0) },
+            limit: query.limit, asOf: query.asOf)
+        let list: RecommendationList
+        do {
+            list = try loaded.recommender.recommend(request)
+        } catch is RecommendationError {
+            // Should not happen after the filtering above; answer as for an anonymous visitor rather than fail.
+            request = RecommendationRequest(placement: placement, limit: query.limit, asOf: query.asOf)
+            list = try loaded.recommender.recommend(request)
+        }
+        let id = RecommendationID.make()
+        return RecommendationsResponse(
+            placement: placement.rawValue, modelVersion: loaded.version, personalized: list.personalized,
+            items: list.items.enumerated().map { position, item in
+                .init(
+                    sku: item.sku, title: item.title, price: item.price?.doubleValue,
+                    urlOrHandle: loaded.handles[item.sku], image: nil, reason: item.reason, model: item.model,
+                    recommendationID: "\(id)-\(position + 1)")
+            })
+    }
+}
+
+/// Ids of recommendation lists: 16 random hex digits, then `-position` per item.
+enum RecommendationID {
+    static func make() -> String {
+        let value = UInt64.random(in: .min ... .max)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import RegularsData
+
+/// What `GET /v1/recommendations` asks for, after its query was read and checked.
+public struct RecommendationQuery: Sendable, Hashable {
+    /// A placement name (`home`, `product`, `cart`, `checkout`, `email.post_purchase`, …).
+    public var placement: String
+    public var customer: CustomerID?
+    public var product: SKU?
+    public var cart: [SKU]
+    /// SKUs viewed in this session, oldest first.
+    public var session: [SKU]
+    /// Where the visitor came from (`utm_source`).
+    public var source: String?
+    public var limit: Int
+    public var asOf: Date
+}
+
+/// Answers recommendation requests. The real one is `ModelRegistry` (the placements engine over the latest
+/// trained model set); `NoModels` answers 503 until a model set exists.
+public protocol RecommendationSource: Sendable {
+    func recommend(_ query: RecommendationQuery) async throws -> RecommendationsResponse
+}
+
+/// The response of `GET /v1/recommendations`.
+public struct RecommendationsResponse: Sendable, Codable, Hashable {
+    public struct Item: Sendable, Codable, Hashable {
+        public var sku: SKU
+        public var title: String
+        /// In the shop's currency, as a decimal number; `nil` when the catalog has no price.
+        public var price: Double?
+        /// The product's handle (its URL path on the shop), when the catalog has one.
+        public var urlOrHandle: String?
+        /// An image URL, when known (the catalog has no images yet: always `nil` for now).
+        public var image: String?
+        /// One sentence in plain words: why this product.
+        public var reason: String
+        /// The model that proposed it (`complements`, `popular`, …).
+        public var model: String
+        /// Sent back in `rec_impression`/`rec_click` events to attribute them.
+        public var recommendationID: String
+
+        enum CodingKeys: String, CodingKey {
+            case sku, title, price, image, reason, model
+            case urlOrHandle = "url_or_handle"
+            case recommendationID = "recommendation_id"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            // Nulls are written out, so that every item has every key the schema lists.
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sku, forKey: .sku)
+            try c.encode(title, forKey: .title)
+            try c.encode(price, forKey: .price)
+            try c.encode(urlOrHandle, forKey: .urlOrHandle)
+            try c.encode(image, forKey: .image)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(model, forKey: .model)
+            try c.encode(recommendationID, forKey: .recommendationID)
+        }
+    }
+
+    public var placement: String
+    /// The model set version that answered.
+    public var modelVersion: Int
+    /// Whether the customer's own history was used (`false` for anonymous and opted-out visitors).
+    public var personalized: Bool
+    public var items: [Item]
+
+    enum CodingKeys: String, CodingKey {
+        case placement, personalized, items
+        case modelVersion = "model_version"
+    }
+}
+
+/// The source before the first `regulars train`: every request is a 503 that says what to do.
+public struct NoModels: RecommendationSource {
+    public init() {}
+    public func recommend(_ query: RecommendationQuery) async throws -> RecommendationsResponse {
+        throw APIError(.serviceUnavailable, "no models trained yet; run `regulars train`")
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import RegularsData
+
+/// `POST /v1/events`: a batch of up to 500 events, stored all or nothing, idempotent by `event_id`.
+struct EventRoutes: Sendable {
+    static let maximumBatch = 500
+    let services: AppServices
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("events", use: record)
+    }
+
+    struct Batch: Decodable {
+        var events: [Payload]
+    }
+
+    /// One event as sent; checked field by field so that every bad item is reported at once.
+    struct Payload: Decodable {
+        var eventID: String
+        var type: String
+        var at: String
+        var customerID: String?
+        var sessionID: String?
+        var sku: String?
+        var recommendationID: String?
+        var source: String?
+
+        enum CodingKeys: String, CodingKey {
+            case type, at, sku, source
+            case eventID = "event_id"
+            case customerID = "customer_id"
+            case sessionID = "session_id"
+            case recommendationID = "recommendation_id"
+        }
+    }
+
+    struct Receipt: ResponseEncodable {
+        /// Events in the batch.
+        var received: Int
+        /// Events stored now; the rest were stored before (a retry) or belong to erased customers.
+        var stored: Int
+    }
+
+    @Sendable func record(_ request: Request, context: AppContext) async throws -> Receipt {
+        let batch: Batch
+        do {
+            batch = try await JSONCoding.decode(Batch.self, from: request, context: context)
+        } catch let error as APIError {
+            throw Self.itemError(error)
+        }
+        guard !batch.events.isEmpty else { throw APIError.badRequest("no events; expected 1 to 500", field: "events") }
+        guard batch.events.count <= Self.maximumBatch else {
+            throw APIError.badRequest(
+                "\(batch.events.count) events in one batch; send at most \(Self.maximumBatch) per request",
+                field: "events")
+        }
+        var events: [ShopEvent] = []
+        var errors: [APIError.ItemError] = []
+        for (index, payload) in batch.events.enumerated() {
+            switch Self.check(payload) {
+            case .success(let event): events.append(event)
+            case .failure(let error): errors.append(.init(index: index, field: error.field, message: error.message))
+            }
+        }
+        guard errors.isEmpty else {
+            throw APIError(
+                .badRequest,
+                "\(errors.count) of \(batch.events.count) events are invalid; nothing was stored",
+                field: "events[\(errors[0].index)].\(errors[0].field)", items: Array(errors.prefix(100)))
+        }
+        let stored = try services.store.record(events: events, receivedAt: services.now())
+        services.metrics.eventsIngested.increment(by: Int64(stored))
+        services.metrics.eventsDuplicate.increment(by: Int64(events.count - stored))
+        return Receipt(received: events.count, stored: stored)
+    }
+
+    struct FieldError: Error {
+        var field: String
+        var message: String
+    }
+
+    static func check(_ payload: Payload) -> Result<ShopEvent, FieldError> {
+        func fail(_ field: String, _ message: String) -> Result<ShopEvent, FieldError> {
+            .failure(FieldError(field: field, message: message))
+        }
+        for (field, value) in [
+            ("event_id", payload.eventID), ("customer_id", payload.customerID), ("session_id", payload.sessionID),
+            ("sku", payload.sku), ("recommendation_id", payload.recommendationID), ("source", payload.source),
+        ] {
+            if let problem = TextLimits.problem(value) { return fail(field, problem) }
+        }
+        guard let kind = ShopEvent.Kind(rawValue: payload.type) else {
+            return fail("type", "unknown type '\(payload.type.prefix(40))'; expected one of \(ShopEvent.Kind.names)")
+        }
+        guard let at = Timestamp.parse(payload.at) else {
+            return fail("at", "cannot read date \"\(payload.at.prefix(40))\"; expected \(Timestamp.expected)")
+        }
+        guard payload.customerID != nil || payload.sessionID != nil else {
+            return fail("customer_id", "expected customer_id or session_id")
+        }
+        if payload.sku == nil, [.productView, .addToCart, .recommendationClick].contains(kind) {
+            return fail("sku", "\(kind.rawValue) events need the sku")
+        }
+        if payload.recommendationID == nil, [.recommendationImpression, .recommendationClick].contains(kind) {
+            return fail("recommendation_id", "\(kind.rawValue) events need the recommendation_id")
+        }
+        return .success(
+            ShopEvent(
+                id: payload.eventID, kind: kind, at: at, customerID: payload.customerID,
+                sessionID: payload.sessionID, sku: payload.sku, recommendationID: payload.recommendationID,
+                source: payload.source))
+    }
+
+    /// A decoding error inside `events[i]` becomes a per-item error too, so clients read one format.
+    static func itemError(_ error: APIError) -> APIError {
+        guard let field = error.field, field.hasPrefix("events["), let close = field.firstIndex(of: "]"),
+            let index = Int(field[field.index(field.startIndex, offsetBy: 7)..<close])
+        else { return error }
+        var rest = String(field[field.index(after: close)...])
+        if rest.hasPrefix(".") { rest.removeFirst() }
+        var copy = error
+        copy.items = [.init(index: index, field: rest.isEmpty ? "events[\(index)]" : rest, message: error.message)]
+        copy.message = "event \(index): \(error.message); nothing was stored"
+        return copy
+    }
+}

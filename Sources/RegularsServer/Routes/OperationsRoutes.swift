@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import RegularsData
+
+/// Routes without a key: `GET /health`, `GET /metrics` (Prometheus text), `GET /openapi.json`.
+struct OperationsRoutes: Sendable {
+    let services: AppServices
+    let models: ModelRegistry?
+
+    func add(to router: Router<AppContext>) {
+        router.get("health", use: health)
+        router.get("metrics", use: metrics)
+        router.get("openapi.json", use: openAPI)
+    }
+
+    struct Health: ResponseEncodable {
+        var status: String
+        /// The model set version served, `null` before the first `regulars train`.
+        var modelVersion: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case status
+            case modelVersion = "model_version"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(status, forKey: .status)
+            try c.encode(modelVersion, forKey: .modelVersion)
+        }
+    }
+
+    @Sendable func health(_ request: Request, context: AppContext) async throws -> Health {
+        models?.refreshIfDue()
+        return Health(status: "ok", modelVersion: models?.version)
+    }
+
+    @Sendable func metrics(_ request: Request, context: AppContext) async throws -> Response {
+        let text = services.metrics.render(now: services.now())
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    @Sendable func openAPI(_ request: Request, context: AppContext) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+    }
+}

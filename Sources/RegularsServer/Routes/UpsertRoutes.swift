@@ -1,0 +1,193 @@
+import Foundation
+import Hummingbird
+import RegularsData
+
+/// Streaming changes instead of re-importing: `PUT /v1/products/{sku}`, `PUT /v1/customers/{id}`,
+/// `POST /v1/orders`. Every call is an upsert: repeating it changes nothing.
+///
+/// A customer who was erased is refused with 409, never silently recreated: the shop's system should
+/// stop sending them, and a 409 says so.
+struct UpsertRoutes: Sendable {
+    let services: AppServices
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.put("products/{sku}", use: putProduct)
+        group.put("customers/{id}", use: putCustomer)
+        group.post("orders", use: postOrder)
+    }
+
+    /// What an upsert answers.
+    struct Stored: ResponseEncodable {
+        var kind: String
+        var id: String
+        /// Order lines written (orders only).
+        var lines: Int?
+    }
+
+    struct ProductPayload: Decodable {
+        var title: String
+        var handle: String?
+        var description: String?
+        var vendor: String?
+        var category: String?
+        var tags: [String]?
+        var price: MoneyValue?
+        var compareAtPrice: MoneyValue?
+        var cost: MoneyValue?
+        var inventory: Int?
+        var status: String?
+        var createdAt: DateValue?
+        var sensitive: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case title, handle, description, vendor, category, tags, price, cost, inventory, status, sensitive
+            case compareAtPrice = "compare_at_price"
+            case createdAt = "created_at"
+        }
+    }
+
+    @Sendable func putProduct(_ request: Request, context: AppContext) async throws -> Stored {
+        let sku = try Self.pathID(context, "sku")
+        let body = try await JSONCoding.decode(ProductPayload.self, from: request, context: context)
+        let title = body.title
+        guard !title.isEmpty else { throw APIError.badRequest("title is empty", field: "title") }
+        if let inventory = body.inventory, abs(inventory) > 1_000_000_000 {
+            throw APIError.badRequest("expected an inventory from -1000000000 to 1000000000", field: "inventory")
+        }
+        if let status = body.status, !["active", "draft", "archived"].contains(status) {
+            throw APIError.badRequest(
+                "unknown status '\(status.prefix(40))'; expected active, draft or archived", field: "status")
+        }
+        let product = Product(
+            sku: sku, title: title, handle: body.handle, description: body.description, vendor: body.vendor,
+            category: body.category, tags: body.tags ?? [], price: body.price?.money,
+            compareAtPrice: body.compareAtPrice?.money, cost: body.cost?.money, inventory: body.inventory,
+            status: body.status, createdAt: body.createdAt?.date, sensitive: body.sensitive ?? false)
+        try services.store.write { writer in try writer.upsert(product: product) }
+        await services.insights.invalidate()
+        return Stored(kind: "product", id: sku)
+    }
+
+    struct CustomerPayload: Decodable {
+        var email: String?
+        var firstName: String?
+        var acceptsMarketing: Bool?
+        var createdAt: DateValue?
+
+        enum CodingKeys: String, CodingKey {
+            case email
+            case firstName = "first_name"
+            case acceptsMarketing = "accepts_marketing"
+            case createdAt = "created_at"
+        }
+    }
+
+    @Sendable func putCustomer(_ request: Request, context: AppContext) async throws -> Stored {
+        let id = try Self.pathID(context, "id")
+        let body = try await JSONCoding.decode(CustomerPayload.self, from: request, context: context)
+        if let email = body.email, !email.isEmpty, !email.contains("@") {
+            throw APIError.badRequest("not an e-mail address", field: "email")
+        }
+        let customer = Customer(
+            id: id, email: body.email.flatMap { $0.isEmpty ? nil : $0 }, firstName: body.firstName,
+            acceptsMarketing: body.acceptsMarketing ?? false, createdAt: body.createdAt?.date)
+        try services.store.write { writer in
+            guard try !writer.isSuppressed(customerID: id, email: customer.email) else { throw Self.erased }
+            try writer.upsert(customer: customer)
+        }
+        await services.insights.invalidate()
+        return Stored(kind: "customer", id: id)
+    }
+
+    struct OrderPayload: Decodable {
+        struct Line: Decodable {
+            var sku: String
+            var title: String?
+            var quantity: Int
+            var unitPrice: MoneyValue
+
+            enum CodingKeys: String, CodingKey {
+                case sku, title, quantity
+                case unitPrice = "unit_price"
+            }
+        }
+        var id: String
+        var customerID: String
+        var createdAt: DateValue
+        var currency: String?
+        var total: MoneyValue?
+        var discountCode: String?
+        var source: String?
+        var lines: [Line]
+
+        enum CodingKeys: String, CodingKey {
+            case id, currency, total, source, lines
+            case customerID = "customer_id"
+            case createdAt = "created_at"
+            case discountCode = "discount_code"
+        }
+    }
+
+    @Sendable func postOrder(_ request: Request, context: AppContext) async throws -> Stored {
+        let body = try await JSONCoding.decode(OrderPayload.self, from: request, context: context)
+        let id = body.id
+        let customer = body.customerID
+        try TextLimits.check(id, field: "id")
+        try TextLimits.check(customer, field: "customer_id")
+        guard !body.lines.isEmpty else { throw APIError.badRequest("an order needs at least one line", field: "lines") }
+        guard body.lines.count <= 500 else {
+            throw APIError.badRequest("at most 500 lines per order", field: "lines")
+        }
+        var lines: [OrderLine] = []
+        for (index, line) in body.lines.enumerated() {
+            let sku = line.sku
+            try TextLimits.check(sku, field: "lines[\(index)].sku")
+            guard line.quantity > 0, line.quantity <= 10_000 else {
+                throw APIError.badRequest("expected a quantity from 1 to 10000", field: "lines[\(index)].quantity")
+            }
+            lines.append(
+                OrderLine(
+                    orderID: id, position: index + 1, sku: sku, productName: line.title ?? sku,
+                    quantity: line.quantity, unitPrice: line.unitPrice.money))
+        }
+        let total = try body.total?.money ?? Self.sum(lines)
+        let order = Order(
+            id: id, customerID: customer, createdAt: body.createdAt.date, currency: body.currency, total: total,
+            discountCode: body.discountCode, source: body.source ?? "api")
+        try services.store.write { writer in
+            guard try !writer.isSuppressed(customerID: customer, email: nil) else { throw Self.erased }
+            try writer.ensureCustomer(customer)
+            for line in lines { try writer.ensureProduct(sku: line.sku, title: line.productName, category: nil) }
+            try writer.upsert(order: order)
+            for line in lines { try writer.upsert(line: line) }
+            try writer.trimLines(of: id, keeping: lines.count)
+        }
+        await services.insights.invalidate()
+        return Stored(kind: "order", id: id, lines: lines.count)
+    }
+
+    /// The lines' total, refusing amounts past what `Money` holds instead of overflowing.
+    static func sum(_ lines: [OrderLine]) throws -> Money {
+        var units: Int64 = 0
+        for line in lines {
+            let (product, overflow) = line.unitPrice.units.multipliedReportingOverflow(by: Int64(line.quantity))
+            let (sum, overflow2) = units.addingReportingOverflow(product)
+            guard !overflow, !overflow2 else {
+                throw APIError.badRequest("the order total is too large", field: "lines")
+            }
+            units = sum
+        }
+        return Money(units: units)
+    }
+
+    static let erased = APIError(
+        .conflict, "this customer was erased and cannot be added again; stop sending their data")
+
+    /// A path parameter, percent-decoded, 1 to 200 characters.
+    static func pathID(_ context: AppContext, _ name: String) throws -> String {
+        let raw = try context.parameters.require(name)
+        let value = raw.removingPercentEncoding ?? raw
+        try TextLimits.check(value, field: name)
+        return value
+    }
+}

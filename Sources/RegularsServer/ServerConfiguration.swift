@@ -1,0 +1,30 @@
+import Foundation
+import Prometheus
+
+/// How `regulars serve` (and the tests) run the server. Every key has a default; see docs/configuration.md.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on; `127.0.0.1` keeps the server private to this machine.
+    public var host = "127.0.0.1"
+    /// The port; `0` picks a free one (the tests).
+    public var port = 8080
+    /// Origins allowed to call the public routes from a browser (`https://shop.example`); `*` allows any.
+    public var allowedOrigins: [String] = []
+    /// The store file whose saved models and rules the server reads; `nil` serves no models (503).
+    public var storePath: String?
+    /// How often the server looks for a newer model version.
+    public var modelCheckInterval: Duration = .seconds(5)
+    /// The registry `/metrics` renders. `regulars serve` bootstraps the global `MetricsSystem` over it once
+    /// per process, so Hummingbird's request metrics land there too.
+    public var metrics: PrometheusCollectorRegistry
+
+    public init(metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.metrics = metrics
+    }
+
+    /// A free port on 127.0.0.1, for tests.
+    public static var testing: ServerConfiguration {
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        return configuration
+    }
+}

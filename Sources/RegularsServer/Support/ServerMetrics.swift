@@ -1,0 +1,48 @@
+import CoreMetrics
+import Foundation
+import Metrics
+import Prometheus
+
+/// The server's own metrics, beside the request counts and latencies of Hummingbird's `MetricsMiddleware`:
+/// events ingested, the served model's version and age, and how long it took to train.
+///
+/// Made with an explicit factory over the registry `/metrics` renders, so tests need no global bootstrap
+/// for these; the request metrics use the global `MetricsSystem`, which `regulars serve` bootstraps once
+/// with a `PrometheusMetricsFactory` over the same registry.
+struct ServerMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    let eventsIngested: CoreMetrics.Counter
+    let eventsDuplicate: CoreMetrics.Counter
+    let modelVersion: CoreMetrics.Gauge
+    let modelAge: CoreMetrics.Gauge
+    let modelTrainedAt: Locked<Date?>
+
+    init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+        let factory = PrometheusMetricsFactory(registry: registry)
+        eventsIngested = CoreMetrics.Counter(label: "regulars_events_ingested_total", factory: factory)
+        eventsDuplicate = CoreMetrics.Counter(label: "regulars_events_duplicate_total", factory: factory)
+        modelVersion = CoreMetrics.Gauge(label: "regulars_model_version", factory: factory)
+        modelAge = CoreMetrics.Gauge(label: "regulars_model_age_seconds", factory: factory)
+        modelTrainedAt = Locked(nil)
+    }
+
+    /// Records a newly served model set.
+    func modelLoaded(version: Int, trainedAt: Date, trainingSeconds: [String: Double]) {
+        modelVersion.record(Double(version))
+        modelTrainedAt.withLock { $0 = trainedAt }
+        let factory = PrometheusMetricsFactory(registry: registry)
+        for (model, seconds) in trainingSeconds {
+            CoreMetrics.Gauge(
+                label: "regulars_model_training_seconds", dimensions: [("model", model)], factory: factory
+            )
+            .record(seconds)
+        }
+    }
+
+    /// The Prometheus text exposition, with the model's age brought up to `now`.
+    func render(now: Date) -> String {
+        if let trainedAt = modelTrainedAt.current { modelAge.record(now.timeIntervalSince(trainedAt)) }
+        return registry.emitToString()
+    }
+}

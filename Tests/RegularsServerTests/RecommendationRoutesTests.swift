@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegularsData
+import RegularsRecommend
+import RegularsTestSupport
+import Testing
+
+@testable import RegularsServer
+
+@Suite("GET /v1/recommendations")
+struct RecommendationRoutesTests {
+    /// Ten customers who buy the skillet with oil, and some with a lid; models trained and saved beside the store.
+    static func trainedServer() throws -> TestServer {
+        let server = try TestServer()
+        try server.store.write { writer in
+            for (sku, title, handle) in [
+                ("SKILLET", "Cast-iron skillet", "skillet"), ("OIL", "Seasoning oil", "oil"), ("LID", "Glass lid", nil),
+                ("MUG", "Mug", "mug"),
+            ] {
+                try writer.upsert(
+                    product: Product(
+                        sku: sku, title: title, handle: handle, category: "Kitchen", price: Money(parsing: "12.50")))
+            }
+            for c in 1...10 {
+                let customer = "C-\(c)"
+                try writer.ensureCustomer(customer)
+                let skus = c % 2 == 0 ? ["SKILLET", "OIL", "LID"] : ["SKILLET", "OIL"]
+                let order = Order(
+                    id: "O-\(c)", customerID: customer, createdAt: Fixtures.day("2024-05-\(10 + c)"),
+                    total: Money(units: 250_000))
+                try writer.upsert(order: order)
+                for (position, sku) in skus.enumerated() {
+                    try writer.upsert(
+                        line: OrderLine(
+                            orderID: order.id, position: position + 1, sku: sku, productName: sku, quantity: 1,
+                            unitPrice: Money(units: 125_000)))
+                }
+                if c == 3 {
+                    let second = Order(
+                        id: "O-\(c)b", customerID: customer, createdAt: Fixtures.day("2024-06-02"),
+                        total: Money(units: 50_000))
+                    try writer.upsert(order: second)
+                    try writer.upsert(
+                        line: OrderLine(
+                            orderID: second.id, position: 1, sku: "MUG", productName: "Mug", quantity: 1,
+                            unitPrice: Money(units: 50_000)))
+                }
+            }
+        }
+        let models = ModelSet.train(on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
+        _ = try ModelDirectory(storePath: server.store.path).save(models)
+        return server
+    }
+
+    @Test("before the first training every request is a 503 saying what to do")
+    func noModels() async throws {
+        let server = try TestServer()
+        try await server.run { client in
+            let reply = try await client.send(.get, "/v1/recommendations?placement=home", key: server.publicKey)
+            #expect(reply.status == .serviceUnavailable)
+            #expect(
+                (reply.json["error"] as? [String: Any])?["message"] as? String
+                    == "no models trained yet; run `regulars train`")
+        }
+    }
+
+    @Test("the cart gets the complement, with reason, model, link and a recommendation id per item")
+    func cartComplement() async throws {
+        let server = try Self.trainedServer()
+        try await server.run { client in
+            let reply = try await client.send(
+                .get, "/v1/recommendations?placement=cart&cart=SKILLET&n=3", key: server.publicKey)
+            #expect(reply.status == .ok, "\(reply.text)")
+            #expect(reply.json["model_version"] as? Int == 1)
+            let items = reply.json["items"] as? [[String: Any]] ?? []
+            #expect(!items.isEmpty)
+            #expect(items.count <= 3)
+            #expect(!items.contains { $0["sku"] as? String == "SKILLET" })
+            let oil = items.first { $0["sku"] as? String == "OIL" }
+            #expect(oil?["url_or_handle"] as? String == "oil")
+            #expect(oil?["price"] as? Double == 12.5)
+            for item in items {
+                #expect(!(item["reason"] as? String ?? "").isEmpty)
+                #expect(!(item["model"] as? String ?? "").isEmpty)
+                #expect((item["recommendation_id"] as? String)?.isEmpty == false)
+                #expect(item.keys.contains("image"))
+            }
+            let ids = Set(items.compactMap { $0["recommendation_id"] as? String })
+            #expect(ids.count == items.count)
+        }
+    }
+
+    @Test("unknown customers and SKUs are left out, not refused; bad parameters are 400s naming them")
+    func parameters() async throws {
+        let server = try Self.trainedServer()
+        try await server.run { client in
+            let key = server.publicKey
+            let unknown = try await client.send(
+                .get, "/v1/recommendations?placement=product&product=NEW&customer=C-999", key: key)
+            #expect(unknown.status == .ok)
+            #expect(unknown.json["personalized"] as? Bool == false)
+            let known = try await client.send(.get, "/v1/recommendations?placement=home&customer=C-3", key: key)
+            #expect(known.status == .ok)
+            #expect(known.json["personalized"] as? Bool == true)
+            let placement = try await client.send(.get, "/v1/recommendations?placement=sidebar", key: key)
+            #expect(placement.status == .badRequest)
+            #expect(placement.errorField == "placement")
+            #expect(try await client.send(.get, "/v1/recommendations", key: key).errorField == "placement")
+            #expect(try await client.send(.get, "/v1/recommendations?placement=home&n=0", key: key).errorField == "n")
+            #expect(try await client.send(.get, "/v1/recommendations?placement=home&n=x", key: key).errorField == "n")
+        }
+    }
+}
