@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsRecommend
 import RegularsSegments
 
 struct DemoCommand: ParsableCommand {
@@ -40,6 +41,11 @@ struct DemoCommand: ParsableCommand {
         let asOf = SummaryBuilder.endOfDay(settings.lastDay)
         let snapshot = try store.snapshot(asOf: asOf)
         let predictions = PredictionReport.make(snapshot: snapshot, asOf: asOf)
+        // Train and save the models so `recommend` and `serve` work on the demo store straight away.
+        let models = ModelSet.train(on: snapshot, trainedAt: asOf)
+        let directory = ModelDirectory(storePath: storePath)
+        try directory.removeAll()
+        let modelVersion = try directory.save(models)
         let atRisk = predictions.customers.filter { $0.segments.contains(.atRisk) }
             .sorted { ($0.predictedCLV ?? $0.totalSpend) > ($1.predictedCLV ?? $1.totalSpend) }.prefix(3)
         if global.json {
@@ -76,6 +82,10 @@ struct DemoCommand: ParsableCommand {
                 "  \(customer.customerID): \(customer.orders) orders, last \(customer.daysSinceLastOrder) days ago, \(alive), \(clv)"
             )
         }
+        print("")
+        print("Models trained on \(snapshot.orderCount) orders and saved as version \(modelVersion) in \(directory.url.lastPathComponent)/.")
+        print("What each placement would show, with its reason:")
+        print(DemoPlacements.showcase(models: models, rules: MerchandisingRules()))
         print("")
         print("Next: REGULARS_STORE=\(storePath) regulars stats")
     }
