@@ -9,7 +9,8 @@ struct Regulars: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
             MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self, EvaluateCommand.self,
-            BacktestCommand.self, BenchCommand.self, RecommendCommand.self, RulesCommand.self,
+            BacktestCommand.self, RecommendCommand.self, RulesCommand.self,
+            ServeCommand.self, KeysCommand.self, BenchCommand.self,
         ])
 
     /// Lets `regulars --store s.sqlite import orders F` work: global options written before the command

@@ -31,5 +31,6 @@ public struct ErasureReport: Sendable, Codable, Hashable {
     public var customerFound: Bool
     public var ordersRemoved: Int
     public var linesRemoved: Int
+    public var eventsRemoved: Int
     public var suppressionHashesAdded: Int
 }

@@ -22,6 +22,7 @@ extension SQLiteStore {
                     sql:
                         "SELECT count(*) FROM orderLine WHERE orderKey IN (SELECT key FROM shopOrder WHERE customerId = ?)",
                     arguments: [customerID]) ?? 0
+            let events = try Self.deleteEvents(db, customer: id)
             try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])
             var added = 0
             for hash in suppression.hashes(customerID: customerID, email: email)
@@ -33,7 +34,8 @@ extension SQLiteStore {
                 added += db.changesCount
             }
             return ErasureReport(
-                customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, suppressionHashesAdded: added)
+                customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, eventsRemoved: events,
+                suppressionHashesAdded: added)
         }
         // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
         try writer.writeWithoutTransaction { db in
