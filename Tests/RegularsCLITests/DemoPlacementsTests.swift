@@ -9,22 +9,7 @@ import Testing
 struct DemoPlacementsTests {
     /// The demo shop's models, trained as `regulars demo` would (cancelled and refunded orders left out).
     static let models: ModelSet = {
-        let shop = DemoShop.generate()
-        let skipped = Set(shop.cancelledOrderIDs + shop.refundedOrderIDs)
-        var builder = SnapshotBuilder(asOf: shop.settings.lastDay.addingTimeInterval(86_400))
-        for product in shop.products { builder.add(product: product) }
-        for customer in shop.customers { builder.add(customer: customer) }
-        for demoOrder in shop.orders where !skipped.contains(demoOrder.order.id) {
-            let order = demoOrder.order
-            for line in demoOrder.lines {
-                builder.add(
-                    line: .init(
-                        orderID: order.id, customerID: order.customerID,
-                        orderedAt: Int64(order.createdAt.timeIntervalSince1970), sku: line.sku,
-                        productName: line.productName, quantity: Int32(line.quantity), unitPrice: line.unitPrice.units))
-            }
-        }
-        return ModelSet.train(on: builder.build(), trainedAt: Date(timeIntervalSince1970: 0))
+        return ModelSet.train(on: DemoShop.generate().snapshot(), trainedAt: Date(timeIntervalSince1970: 0))
     }()
 
     @Test("shows an anonymous visitor and three customers, each placement with reasons")

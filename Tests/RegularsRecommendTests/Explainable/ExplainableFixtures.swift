@@ -44,21 +44,7 @@ enum ExplainableFixtures {
     /// The demo shop and its snapshot at the end of its last day, without cancelled and refunded orders.
     static let demo: (shop: DemoShop, snapshot: Snapshot) = {
         let shop = DemoShop.generate()
-        let skipped = Set(shop.cancelledOrderIDs + shop.refundedOrderIDs)
-        var builder = SnapshotBuilder(asOf: shop.settings.lastDay.addingTimeInterval(86_400))
-        for product in shop.products { builder.add(product: product) }
-        for customer in shop.customers { builder.add(customer: customer) }
-        for demoOrder in shop.orders where !skipped.contains(demoOrder.order.id) {
-            let order = demoOrder.order
-            for line in demoOrder.lines {
-                builder.add(
-                    line: .init(
-                        orderID: order.id, customerID: order.customerID,
-                        orderedAt: Int64(order.createdAt.timeIntervalSince1970), sku: line.sku,
-                        productName: line.productName, quantity: Int32(line.quantity), unitPrice: line.unitPrice.units))
-            }
-        }
-        return (shop, builder.build())
+        return (shop, shop.snapshot())
     }()
 
     static var demoSnapshot: Snapshot { demo.snapshot }
