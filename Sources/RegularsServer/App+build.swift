@@ -24,10 +24,20 @@ public func buildApplication(
             logger: logger)
     }
     await models?.refresh()
+    var trainer: ModelTrainer?
+    if let storePath, let models {
+        trainer = ModelTrainer(store: store, storePath: storePath, registry: models, logger: logger)
+    }
+    let sessions = DashboardSessions()
+    if let announce = configuration.announceDashboardLink {
+        let link = sessions.makeLink(now: Date())
+        announce("http://\(configuration.host):\(configuration.port)/dashboard/login?once=\(link.token)")
+    }
     let services = AppServices(
-        store: store, now: now, keys: KeyRing(store: store), metrics: metrics,
+        store: store, storePath: storePath, now: now, keys: KeyRing(store: store), metrics: metrics,
         insights: InsightCache(store: store, now: now), recommendations: recommendations ?? models ?? NoModels(),
-        models: models)
+        models: models,
+        trainer: trainer, dashboardSessions: sessions)
 
     let router = Router(context: AppContext.self)
     // Outermost first: metrics see every answer; CORS adds its headers to errors too, so browsers can read them.
@@ -38,6 +48,8 @@ public func buildApplication(
     router.add(middleware: ErrorMiddleware())
 
     OperationsRoutes(services: services, models: models).add(to: router)
+    WidgetRoutes().add(to: router)
+    DashboardRoutes(services: services, sessions: sessions).add(to: router)
     let v1 = router.group("v1")
     let publicRoutes = v1.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .public))
     RecommendationRoutes(services: services).add(to: publicRoutes)
@@ -46,6 +58,7 @@ public func buildApplication(
     UpsertRoutes(services: services).add(to: secretRoutes)
     CustomerRoutes(services: services).add(to: secretRoutes)
     SegmentRoutes(services: services).add(to: secretRoutes)
+    AdminRoutes(services: services).add(to: secretRoutes)
 
     return Application(
         router: router,

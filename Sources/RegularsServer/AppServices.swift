@@ -4,6 +4,8 @@ import RegularsData
 /// What the routes share: the store, the clock, the caches and the metrics.
 struct AppServices: Sendable {
     let store: any Store
+    /// The store file, when there is one: models, rules, back-tests and campaigns live beside it.
+    let storePath: String?
     /// The server's clock, read once per request that needs it (tests pin it).
     let now: @Sendable () -> Date
     let keys: KeyRing
@@ -12,4 +14,8 @@ struct AppServices: Sendable {
     let recommendations: any RecommendationSource
     /// The served models, when the server has a store path to find them.
     let models: ModelRegistry?
+    /// Trains new model versions in the server, when it has a store file.
+    let trainer: ModelTrainer?
+    /// Who is signed in to the dashboard.
+    let dashboardSessions: DashboardSessions
 }

@@ -16,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     /// The registry `/metrics` renders. `regulars serve` bootstraps the global `MetricsSystem` over it once
     /// per process, so Hummingbird's request metrics land there too.
     public var metrics: PrometheusCollectorRegistry
+    /// Called once at start with a one-time dashboard sign-in link (`regulars serve` prints it), or `nil`.
+    public var announceDashboardLink: (@Sendable (String) -> Void)?
 
     public init(metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.metrics = metrics

@@ -72,6 +72,8 @@ struct BacktestCommand: ParsableCommand {
         let snapshot = try global.openStore().snapshot(asOf: try global.now())
         guard snapshot.orderCount > 0 else { throw ValidationError("the store has no orders to back-test") }
         let report = Backtest.run(lines: snapshot.builderLines, model: kind, halfLives: halfLives)
+        // Kept beside the store for the dashboard.
+        try report.save(to: BacktestReport.fileURL(storePath: global.storePath))
         print(global.json ? try Output.json(report) : report.text)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsRecommend
 
 struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,8 @@ struct ForgetCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let report = try store.forget(customer: customer, at: try global.now())
-        let retrained = try Self.retrainWithout(storePath: global.storePath, store: store, asOf: try global.now())
+        let retrained = try ModelTraining.retrainReplacingAll(
+            store: store, storePath: global.storePath, fallbackAsOf: try global.now())
         if global.json {
             print(try Output.json(report))
         } else if report.customerFound {

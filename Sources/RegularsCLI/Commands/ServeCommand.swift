@@ -9,7 +9,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the HTTP API (recommendations, events, upserts, back office) until Ctrl-C.",
         discussion: """
             Clients need a key: `regulars keys create --scope public` for the widget, `--scope secret` for your \
-            backend. The server serves the latest `regulars train` model version and picks up newer ones by itself.
+            backend. The server serves the latest `regulars train` model version and picks up newer ones by itself. \
+            The widget is at /widget.js, the dashboard at /dashboard (sign in with a secret key or the one-time \
+            link printed at start).
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "The port to listen on.")
@@ -46,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
             Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
         }
         Output.error("Serving \(global.storePath) on http://\(host):\(port) (Ctrl-C stops)")
+        // Like a notebook server's token link: the shop owner opens the dashboard without pasting a key.
+        // On stderr, so scripts reading stdout never capture it; it works once, for ten minutes.
+        configuration.announceDashboardLink = { link in Output.error("Dashboard (one-time sign-in link): \(link)") }
         try await runApplication(configuration, store: store, now: { pinned ?? Date() })
     }
 }

@@ -11,27 +11,23 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let now = try global.now()
-        let store = try global.openStore()
-        let snapshot = try store.snapshot(asOf: now)
-        guard snapshot.orderCount > 0 else {
-            throw ValidationError(
-                "the store has no orders before \(Timestamp.iso(Int64(now.timeIntervalSince1970))); import some first")
+        let outcome: ModelTraining.Outcome
+        do {
+            outcome = try ModelTraining.trainAndSave(store: try global.openStore(), storePath: global.storePath, asOf: now)
+        } catch let failure as ModelTraining.Failure {
+            throw ValidationError(failure.description)
         }
-        let models = ModelSet.train(on: snapshot, trainedAt: Date())
-        let directory = ModelDirectory(storePath: global.storePath)
-        let version = try directory.save(models)
         let summary = TrainSummary(
-            version: version, file: directory.file(version: version).path,
-            asOf: Timestamp.iso(Int64(now.timeIntervalSince1970)),
-            customers: snapshot.customerCount, products: snapshot.productCount, orders: snapshot.orderCount,
-            trainingSeconds: models.trainingSeconds)
+            version: outcome.version, file: outcome.file, asOf: Timestamp.iso(Int64(now.timeIntervalSince1970)),
+            customers: outcome.customers, products: outcome.products, orders: outcome.orders,
+            trainingSeconds: outcome.trainingSeconds)
         if global.json {
             print(try Output.json(summary))
         } else {
             print(
-                "Trained model version \(version) on \(summary.orders) orders of \(summary.customers) customers (\(summary.products) products) as of \(summary.asOf)"
+                "Trained model version \(summary.version) on \(summary.orders) orders of \(summary.customers) customers (\(summary.products) products) as of \(summary.asOf)"
             )
-            for (name, seconds) in models.trainingSeconds.sorted(by: { $0.key < $1.key }) {
+            for (name, seconds) in summary.trainingSeconds.sorted(by: { $0.key < $1.key }) {
                 print(String(format: "  %-14@ %.3f s", name as NSString, seconds))
             }
             print("Saved to \(summary.file)")

@@ -38,9 +38,16 @@ extension SQLiteStore {
                 suppressionHashesAdded: added)
         }
         // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
+        // Truncating waits for readers (up to the busy timeout); when one holds on longer, a passive checkpoint
+        // still copies what it can, and SQLite's next automatic checkpoint overwrites the rest: the erasure
+        // itself is committed either way.
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA secure_delete = OFF")
-            _ = try db.checkpoint(.truncate)
+            do {
+                _ = try db.checkpoint(.truncate)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                _ = try? db.checkpoint(.passive)
+            }
         }
         return report
     }

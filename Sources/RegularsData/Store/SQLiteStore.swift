@@ -11,6 +11,9 @@ public struct SQLiteStore: Store {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // The server reads while `regulars train` or an import writes from another process: wait for the
+        // lock instead of failing at once.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // A large import is one transaction: with SQLite's default 2 MB cache it spills pages to the WAL

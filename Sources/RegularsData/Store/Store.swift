@@ -47,6 +47,9 @@ public protocol Store: Sendable {
     func forgetEvents(customer id: String) throws -> Int
     /// Catalog handles by SKU, for the links in recommendations.
     func productHandles() throws -> [SKU: String]
+    /// Impressions, clicks and attributed purchases of recommendations since `since` (seconds since 1970),
+    /// one entry per placement that had any.
+    func recommendationActivity(since: Int64) throws -> [RecommendationActivity]
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.

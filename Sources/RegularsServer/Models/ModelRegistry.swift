@@ -47,6 +47,11 @@ public actor ModelRegistry: RecommendationSource {
     /// The version being served, or `nil` before the first model set.
     public nonisolated var version: Int? { loaded.current?.version }
 
+    /// The model set being served and its version (the dashboard).
+    nonisolated var served: (version: Int, models: ModelSet)? {
+        loaded.current.map { ($0.version, $0.recommender.models) }
+    }
+
     /// Loads the newest model set if it is newer than the one served. Safe to call concurrently: one load
     /// at a time, the others return at once.
     public func refresh() async {

@@ -479,6 +479,95 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/v1/admin/train": {
+              "post": {
+                "operationId": "train",
+                "summary": "Train a new model version on the store as it is now and serve it",
+                "description": "Runs in the server (seconds on a shop of a few hundred thousand order lines); the served models are swapped atomically when it ends. One training at a time: a second request meanwhile is a 409.",
+                "security": [
+                  {
+                    "secretKey": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Trained and now served.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Trained"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/E409"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/E422"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/E503"
+                  }
+                }
+              }
+            },
+            "/v1/admin/dashboard-link": {
+              "post": {
+                "operationId": "dashboardLink",
+                "summary": "A one-time sign-in link to the dashboard",
+                "description": "Open the returned path on this server in a browser once, within ten minutes; it signs the browser in to /dashboard for twelve hours.",
+                "security": [
+                  {
+                    "secretKey": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The link.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/DashboardLink"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  }
+                }
+              }
+            },
+            "/widget.js": {
+              "get": {
+                "operationId": "widget",
+                "summary": "The drop-in recommendation widget",
+                "description": "A dependency-free script. Put `<div data-regulars-placement=\"product\" data-product=\"SKU\"></div>` on a page and `<script src=\"…/widget.js\" data-key=\"rk_pub_…\" async></script>` once; see the README.",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The script.",
+                    "content": {
+                      "text/javascript": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
             "/health": {
               "get": {
                 "operationId": "health",
@@ -592,7 +681,7 @@ enum OpenAPIDocument {
                 }
               },
               "E409": {
-                "description": "The customer was erased and cannot be added again.",
+                "description": "A conflict: the customer was erased and cannot be added again, or a training is already running.",
                 "content": {
                   "application/json": {
                     "schema": {
@@ -603,6 +692,16 @@ enum OpenAPIDocument {
               },
               "E413": {
                 "description": "The request body is larger than 1 MiB.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "E422": {
+                "description": "The request is well formed but cannot be carried out (a store with no orders to train on).",
                 "content": {
                   "application/json": {
                     "schema": {
@@ -623,6 +722,62 @@ enum OpenAPIDocument {
               }
             },
             "schemas": {
+              "DashboardLink": {
+                "type": "object",
+                "properties": {
+                  "url": {
+                    "type": "string"
+                  },
+                  "expires_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                },
+                "required": [
+                  "url",
+                  "expires_at"
+                ]
+              },
+              "Trained": {
+                "type": "object",
+                "properties": {
+                  "version": {
+                    "type": "integer"
+                  },
+                  "as_of": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "trained_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "customers": {
+                    "type": "integer"
+                  },
+                  "products": {
+                    "type": "integer"
+                  },
+                  "orders": {
+                    "type": "integer"
+                  },
+                  "training_seconds": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": "number"
+                    }
+                  }
+                },
+                "required": [
+                  "version",
+                  "as_of",
+                  "trained_at",
+                  "customers",
+                  "products",
+                  "orders",
+                  "training_seconds"
+                ]
+              },
               "Error": {
                 "type": "object",
                 "properties": {

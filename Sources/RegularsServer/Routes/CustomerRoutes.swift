@@ -116,6 +116,7 @@ struct CustomerRoutes: Sendable {
         let report = try services.store.forget(customer: id, at: services.now())
         services.models?.forget(customer: id)
         await services.insights.invalidate()
+        if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.now()) }
         return Erased(
             customerFound: report.customerFound, ordersRemoved: report.ordersRemoved, linesRemoved: report.linesRemoved,
             eventsRemoved: events)

@@ -7,7 +7,9 @@ enum RouteTable {
         ("/health", [.get]), ("/metrics", [.get]), ("/openapi.json", [.get]),
         ("/v1/recommendations", [.get]), ("/v1/events", [.post]), ("/v1/products/*", [.put]),
         ("/v1/customers/*", [.get, .put, .delete]), ("/v1/customers/*/opt-out", [.post]), ("/v1/orders", [.post]),
-        ("/v1/segments", [.get]),
+        ("/v1/segments", [.get]), ("/v1/admin/train", [.post]), ("/v1/admin/dashboard-link", [.post]),
+        ("/widget.js", [.get]), ("/dashboard", [.get]), ("/dashboard/login", [.get, .post]),
+        ("/dashboard/logout", [.post]),
     ].map { ($0.0.split(separator: "/"), $0.1) }
 
     /// The methods a path answers to, or `nil` for an unknown path.

@@ -1,0 +1,159 @@
+import Foundation
+import RegularsData
+import RegularsMeasure
+import RegularsRecommend
+import RegularsSegments
+
+/// Gathers what each dashboard page shows from the store, the insight cache, the served models and the
+/// files beside the store.
+struct DashboardData: Sendable {
+    let services: AppServices
+
+    func overview() async throws -> OverviewPage {
+        let insights = try await services.insights.current()
+        let snapshot = insights.snapshot
+        let asOf = snapshot.asOfSeconds
+        var revenue: Int64 = 0
+        var recentRevenue: Int64 = 0
+        var byMonth: [String: Int64] = [:]
+        for order in 0..<snapshot.orderCount {
+            let total = snapshot.orderTotal[order]
+            revenue += total
+            let time = snapshot.orderTime[order]
+            if time >= asOf - 30 * 86_400 { recentRevenue += total }
+            byMonth[Timestamp.isoMonth(time), default: 0] += total
+        }
+        // A shop whose export stops before today still sees its last twelve months of sales.
+        let months = Self.lastMonths(12, endingAt: min(asOf, snapshot.orderTimeRange?.upperBound ?? asOf))
+        let report = insights.report
+        let repeatCustomers = (0..<Int32(snapshot.customerCount)).filter { snapshot.orders(of: $0).count >= 2 }.count
+        let customers = max(snapshot.customerCount, 1)
+        let events = (try? services.store.eventCount()) ?? 0
+        let cards: [OverviewPage.Card] = [
+            .init(label: "Customers", value: DashboardFormat.count(snapshot.customerCount), note: "with an order"),
+            .init(
+                label: "Orders", value: DashboardFormat.count(snapshot.orderCount),
+                note: "\(DashboardFormat.count(snapshot.productCount)) products"),
+            .init(
+                label: "Revenue", value: DashboardFormat.money(Money(units: revenue)),
+                note: "\(DashboardFormat.money(Money(units: recentRevenue))) in the last 30 days"),
+            .init(
+                label: "Repeat customers", value: DashboardFormat.percent(Double(repeatCustomers) / Double(customers)),
+                note: "\(DashboardFormat.count(repeatCustomers)) ordered twice or more"),
+            .init(label: "Events", value: DashboardFormat.count(events), note: "views, clicks, purchases from the site"),
+        ]
+        let bars = months.map { month in
+            let value = Money(units: byMonth[month] ?? 0).doubleValue
+            return SVGChart.Bar(
+                label: DashboardFormat.monthLabel(month), value: value,
+                detail: "\(month): \(DashboardFormat.amount(value))")
+        }
+        let history = SegmentHistory.monthly(snapshot, asOf: insights.asOf, limit: 12)
+        let shown = LifecycleSegment.allCases.filter { segment in
+            history.months.contains { $0.segments.contains { $0.segment == segment && $0.members > 0 } }
+        }
+        let series = shown.enumerated().map { index, segment in
+            SVGChart.Series(
+                name: segment.title,
+                values: history.months.map { month in
+                    Double(month.segments.first { $0.segment == segment }?.members ?? 0)
+                }, color: SVGChart.palette[index % SVGChart.palette.count])
+        }
+        let segments = report.segmentCounts.filter { $0.members > 0 }.map {
+            OverviewPage.SegmentRow(
+                name: $0.segment.title, members: DashboardFormat.count($0.members),
+                share: DashboardFormat.percent(Double($0.members) / Double(max(report.customers.count, 1))))
+        }
+        return OverviewPage(
+            asOf: DashboardFormat.date(insights.asOf), cards: cards,
+            revenueChart: SVGChart.bars(bars, title: "Revenue per month", format: DashboardFormat.short),
+            segmentChart: SVGChart.lines(
+                series, labels: history.months.map { DashboardFormat.monthLabel($0.month) },
+                title: "Customers per segment, month by month", format: DashboardFormat.short),
+            segments: segments)
+    }
+
+    func recommendations(days: Int = 30) throws -> RecommendationsPage {
+        let now = services.now()
+        let since = Int64(now.timeIntervalSince1970) - Int64(days) * 86_400
+        let activity = try services.store.recommendationActivity(since: since)
+        let rows = activity.map {
+            RecommendationsPage.Row(
+                placement: $0.placement, impressions: DashboardFormat.count($0.impressions),
+                clicks: DashboardFormat.count($0.clicks), clickThroughRate: DashboardFormat.percent($0.clickThroughRate),
+                purchases: DashboardFormat.count($0.attributedPurchases),
+                revenue: DashboardFormat.money($0.attributedRevenue))
+        }
+        let bars = activity.map {
+            SVGChart.Bar(
+                label: $0.placement, value: ($0.clickThroughRate ?? 0) * 100,
+                detail: "\($0.placement): \(DashboardFormat.percent($0.clickThroughRate)) of \($0.impressions) impressions")
+        }
+        return RecommendationsPage(
+            since: Timestamp.isoDay(since), days: days, rows: rows, hasRows: !rows.isEmpty,
+            chart: SVGChart.bars(bars, title: "Click-through rate per placement (%)", format: { String(format: "%.0f", $0) }))
+    }
+
+    func models() throws -> ModelsPage {
+        let served = services.models?.served
+        let now = services.now()
+        var page = ModelsPage(
+            served: served != nil, version: served.map { String($0.version) } ?? "none", trainedAt: "—", age: "",
+            asOf: "—", totalTraining: "—", timings: [], backtest: nil)
+        if let models = served?.models {
+            page.trainedAt = DashboardFormat.date(models.trainedAt)
+            page.age = DashboardFormat.age(now.timeIntervalSince(models.trainedAt))
+            page.asOf = DashboardFormat.date(models.asOf)
+            page.totalTraining = DashboardFormat.duration(models.trainingSeconds.values.reduce(0, +))
+            page.timings = models.trainingSeconds.sorted { $0.value > $1.value }.map {
+                .init(model: $0.key, seconds: DashboardFormat.duration($0.value))
+            }
+        }
+        if let storePath = services.storePath,
+            let report = try BacktestReport.load(from: BacktestReport.fileURL(storePath: storePath))
+        {
+            page.backtest = ModelsPage.Backtest(
+                model: report.model, cutoff: report.cutoff,
+                rows: report.rows.map { row in
+                    func metric(_ track: Track, _ path: KeyPath<MetricsAtK, Double>) -> String {
+                        (row.tracks.first { $0.track == track }?[20]).map { String(format: "%.4f", $0[keyPath: path]) }
+                            ?? "—"
+                    }
+                    return .init(
+                        label: row.label, allRecall: metric(.all, \.recall), allNDCG: metric(.all, \.ndcg),
+                        newRecall: metric(.new, \.recall), newNDCG: metric(.new, \.ndcg),
+                        trainSeconds: DashboardFormat.duration(row.trainSeconds),
+                        best: row.halfLifeDays == report.bestHalfLifeDays)
+                }, verdict: report.verdict)
+        }
+        return page
+    }
+
+    func campaigns() -> CampaignsPage {
+        guard let storePath = services.storePath else { return CampaignsPage(campaigns: [], hasCampaigns: false) }
+        let campaigns = CampaignExports(storePath: storePath).campaigns.map { campaign in
+            CampaignsPage.Campaign(
+                name: campaign.name, segment: campaign.segment ?? "—", generatedAt: campaign.generatedAt ?? "—",
+                recipients: campaign.recipients.map(DashboardFormat.count) ?? "—", mode: campaign.mode ?? "—",
+                files: campaign.files.map { .init(name: $0, href: "/dashboard/campaigns/\(campaign.name)/\($0)") })
+        }
+        return CampaignsPage(campaigns: campaigns, hasCampaigns: !campaigns.isEmpty)
+    }
+
+    /// `count` months ending with the month of `seconds`, oldest first (`2024-01` … `2024-12`).
+    static func lastMonths(_ count: Int, endingAt seconds: Int64) -> [String] {
+        let civil = Timestamp.civil(fromDays: Int(seconds / 86_400))
+        var year = civil.year
+        var month = civil.month
+        var months: [String] = []
+        for _ in 0..<count {
+            months.append(String(format: "%04d-%02d", year, month))
+            month -= 1
+            if month == 0 {
+                month = 12
+                year -= 1
+            }
+        }
+        return months.reversed()
+    }
+}

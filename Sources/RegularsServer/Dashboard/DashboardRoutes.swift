@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import RegularsData
+
+/// The shop owner's dashboard at `/dashboard`: server-rendered HTML (mustache), charts as inline SVG, no
+/// script. Nothing is shown without signing in with a secret API key or a one-time link.
+struct DashboardRoutes: Sendable {
+    static let cookieName = "regulars_session"
+    let services: AppServices
+    let sessions: DashboardSessions
+
+    func add(to router: Router<AppContext>) {
+        let open = router.group("dashboard")
+        open.get("login", use: loginForm)
+        open.post("login", use: login)
+        open.post("logout", use: logout)
+        let pages = router.group("dashboard").add(middleware: DashboardAuth(sessions: sessions, now: { Date() }))
+        pages.get(use: overview)
+        pages.get("recommendations", use: recommendations)
+        pages.get("models", use: models)
+        pages.get("campaigns", use: campaigns)
+        pages.get("campaigns/{campaign}/{file}", use: campaignFile)
+    }
+
+    @Sendable func overview(_ request: Request, context: AppContext) async throws -> Response {
+        let page = try await DashboardData(services: services).overview()
+        return Self.html(DashboardTemplates.render(DashboardPage.make("Overview", path: "/dashboard", page), "overview"))
+    }
+
+    @Sendable func recommendations(_ request: Request, context: AppContext) async throws -> Response {
+        let page = try DashboardData(services: services).recommendations()
+        return Self.html(
+            DashboardTemplates.render(
+                DashboardPage.make("Recommendations", path: "/dashboard/recommendations", page), "recommendations"))
+    }
+
+    @Sendable func models(_ request: Request, context: AppContext) async throws -> Response {
+        let page = try DashboardData(services: services).models()
+        return Self.html(DashboardTemplates.render(DashboardPage.make("Models", path: "/dashboard/models", page), "models"))
+    }
+
+    @Sendable func campaigns(_ request: Request, context: AppContext) async throws -> Response {
+        let page = DashboardData(services: services).campaigns()
+        return Self.html(
+            DashboardTemplates.render(DashboardPage.make("Campaigns", path: "/dashboard/campaigns", page), "campaigns"))
+    }
+
+    /// A campaign export as a download (`preview.html` opens in the browser, sandboxed).
+    @Sendable func campaignFile(_ request: Request, context: AppContext) async throws -> Response {
+        guard let storePath = services.storePath,
+            let campaign = context.parameters.get("campaign"), let name = context.parameters.get("file"),
+            let url = CampaignExports(storePath: storePath).file(campaign: campaign, name: name)
+        else { throw APIError(.notFound, "no such campaign file") }
+        let data = try Data(contentsOf: url)
+        var headers = Self.securityHeaders
+        switch url.pathExtension.lowercased() {
+        case "html":
+            headers[.contentType] = "text/html; charset=utf-8"
+            headers[.contentSecurityPolicy] = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:"
+        case "csv":
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = #"attachment; filename="\#(campaign)-\#(name)""#
+        case "json":
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentDisposition] = #"attachment; filename="\#(campaign)-\#(name)""#
+        default:
+            headers[.contentType] = "text/plain; charset=utf-8"
+            headers[.contentDisposition] = #"attachment; filename="\#(campaign)-\#(name)""#
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    @Sendable func loginForm(_ request: Request, context: AppContext) async throws -> Response {
+        // A one-time link from `regulars serve` or `POST /v1/admin/dashboard-link` signs in at once.
+        if let once = request.uri.queryParameters.get("once") {
+            guard sessions.redeem(link: String(once), now: Date()) else {
+                return Self.loginPage(error: "That sign-in link was used already or has expired.", status: .unauthorized)
+            }
+            return signedIn(request)
+        }
+        return Self.loginPage(error: nil, status: .ok)
+    }
+
+    struct LoginForm: Decodable {
+        var key: String?
+    }
+
+    @Sendable func login(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 4096)
+        let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm()
+        guard let key = form.key?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty,
+            let record = try services.keys.record(forKey: key)
+        else { return Self.loginPage(error: "That key is not a key of this shop.", status: .unauthorized) }
+        guard record.scope == .secret else {
+            return Self.loginPage(
+                error: "That is a public key; the dashboard needs a secret key (rk_sec_…).", status: .forbidden)
+        }
+        return signedIn(request)
+    }
+
+    @Sendable func logout(_ request: Request, context: AppContext) async throws -> Response {
+        sessions.close(request.cookies[Self.cookieName]?.value)
+        var response = Response.redirect(to: "/dashboard/login", type: .normal)
+        response.setCookie(
+            Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/dashboard", httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    func signedIn(_ request: Request) -> Response {
+        let token = sessions.open(now: Date())
+        var response = Response.redirect(to: "/dashboard", type: .normal)
+        // Behind a TLS proxy the cookie must not travel over plain HTTP; on 127.0.0.1 there is no TLS.
+        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
+        response.setCookie(
+            Cookie(
+                name: Self.cookieName, value: token, maxAge: Int(DashboardSessions.sessionLifetime), path: "/dashboard",
+                secure: secure, httpOnly: true, sameSite: .lax))
+        for field in Self.securityHeaders { response.headers.append(field) }
+        return response
+    }
+
+    static func loginPage(error: String?, status: HTTPResponse.Status) -> Response {
+        html(DashboardTemplates.render(DashboardPage.signedOut("Sign in", LoginPage(error: error)), "login"), status: status)
+    }
+
+    /// No script may run, nothing loads from elsewhere, no framing, nothing cached.
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy:
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        .xContentTypeOptions: "nosniff", .cacheControl: "no-store", .init("Referrer-Policy")!: "no-referrer",
+    ]
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Lets a request through to a dashboard page only with a live session cookie; otherwise sends the browser
+/// to the sign-in page.
+struct DashboardAuth: RouterMiddleware {
+    typealias Context = AppContext
+    let sessions: DashboardSessions
+    let now: @Sendable () -> Date
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response)
+        async throws -> Response
+    {
+        guard sessions.isValid(request.cookies[DashboardRoutes.cookieName]?.value, now: now()) else {
+            return Response.redirect(to: "/dashboard/login", type: .normal)
+        }
+        return try await next(request, context)
+    }
+}
