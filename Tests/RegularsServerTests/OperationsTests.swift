@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RegularsData
+import RegularsTestSupport
 import Testing
 
 @testable import RegularsServer
@@ -47,12 +48,22 @@ struct OperationsTests {
                 "/v1/recommendations": ["get"], "/v1/events": ["post"], "/v1/products/{sku}": ["put"],
                 "/v1/customers/{id}": ["put", "get", "delete"], "/v1/customers/{id}/opt-out": ["post"],
                 "/v1/orders": ["post"], "/v1/segments": ["get"], "/health": ["get"], "/metrics": ["get"],
-                "/openapi.json": ["get"],
+                "/openapi.json": ["get"], "/v1/admin/train": ["post"], "/v1/admin/dashboard-link": ["post"],
+                "/widget.js": ["get"],
             ]
             for (path, methods) in expected {
                 #expect(Set(paths[path]?.keys.filter { $0 != "parameters" } ?? []) == methods, "\(path)")
             }
         }
+    }
+
+    @Test("docs/openapi.json in the repository is the document the server serves")
+    func openAPIFile() throws {
+        let file = Fixtures.repositoryRoot.appendingPathComponent("docs/openapi.json")
+        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? NSDictionary
+        let served = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? NSDictionary
+        #expect(saved != nil)
+        #expect(saved == served, "regenerate it: swift run regulars serve … then curl /openapi.json > docs/openapi.json")
     }
 
     @Test("CORS: an allowed origin gets the headers and its preflight; another origin's preflight is refused")

@@ -93,12 +93,12 @@ enum SVGChart {
         open(title) + #"<text x="\#(f(width / 2))" y="\#(f(height / 2))" text-anchor="middle">No data yet</text></svg>"#
     }
 
-    /// The smallest 1, 2, 4, 6 or 8 × 10ⁿ at or above `value`, so gridlines fall on round numbers.
+    /// The smallest of a few round ceilings × 10ⁿ at or above `value`, so the four gridlines fall on round numbers.
     static func niceCeiling(_ value: Double) -> Double {
         guard value > 0 else { return 1 }
         let magnitude = pow(10, floor(log10(value)))
         // Quarters of these are round too (the axis has four steps).
-        for factor in [1.0, 2, 4, 6, 8, 10] where factor * magnitude >= value { return factor * magnitude }
+        for factor in [1.0, 1.2, 1.6, 2, 2.4, 3, 4, 6, 8, 10] where factor * magnitude >= value { return factor * magnitude }
         return 10 * magnitude
     }
 
