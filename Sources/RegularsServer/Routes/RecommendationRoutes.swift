@@ -3,8 +3,6 @@ import Hummingbird
 import RegularsData
 import RegularsRecommend
 
-extension RecommendationsResponse: ResponseEncodable {}
-
 /// `GET /v1/recommendations?placement=cart&customer=C-17&cart=SKU1,SKU2&n=8` (public or secret key).
 struct RecommendationRoutes: Sendable {
     static let maximumItems = 50
