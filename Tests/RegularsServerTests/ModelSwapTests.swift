@@ -43,4 +43,67 @@ struct ModelSwapTests {
             #expect(try await client.send(.get, uri, key: server.publicKey).json["personalized"] as? Bool == false)
         }
     }
+
+    @Test("an opted-out customer is no longer personalized for, at once")
+    func optedOutCustomerIsAnonymous() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run { client async throws in
+            let uri = "/v1/recommendations?placement=home&customer=C-3"
+            #expect(try await client.send(.get, uri, key: server.publicKey).json["personalized"] as? Bool == true)
+            #expect(try await client.send(.post, "/v1/customers/C-3/opt-out", key: server.secretKey).status == .ok)
+            #expect(try await client.send(.get, uri, key: server.publicKey).json["personalized"] as? Bool == false)
+        }
+    }
+
+    @Test("the same question asked twice gets the same products under new recommendation ids")
+    func repeatedQuestion() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run { client async throws in
+            let uri = "/v1/recommendations?placement=cart&cart=SKILLET&customer=C-2"
+            func items() async throws -> [[String: Any]] {
+                try await client.send(.get, uri, key: server.publicKey).json["items"] as? [[String: Any]] ?? []
+            }
+            let first = try await items()
+            let second = try await items()
+            #expect(!first.isEmpty)
+            #expect(first.map { $0["sku"] as? String } == second.map { $0["sku"] as? String })
+            let ids = Set((first + second).compactMap { $0["recommendation_id"] as? String })
+            #expect(ids.count == first.count + second.count)
+        }
+    }
+}
+
+@Suite("The cache of recommendation answers")
+struct ResponseCacheTests {
+    static func key(_ customer: String, version: Int = 1) -> ResponseCache.Key {
+        .init(
+            RecommendationQuery(
+                placement: "home", customer: customer, product: nil, cart: [], session: [], source: nil, limit: 8,
+                asOf: TestServer.today), version: version)
+    }
+
+    static let answer = RecommendationsResponse(
+        placement: "home", modelVersion: 1, personalized: true,
+        items: [
+            .init(
+                sku: "A", title: "A", price: 1, urlOrHandle: nil, image: nil, reason: "r", model: "m",
+                recommendationID: "x-1")
+        ])
+
+    @Test("keeps the most recently used answers, misses another version, and empties on request")
+    func generations() {
+        let cache = ResponseCache(capacity: 2)
+        cache.store(Self.answer, for: Self.key("a"))
+        cache.store(Self.answer, for: Self.key("b"))
+        #expect(cache.answer(for: Self.key("a"))?.items.first?.sku == "A")
+        cache.store(Self.answer, for: Self.key("c"))  // young {c}, old {a, b}
+        #expect(cache.answer(for: Self.key("a")) != nil)  // moved back: young {c, a}, old {b}
+        cache.store(Self.answer, for: Self.key("d"))  // young full: young {d}, old {c, a}, b dropped
+        #expect(cache.answer(for: Self.key("b")) == nil)
+        #expect(cache.answer(for: Self.key("a")) != nil && cache.answer(for: Self.key("c")) != nil)
+        #expect(cache.answer(for: Self.key("a", version: 2)) == nil)
+        #expect(cache.answer(for: Self.key("a"))?.items.first?.recommendationID != "x-1")
+        cache.removeAll()
+        #expect(cache.count == 0 && cache.answer(for: Self.key("a")) == nil)
+    }
 }

@@ -24,9 +24,10 @@ public actor ModelRegistry: RecommendationSource {
     nonisolated let logger: Logger
     nonisolated let loaded = Locked<Loaded?>(nil)
     nonisolated let lastCheck = Locked<ContinuousClock.Instant?>(nil)
-    /// Customers erased while this process runs: never personalized for, whatever the loaded models hold,
-    /// until a model set trained without them replaces it.
+    /// Customers erased or opted out while this process runs: never personalized for, whatever the loaded
+    /// models hold, until a model set trained without them replaces it.
     nonisolated let erased = Locked<Set<CustomerID>>([])
+    nonisolated let cache = ResponseCache()
     private var loading = false
 
     /// - Parameters:
@@ -97,12 +98,18 @@ public actor ModelRegistry: RecommendationSource {
         }
         var query = query
         if let customer = query.customer, erased.withLock({ $0.contains(customer) }) { query.customer = nil }
-        return try Self.answer(query, with: current)
+        let key = ResponseCache.Key(query, version: current.version)
+        if let cached = cache.answer(for: key) { return cached }
+        let response = try Self.answer(query, with: current)
+        cache.store(response, for: key)
+        return response
     }
 
-    /// Stops personalizing for an erased customer at once (the saved models still hold them until retrained).
-    public nonisolated func forget(customer id: CustomerID) {
+    /// Stops personalizing for an erased or opted-out customer at once (the saved models still hold them
+    /// until retrained), and forgets every cached answer that may hold their list.
+    public nonisolated func stopPersonalizing(customer id: CustomerID) {
         erased.withLock { _ = $0.insert(id) }
+        cache.removeAll()
     }
 
     /// Runs the placements engine. A customer or SKU the models were not trained on (new since the last

@@ -114,7 +114,7 @@ struct CustomerRoutes: Sendable {
         let id = try UpsertRoutes.pathID(context, "id")
         let events = try services.store.forgetEvents(customer: id)
         let report = try services.store.forget(customer: id, at: services.now())
-        services.models?.forget(customer: id)
+        services.models?.stopPersonalizing(customer: id)
         await services.insights.invalidate()
         if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.now()) }
         return Erased(
@@ -136,6 +136,7 @@ struct CustomerRoutes: Sendable {
         guard try services.store.optOut(customer: id) else {
             throw APIError(.notFound, "no such customer", field: "id")
         }
+        services.models?.stopPersonalizing(customer: id)
         await services.insights.invalidate()
         return OptedOut(customerID: id, optedOut: true)
     }
