@@ -99,7 +99,7 @@ public actor ModelRegistry: RecommendationSource {
         var query = query
         if let customer = query.customer, erased.withLock({ $0.contains(customer) }) { query.customer = nil }
         let key = ResponseCache.Key(query, version: current.version)
-        if let cached = cache.answer(for: key) { return cached }
+        if !query.fresh, let cached = cache.answer(for: key) { return cached }
         let response = try Self.answer(query, with: current)
         cache.store(response, for: key)
         return response

@@ -14,6 +14,8 @@ public struct RecommendationQuery: Sendable, Hashable {
     public var source: String?
     public var limit: Int
     public var asOf: Date
+    /// Compute afresh rather than answer from the cache (`Cache-Control: no-cache` on the request).
+    public var fresh = false
 }
 
 /// Answers recommendation requests. The real one is `ModelRegistry` (the placements engine over the latest

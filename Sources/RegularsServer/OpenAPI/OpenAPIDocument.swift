@@ -101,6 +101,14 @@ enum OpenAPIDocument {
                       "minimum": 1,
                       "maximum": 50
                     }
+                  },
+                  {
+                    "name": "Cache-Control",
+                    "in": "header",
+                    "description": "The same question is answered from a cache (per model version and day); `no-cache` computes it afresh.",
+                    "schema": {
+                      "type": "string"
+                    }
                   }
                 ],
                 "responses": {

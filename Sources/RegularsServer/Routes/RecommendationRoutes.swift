@@ -13,7 +13,8 @@ struct RecommendationRoutes: Sendable {
     }
 
     @Sendable func recommend(_ request: Request, context: AppContext) async throws -> RecommendationsResponse {
-        let query = try Self.query(from: request, asOf: services.now())
+        var query = try Self.query(from: request, asOf: services.now())
+        query.fresh = request.headers[.cacheControl]?.contains("no-cache") == true
         return try await services.recommendations.recommend(query)
     }
 
