@@ -42,7 +42,7 @@ public struct CampaignComposer: Sendable {
         var fromDraft: [String] = []
         func slot(_ name: String, general: String? = nil) -> String {
             if let template = draftTemplates[name] {
-                let text = Self.tidy(template.render(values))
+                let text = Self.capitalized(Self.tidy(template.render(values)))
                 if !text.isEmpty, name != "subject" || text.count <= Self.subjectLimit {
                     fromDraft.append(name)
                     return text
@@ -138,6 +138,11 @@ public struct CampaignComposer: Sendable {
         var text = reason.trimmingCharacters(in: .whitespaces)
         while text.hasSuffix(".") { text.removeLast() }
         return text
+    }
+
+    /// The first letter upper-cased: a draft may open a sentence with `{{since}}`.
+    static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// Collapses runs of spaces a missing value leaves behind.
