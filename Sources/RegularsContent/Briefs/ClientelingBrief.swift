@@ -104,7 +104,7 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
     public var text: String {
         var lines = ["Customer \(customerID): \(primarySegment.flatMap { LifecycleSegment(rawValue: $0)?.title } ?? "no segment")"
             + (segments.count > 1 ? " (also \(segments.filter { $0 != primarySegment }.joined(separator: ", ")))" : "")]
-        lines.append("  \(orders) orders, \(totalSpend) in all, last \(daysSinceLastOrder) days ago")
+        lines.append("  \(orders) order\(orders == 1 ? "" : "s"), \(totalSpend) in all, last \(daysSinceLastOrder) days ago")
         if let probabilityAlive {
             lines.append(String(format: "  P(alive) %.2f", probabilityAlive) + (predictedValue.map { ", predicted value \($0)" } ?? ""))
         }
