@@ -79,11 +79,20 @@ public struct CampaignAudience: Sendable {
             out.append(featured)
         }
         for item in list?.items ?? [] where !out.contains(where: { $0.sku == item.sku }) {
-            guard let featured = catalog.featured(sku: item.sku, reason: item.reason) else { continue }
+            guard var featured = catalog.featured(sku: item.sku, reason: item.reason) else { continue }
+            featured.personal = Self.isPersonal(item.signal)
             out.append(featured)
             if out.count == playbook.productCount { break }
         }
         return out
+    }
+
+    /// Whether a reason speaks of the customer's own purchases (so a "goes with what you have" note fits).
+    static func isPersonal(_ reason: Reason) -> Bool {
+        switch reason {
+        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium: true
+        case .popular, .trending, .newArrival, .shopPick, .pickedForYou: false
+        }
     }
 
     /// A first name fit for a greeting: trimmed, not an e-mail address, not empty.

@@ -101,7 +101,8 @@ public struct CampaignComposer: Sendable {
             fromDraft.append("note:" + product.sku)
             return Self.tidy(template.render(values))
         }
-        return pick("note", id: id + "/" + product.sku, values: values)
+        let slot = product.personal || !templates.has(slot: "note_general") ? "note" : "note_general"
+        return pick(slot, id: id + "/" + product.sku, values: values)
     }
 
     /// "Hi Ana," — or "Hi there," without a name; never "Dear Valued Customer".

@@ -11,6 +11,8 @@ public struct FeaturedProduct: Sendable, Hashable, Codable {
     public var url: String
     /// The recommendation's plain-words reason ("Often bought together with …").
     public var reason: String
+    /// Whether the reason is the customer's own (a purchase, a restock) rather than the shop's (popular, new).
+    public var personal: Bool = true
 }
 
 /// The purchase an intro names: a title shortened as people say it, and when.
