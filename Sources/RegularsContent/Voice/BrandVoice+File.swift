@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// The voice file beside the store: `shop.sqlite` → `shop.voice.json`, as the rules and models are found.
 extension BrandVoice {
@@ -67,18 +68,4 @@ public struct ContentFileError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var description: String { "\(path): \(message)" }
-}
-
-extension DecodingError {
-    /// `path.to.key: what was wrong`, as a person reads it.
-    var plainDescription: String {
-        switch self {
-        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
-            .valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
-        @unknown default:
-            return "\(self)"
-        }
-    }
 }
