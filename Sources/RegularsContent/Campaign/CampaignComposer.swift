@@ -51,7 +51,7 @@ public struct CampaignComposer: Sendable {
             let key = recipient.lastPurchase == nil ? (general ?? name) : name
             return pick(key, id: id, values: values)
         }
-        let subject = fittedSubject(slot("subject", general: "preheader"), id: id, values: values)
+        let subject = fittedSubject(slot("subject", general: "subject_general"), id: id, values: values)
         let blurbs = recipient.products.enumerated().map { offset, product in
             ComposedEmail.Blurb(
                 position: offset + 1, sku: product.sku, title: product.title, price: product.price.map(voice.price),
@@ -62,14 +62,30 @@ public struct CampaignComposer: Sendable {
             playbook.mayOfferDiscount && voice.offersDiscount
             ? pick("discount", id: id, values: values.merging(["discount": voice.discountText]) { $1 }) : nil
         let first = recipient.products.first
-        let smsText = pick("sms", id: id, values: values.merging(["top_pick": first.map { LastPurchase.shortTitle($0.title) } ?? "a new favourite"]) { $1 })
-        let sms = SMSText.fitted(smsText, tail: first?.url ?? "")
+        let sms = sms(for: recipient, values: values)
         return ComposedEmail(
             customerID: id, email: recipient.email, firstName: recipient.firstName, subject: subject,
-            preheader: slot("preheader"), greeting: greeting(recipient), intro: slot("intro", general: "intro_general"),
+            preheader: slot("preheader"), greeting: greeting(recipient), intro: slot(introSlot(recipient), general: "intro_general"),
             blurbs: blurbs, discount: discount, cta: slot("cta"), ctaURL: first?.url ?? voice.url(sku: "", handle: "", title: ""),
             signOff: voice.signOff, shopName: voice.shopName, sms: sms, smsEncoding: SMSText.encoding(of: sms),
             fromDraft: fromDraft)
+    }
+
+    /// `intro`, whose phrasings say the picks go with the last purchase, only when one of them does;
+    /// `intro_shopwide` (still naming the purchase and its age) when every pick is a shop-wide favourite.
+    func introSlot(_ recipient: CampaignRecipient) -> String {
+        recipient.products.contains(where: \.personal) || !templates.has(slot: "intro_shopwide") ? "intro" : "intro_shopwide"
+    }
+
+    /// The text: it says a product "goes with" their purchase only when the product's reason is their own
+    /// purchase; otherwise a shop-wide phrasing. The product's link closes it, kept whole.
+    func sms(for recipient: CampaignRecipient, values: [String: String]) -> String {
+        let personal = recipient.lastPurchase == nil ? nil : recipient.products.first(where: \.personal)
+        let top = personal ?? recipient.products.first
+        var merged = values
+        merged["top_pick"] = top.map { LastPurchase.shortTitle($0.title) } ?? "a new favourite"
+        let slot = personal != nil || !templates.has(slot: "sms_general") ? "sms" : "sms_general"
+        return SMSText.fitted(pick(slot, id: recipient.customerID, values: merged), tail: top?.url ?? "")
     }
 
     /// The values phrasings and drafts may use; only these, so no template can reach further into the data.

@@ -37,15 +37,20 @@ public struct CampaignRecipient: Sendable, Hashable {
 }
 
 extension LastPurchase {
-    /// A title without its trailing sizes and codes, at most about four words: what a person calls the thing.
+    /// A title as people say it: before a ` - ` variant, a comma or a bracket, without sizes and codes, at
+    /// most four words (the last four, where the noun is). `Paper Filters, Size 02 (100)` → `Paper Filters`.
     public static func shortTitle(_ title: String) -> String {
+        var head = Substring(title)
+        for separator in [" - ", ", ", " ("] {
+            if let range = head.range(of: separator) { head = head[..<range.lowerBound] }
+        }
         var words: [Substring] = []
-        for word in title.split(separator: " ") {
-            if word.contains(where: \.isNumber) || word == "-" || word.hasPrefix("(") { break }
+        for word in head.split(separator: " ") {
+            if word.contains(where: \.isNumber) { break }
             words.append(word)
         }
         if words.isEmpty { return title }
-        if words.count > 4 { words = Array(words.suffix(3)) }
+        if words.count > 4 { words = Array(words.suffix(4)) }
         return words.joined(separator: " ")
     }
 }
