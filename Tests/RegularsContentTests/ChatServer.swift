@@ -17,6 +17,8 @@ struct ChatServer: Sendable {
         case slow(seconds: Double)
         /// 200 with a body that is not chat-completions JSON.
         case garbage
+        /// HTTP 400 to a request with `response_format` (as some local servers do), a good draft otherwise.
+        case refusesJSONMode
     }
 
     actor Recorder {
@@ -70,7 +72,9 @@ struct ChatServer: Sendable {
         case .slow(let seconds):
             try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
             return json(completion(content: "{}"))
-        case .goodDraft, .wrongPrice:
+        case .refusesJSONMode where requestText.contains("response_format"):
+            return Response(status: .badRequest, body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"unsupported\"}")))
+        case .goodDraft, .wrongPrice, .refusesJSONMode:
             let products = Self.products(in: requestText)
             var blurbs: [String: String] = [:]
             for (sku, price) in products {

@@ -103,6 +103,16 @@ struct LLMCampaignTests {
         }
     }
 
+    @Test("a server that refuses response_format is asked once more without it")
+    func refusesJSONMode() async throws {
+        let server = ChatServer(behaviour: .refusesJSONMode)
+        try await server.run { url in
+            let campaign = await Self.campaign(Self.settings(url))
+            #expect(campaign.summary.mode == "llm")
+            #expect(await server.bodies.count == 2)
+        }
+    }
+
     @Test("an unreachable endpoint falls back with a message that says what to check")
     func unreachable() async {
         var settings = Self.settings("http://127.0.0.1:9/v1", timeout: .seconds(1))

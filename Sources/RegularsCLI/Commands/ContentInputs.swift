@@ -8,9 +8,13 @@ import RegularsSegments
 /// Everything the content commands read beside a store: snapshot, predictions, models, rules, voice and
 /// templates. The latest trained models are used; without any, they are trained in memory (not saved).
 enum ContentInputs {
-    static func load(storePath: String, asOf: Date, generatedAt: Date, models: ModelSet? = nil) throws -> Campaign.Inputs {
+    /// `snapshot`, `predictions` and `models` may be passed when the caller has them already (the demo).
+    static func load(
+        storePath: String, asOf: Date, generatedAt: Date, snapshot known: Snapshot? = nil,
+        predictions: PredictionReport? = nil, models: ModelSet? = nil
+    ) throws -> Campaign.Inputs {
         let store = try SQLiteStore(path: storePath)
-        let snapshot = try store.snapshot(asOf: asOf)
+        let snapshot = try known ?? store.snapshot(asOf: asOf)
         guard snapshot.orderCount > 0 else {
             throw ValidationError("no orders in \(storePath) before the as-of date; run `regulars import orders FILE` first")
         }
@@ -28,7 +32,7 @@ enum ContentInputs {
         let templates = try TemplateSet.load(
             overrides: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
         return Campaign.Inputs(
-            snapshot: snapshot, predictions: PredictionReport.make(snapshot: snapshot, asOf: asOf),
+            snapshot: snapshot, predictions: predictions ?? PredictionReport.make(snapshot: snapshot, asOf: asOf),
             recommender: Recommender(models: modelSet, rules: rules), voice: voice, templates: templates,
             handles: try store.productHandles(), asOf: asOf, generatedAt: generatedAt)
     }

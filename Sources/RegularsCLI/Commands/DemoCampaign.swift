@@ -2,6 +2,7 @@ import Foundation
 import RegularsContent
 import RegularsData
 import RegularsRecommend
+import RegularsSegments
 
 /// The part of `regulars demo` that shows the content layer: a voice for the demo shop and a win-back
 /// campaign for its lapsed customers, in the store's default campaign folder.
@@ -35,13 +36,17 @@ enum DemoCampaign {
         return voice
     }
 
-    static func write(storePath: String, models: ModelSet, asOf: Date) async throws -> Result {
+    static func write(
+        storePath: String, snapshot: Snapshot, predictions: PredictionReport, models: ModelSet, asOf: Date
+    ) async throws -> Result {
         let voiceURL = BrandVoice.fileURL(storePath: storePath)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try (encoder.encode(voice()) + Data("\n".utf8)).write(to: voiceURL, options: .atomic)
         // The demo's clock is its as-of day, so its files never change between runs.
-        let inputs = try ContentInputs.load(storePath: storePath, asOf: asOf, generatedAt: asOf, models: models)
+        let inputs = try ContentInputs.load(
+            storePath: storePath, asOf: asOf, generatedAt: asOf, snapshot: snapshot, predictions: predictions,
+            models: models)
         let campaign = await Campaign.make(segment: .lapsed, inputs: inputs)
         let folder = Campaign.defaultFolder(storePath: storePath, segment: .lapsed, asOf: asOf)
         try? FileManager.default.removeItem(at: folder)

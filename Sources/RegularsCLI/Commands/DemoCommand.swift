@@ -49,7 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
         let modelVersion = try directory.save(models)
         let atRisk = predictions.customers.filter { $0.segments.contains(.atRisk) }
             .sorted { ($0.predictedCLV ?? $0.totalSpend) > ($1.predictedCLV ?? $1.totalSpend) }.prefix(3)
-        let campaign = try await DemoCampaign.write(storePath: storePath, models: models, asOf: asOf)
+        let campaign = try await DemoCampaign.write(
+            storePath: storePath, snapshot: snapshot, predictions: predictions, models: models, asOf: asOf)
         if global.json {
             print(
                 try Output.json(

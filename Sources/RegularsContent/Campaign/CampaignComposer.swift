@@ -108,8 +108,12 @@ public struct CampaignComposer: Sendable {
     func pick(_ slot: String, id: CustomerID, values: [String: String]) -> String {
         let options = templates.variants(slot: slot, angle: playbook.angle, tone: voice.tone)
         guard !options.isEmpty else { return "" }
-        let index = CopyVariation.index(customer: id, slot: playbook.angle + "/" + slot, count: options.count)
-        return Self.tidy(options[index].render(values))
+        let rendered = options.map { Self.tidy($0.render(values)) }
+        // Phrasings using a word the voice avoids drop out, unless every one does.
+        let avoided = voice.wordsToAvoid.map { $0.lowercased() }.filter { !$0.isEmpty }
+        let allowed = rendered.filter { text in !avoided.contains { text.lowercased().contains($0) } }
+        let pool = allowed.isEmpty ? rendered : allowed
+        return pool[CopyVariation.index(customer: id, slot: playbook.angle + "/" + slot, count: pool.count)]
     }
 
     func noteFor(_ product: FeaturedProduct, id: CustomerID, values: [String: String], fromDraft: inout [String]) -> String {

@@ -14,13 +14,20 @@ public struct LLMClient: Sendable {
     /// The assistant message's content for `messages` (`role`/`content` pairs).
     /// - Throws: `LLMError` after the last attempt.
     public func complete(messages: [[String: String]]) async throws(LLMError) -> String {
+        do {
+            return try await complete(messages: messages, jsonMode: true)
+        } catch where error.code == .badStatus && error.message.hasSuffix("HTTP 400") {
+            // Some servers refuse `response_format`; the prompt asks for JSON anyway, so ask once more without it.
+            return try await complete(messages: messages, jsonMode: false)
+        }
+    }
+
+    private func complete(messages: [[String: String]], jsonMode: Bool) async throws(LLMError) -> String {
+        var request: [String: Any] = ["model": settings.model, "messages": messages, "temperature": 0.4]
+        if jsonMode { request["response_format"] = ["type": "json_object"] }
         let body: Data
         do {
-            body = try JSONSerialization.data(
-                withJSONObject: [
-                    "model": settings.model, "messages": messages, "temperature": 0.4,
-                    "response_format": ["type": "json_object"],
-                ] as [String: Any], options: [.sortedKeys])
+            body = try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])
         } catch {
             throw LLMError(.malformed, "cannot encode the request")
         }
