@@ -67,3 +67,22 @@ struct DraftCheckTests {
         #expect(!text.contains("@"))
     }
 }
+
+@Suite("Redaction")
+struct RedactionTests {
+    static let recipient = CampaignRecipient(
+        customerID: "c-00ab12", email: "rose.smith@example.com", firstName: "Amelia", lastPurchase: nil, products: [])
+
+    @Test("finds a recipient's e-mail, id or first name in outgoing text, and says which without saying it")
+    func leaks() {
+        #expect(Redaction.leaks(in: "write to rose.smith@example.com", recipients: [Self.recipient], catalogText: "") == ["e-mail"])
+        #expect(Redaction.leaks(in: "customer c-00ab12", recipients: [Self.recipient], catalogText: "") == ["customer id"])
+        #expect(Redaction.leaks(in: "Hi Amelia!", recipients: [Self.recipient], catalogText: "") == ["first name"])
+        #expect(Redaction.leaks(in: "Segment: lapsed. Products: Cast-Iron Care Kit", recipients: [Self.recipient], catalogText: "").isEmpty)
+    }
+
+    @Test("a first name that is also a catalog word does not count")
+    func catalogWords() {
+        #expect(Redaction.leaks(in: "the Amelia Rose Candle", recipients: [Self.recipient], catalogText: "Amelia Rose Candle").isEmpty)
+    }
+}

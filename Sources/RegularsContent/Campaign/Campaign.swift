@@ -55,8 +55,16 @@ public struct Campaign: Sendable {
             let facts = SegmentPrompt.facts(featured: audience.recipients.map(\.products), voice: inputs.voice)
             let prompt = SegmentPrompt(
                 voice: inputs.voice, playbook: playbook, products: facts, recipients: audience.recipients.count)
-            do {
-                let content = try await LLMClient(settings: llm).complete(messages: prompt.messages)
+            do throws(LLMError) {
+                let messages = prompt.messages
+                let leaks = Redaction.leaks(
+                    in: messages.map { $0["content"] ?? "" }.joined(separator: "\n"), recipients: audience.recipients,
+                    catalogText: Self.knownText(messages: messages, facts: facts, voice: inputs.voice, playbook: playbook))
+                if !leaks.isEmpty {
+                    throw LLMError(
+                        .privacy, "the prompt would contain a recipient's \(leaks.sorted().joined(separator: ", ")); not sent")
+                }
+                let content = try await LLMClient(settings: llm).complete(messages: messages)
                 let candidate = try DraftCheck.decode(content)
                 let problems = DraftCheck(facts: facts, catalog: catalog, voice: inputs.voice).problems(in: candidate)
                 if problems.isEmpty {
@@ -82,6 +90,18 @@ public struct Campaign: Sendable {
             mode: draft == nil ? "templates" : "llm", llmRequested: llm != nil, llmFallbacks: fallbacks,
             templateOverrides: inputs.templates.overridden, files: [])
         return Campaign(playbook: playbook, emails: emails, summary: summary)
+    }
+
+    /// Words the prompt may hold whatever the recipients are called: the fixed instructions, the voice, the
+    /// playbook and the product facts (so a customer named Rose does not block a prompt about a Rose Candle).
+    static func knownText(
+        messages: [[String: String]], facts: [SegmentPrompt.ProductFact], voice: BrandVoice, playbook: Playbook
+    ) -> String {
+        let voiceText = [voice.shopName, voice.storeType, voice.catalogBrief, voice.signOff, voice.discountText]
+            + voice.wordsToUse + voice.wordsToAvoid
+        let factText = facts.map { "\($0.title) \($0.category ?? "") \($0.reason)" }
+        return ([messages.first?["content"] ?? "", playbook.goal, playbook.audience] + voiceText + factText)
+            .joined(separator: " ")
     }
 
     /// Products by how many e-mails feature them, most first.
