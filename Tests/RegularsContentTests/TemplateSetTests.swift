@@ -57,6 +57,19 @@ struct TemplateSetTests {
         #expect(email.intro.localizedCaseInsensitiveContains("skillet"))
     }
 
+    @Test("the voice's tone changes the greeting and the phrasings")
+    func tone() throws {
+        let templates = try TemplateSet.load()
+        var voice = BrandVoice()
+        voice.tone = .playful
+        let playful = CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(Self.recipient(name: "Ana"))
+        voice.tone = .warm
+        let warm = CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(Self.recipient(name: "Ana"))
+        #expect(playful.greeting == "Hey Ana,")
+        #expect(warm.greeting == "Hi Ana,")
+        #expect(playful.subject != warm.subject || playful.cta != warm.cta)
+    }
+
     @Test("a discount line appears only when the voice allows one and the playbook may offer it")
     func discount() throws {
         let templates = try TemplateSet.load()

@@ -75,10 +75,12 @@ public struct TemplateSet: Sendable {
         return out
     }
 
-    /// The phrasings of `slot` for `angle` in `tone`: `angle.tone`, then `angle`, then `default`.
+    /// The phrasings of `slot` for `angle` in `tone`: `angle.tone`, then `angle`, then `default.tone`, then
+    /// `default`.
     public func variants(slot: String, angle: String, tone: BrandVoice.Tone) -> [MustacheTemplate] {
         let byAngle = phrases[slot] ?? [:]
-        return byAngle["\(angle).\(tone.rawValue)"] ?? byAngle[angle] ?? byAngle["default"] ?? []
+        return byAngle["\(angle).\(tone.rawValue)"] ?? byAngle[angle] ?? byAngle["default.\(tone.rawValue)"]
+            ?? byAngle["default"] ?? []
     }
 
     /// Whether the slot has any phrasing.
