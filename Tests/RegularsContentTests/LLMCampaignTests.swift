@@ -68,37 +68,28 @@ struct LLMCampaignTests {
         }
     }
 
-    @Test("HTTP 500 is retried, then the campaign falls back to templates")
-    func serverError() async throws {
-        let server = ChatServer(behaviour: .serverError)
-        try await server.run { url in
-            let campaign = await Self.campaign(Self.settings(url))
-            #expect(campaign.summary.mode == "templates")
-            #expect(campaign.summary.llmFallbacks.first?.code == .badStatus)
-            #expect(await server.bodies.count == 3)
-            #expect(campaign.emails.count > 0)
-        }
+    /// A failing endpoint, the fallback it must cause, and how many requests it should see (retries).
+    struct Failure: Sendable, CustomTestStringConvertible {
+        var behaviour: ChatServer.Behaviour
+        var code: LLMError.Code
+        var requests: Int
+        var testDescription: String { "\(code.rawValue)" }
     }
 
-    @Test("a server slower than the timeout does not fail the campaign")
-    func timeout() async throws {
-        let server = ChatServer(behaviour: .slow(seconds: 1.5))
+    @Test(
+        "HTTP 500 (retried), a timeout (retried) and a non-JSON reply fall back to templates; the campaign completes",
+        arguments: [
+            Failure(behaviour: .serverError, code: .badStatus, requests: 3),
+            Failure(behaviour: .slow(seconds: 1.5), code: .timeout, requests: 3),
+            Failure(behaviour: .garbage, code: .malformed, requests: 1),
+        ])
+    func fallsBack(_ failure: Failure) async throws {
+        let server = ChatServer(behaviour: failure.behaviour)
         try await server.run { url in
-            var settings = Self.settings(url, timeout: .milliseconds(200))
-            settings.attempts = 2
-            let campaign = await Self.campaign(settings)
+            let campaign = await Self.campaign(Self.settings(url, timeout: .milliseconds(300)))
             #expect(campaign.summary.mode == "templates")
-            #expect(campaign.summary.llmFallbacks.first?.code == .timeout)
-            #expect(campaign.emails.count > 0)
-        }
-    }
-
-    @Test("a reply that is not chat-completions JSON falls back with a reason")
-    func malformed() async throws {
-        let server = ChatServer(behaviour: .garbage)
-        try await server.run { url in
-            let campaign = await Self.campaign(Self.settings(url))
-            #expect(campaign.summary.llmFallbacks.first?.code == .malformed)
+            #expect(campaign.summary.llmFallbacks.first?.code == failure.code)
+            #expect(await server.bodies.count == failure.requests)
             #expect(campaign.emails.count > 0)
         }
     }
