@@ -40,6 +40,7 @@ struct SkilletEmailTests {
         var voice = BrandVoice()
         voice.shopName = "Hearth & Home"
         voice.signOff = "Happy cooking"
+        voice.currencySymbol = "£"
         let catalog = CatalogFacts(snapshot: snapshot, voice: voice, handles: [:])
         let recommender = Recommender(models: ModelSet.train(on: snapshot, trainedAt: asOf))
         let playbook = Playbook.for(.lapsed)
@@ -51,7 +52,7 @@ struct SkilletEmailTests {
         let email = CampaignComposer(voice: voice, playbook: playbook, templates: DemoCampaign.templates)
             .compose(recipient)
         let text = DemoCampaign.templates.render("email.txt", email.templateValues)
-        print(text)
+        print(text + "\nSMS: " + email.sms)
         #expect(email.intro.localizedCaseInsensitiveContains("skillet"))
         #expect(email.intro.contains("three months") || email.intro.contains("Three months"))
         #expect((3...4).contains(email.blurbs.count))
