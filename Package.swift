@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "RegularsRecommend", targets: ["RegularsRecommend"]),
         .library(name: "RegularsMeasure", targets: ["RegularsMeasure"]),
         .library(name: "RegularsServer", targets: ["RegularsServer"]),
+        .library(name: "RegularsContent", targets: ["RegularsContent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -57,10 +59,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RegularsContent",
+            dependencies: [
+                "RegularsData", "RegularsRecommend", "RegularsSegments",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "RegularsCLI",
             dependencies: [
                 "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsServer",
+                "RegularsContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -91,6 +104,14 @@ let package = Package(
             dependencies: [
                 "RegularsServer", "RegularsTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RegularsContentTests",
+            dependencies: [
+                "RegularsContent", "RegularsTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

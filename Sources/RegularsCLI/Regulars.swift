@@ -9,7 +9,8 @@ struct Regulars: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
             MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self, EvaluateCommand.self,
-            BacktestCommand.self, RecommendCommand.self, RulesCommand.self,
+            BacktestCommand.self, RecommendCommand.self, RulesCommand.self, VoiceCommand.self, CampaignCommand.self,
+            BriefCommand.self, CatalogBriefCommand.self,
             ServeCommand.self, KeysCommand.self, BenchCommand.self,
         ])
 

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import RegularsContent
 import RegularsData
 import RegularsRecommend
 import RegularsSegments
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build a demo home-goods shop, import it into a fresh store and show what Regulars sees.",
@@ -19,7 +20,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The demo's random seed.")
     var seed: UInt64 = DemoShop.Settings().seed
 
-    func run() throws {
+    func run() async throws {
         var settings = DemoShop.Settings()
         settings.seed = seed
         let shop = DemoShop.generate(settings: settings)
@@ -48,6 +49,8 @@ struct DemoCommand: ParsableCommand {
         let modelVersion = try directory.save(models)
         let atRisk = predictions.customers.filter { $0.segments.contains(.atRisk) }
             .sorted { ($0.predictedCLV ?? $0.totalSpend) > ($1.predictedCLV ?? $1.totalSpend) }.prefix(3)
+        let campaign = try await DemoCampaign.write(
+            storePath: storePath, snapshot: snapshot, predictions: predictions, models: models, asOf: asOf)
         if global.json {
             print(
                 try Output.json(
@@ -86,6 +89,8 @@ struct DemoCommand: ParsableCommand {
         print("Models trained on \(snapshot.orderCount) orders and saved as version \(modelVersion) in \(directory.url.lastPathComponent)/.")
         print("What each placement would show, with its reason:")
         print(DemoPlacements.showcase(models: models, rules: MerchandisingRules()))
+        print("")
+        print(campaign.text)
         print("")
         print("Next: REGULARS_STORE=\(storePath) regulars stats")
     }

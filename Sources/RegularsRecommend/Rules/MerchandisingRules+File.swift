@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// The rules file beside the store: `shop.sqlite` → `shop.rules.json`, pretty JSON a person can edit.
 extension MerchandisingRules {
@@ -18,7 +19,7 @@ extension MerchandisingRules {
             return try decoder.decode(MerchandisingRules.self, from: data)
         } catch let error as DecodingError {
             throw RulesFileError(
-                path: url.path, message: "cannot read the rules (\(Self.describe(error))); fix the file or delete it")
+                path: url.path, message: "cannot read the rules (\(error.plainDescription)); fix the file or delete it")
         }
     }
 
@@ -42,17 +43,6 @@ extension MerchandisingRules {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
-            .valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
     }
 }
 

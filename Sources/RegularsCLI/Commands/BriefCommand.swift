@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import RegularsContent
+import RegularsData
+
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "A clienteling brief for a sales associate: history, segment, predicted value, openers and picks.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The customer's id.")
+    var customer: String
+
+    func run() throws {
+        let asOf = try global.now()
+        let inputs = try ContentInputs.load(storePath: global.storePath, asOf: asOf, generatedAt: Date())
+        guard let index = inputs.snapshot.customerIndexByID[customer],
+            let prediction = inputs.predictions.prediction(for: customer)
+        else {
+            throw ValidationError("no customer '\(customer)' with orders in \(global.storePath)")
+        }
+        let brief = ClientelingBrief.make(
+            customer: index, snapshot: inputs.snapshot, prediction: prediction, recommender: inputs.recommender,
+            voice: inputs.voice, asOf: asOf)
+        print(global.json ? try Output.json(brief) : brief.text)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import RegularsData
+import RegularsRecommend
+import RegularsSegments
+
+/// A whole campaign to one segment: the audience, the copy (templates, or one checked LLM draft for the
+/// segment), and the summary. Files are written by `CampaignExport`.
+public struct Campaign: Sendable {
+    public var playbook: Playbook
+    public var emails: [ComposedEmail]
+    public var summary: CampaignSummary
+
+    /// What a run needs; the CLI and the demo fill it from the store and its files.
+    public struct Inputs: Sendable {
+        /// The store's snapshot, with personal details (the models' own copy has none).
+        public var snapshot: Snapshot
+        public var predictions: PredictionReport
+        public var recommender: Recommender
+        public var voice: BrandVoice
+        public var templates: TemplateSet
+        public var handles: [SKU: String]
+        public var asOf: Date
+        /// The clock reading for `generated_at`, taken at the edge.
+        public var generatedAt: Date
+
+        public init(
+            snapshot: Snapshot, predictions: PredictionReport, recommender: Recommender, voice: BrandVoice,
+            templates: TemplateSet, handles: [SKU: String], asOf: Date, generatedAt: Date
+        ) {
+            self.snapshot = snapshot
+            self.predictions = predictions
+            self.recommender = recommender
+            self.voice = voice
+            self.templates = templates
+            self.handles = handles
+            self.asOf = asOf
+            self.generatedAt = generatedAt
+        }
+    }
+
+    /// Builds the campaign. With `llm`, sends one segment-level request; any failure (unreachable, timeout,
+    /// error status, malformed reply, failed fact check) falls back to templates and is reported.
+    public static func make(
+        segment: LifecycleSegment, inputs: Inputs, llm: LLMSettings? = nil, promote: SKU? = nil, limit: Int? = nil
+    ) async -> Campaign {
+        let playbook = Playbook.for(segment)
+        let catalog = CatalogFacts(snapshot: inputs.snapshot, voice: inputs.voice, handles: inputs.handles)
+        let audience = CampaignAudience.select(
+            segment: segment, playbook: playbook, snapshot: inputs.snapshot, predictions: inputs.predictions,
+            recommender: inputs.recommender, voice: inputs.voice, handles: inputs.handles, asOf: inputs.asOf,
+            promote: promote, limit: limit)
+        var draft: CopyDraft?
+        var fallbacks: [CampaignSummary.Fallback] = []
+        if let llm, !audience.recipients.isEmpty {
+            let facts = SegmentPrompt.facts(featured: audience.recipients.map(\.products), voice: inputs.voice)
+            let prompt = SegmentPrompt(
+                voice: inputs.voice, playbook: playbook, products: facts, recipients: audience.recipients.count)
+            do throws(LLMError) {
+                let messages = prompt.messages
+                let leaks = Redaction.leaks(
+                    in: messages.map { $0["content"] ?? "" }.joined(separator: "\n"), recipients: audience.recipients,
+                    catalogText: Self.knownText(messages: messages, facts: facts, voice: inputs.voice, playbook: playbook))
+                if !leaks.isEmpty {
+                    throw LLMError(
+                        .privacy, "the prompt would contain a recipient's \(leaks.sorted().joined(separator: ", ")); not sent")
+                }
+                let content = try await LLMClient(settings: llm).complete(messages: messages)
+                let candidate = try DraftCheck.decode(content)
+                let problems = DraftCheck(facts: facts, catalog: catalog, voice: inputs.voice).problems(in: candidate)
+                if problems.isEmpty {
+                    draft = candidate
+                } else {
+                    fallbacks.append(
+                        .init(
+                            segment: segment.rawValue, reason: "the draft failed the fact check", code: .factCheck,
+                            problems: problems))
+                }
+            } catch {
+                fallbacks.append(.init(segment: segment.rawValue, reason: error.message, code: error.code, problems: nil))
+            }
+        }
+        let composer = CampaignComposer(
+            voice: inputs.voice, playbook: playbook, templates: inputs.templates, draft: draft)
+        let emails = audience.recipients.map(composer.compose)
+        let summary = CampaignSummary(
+            segment: segment.rawValue, placement: playbook.placement.rawValue, generatedAt: inputs.generatedAt,
+            asOf: inputs.asOf, members: audience.members, recipients: emails.count,
+            skipped: Dictionary(uniqueKeysWithValues: CampaignAudience.SkipReason.allCases.map { ($0.rawValue, audience.skipped[$0] ?? 0) }),
+            skippedTotal: audience.skipped.values.reduce(0, +), productsFeatured: featured(emails),
+            mode: draft == nil ? "templates" : "llm", llmRequested: llm != nil, llmFallbacks: fallbacks,
+            templateOverrides: inputs.templates.overridden, files: [])
+        return Campaign(playbook: playbook, emails: emails, summary: summary)
+    }
+
+    /// Words the prompt may hold whatever the recipients are called: the fixed instructions, the voice, the
+    /// playbook and the product facts (so a customer named Rose does not block a prompt about a Rose Candle).
+    static func knownText(
+        messages: [[String: String]], facts: [SegmentPrompt.ProductFact], voice: BrandVoice, playbook: Playbook
+    ) -> String {
+        let voiceText = [voice.shopName, voice.storeType, voice.catalogBrief, voice.signOff, voice.discountText]
+            + voice.wordsToUse + voice.wordsToAvoid
+        let factText = facts.map { "\($0.title) \($0.category ?? "") \($0.reason)" }
+        return ([messages.first?["content"] ?? "", playbook.goal, playbook.audience] + voiceText + factText)
+            .joined(separator: " ")
+    }
+
+    /// Products by how many e-mails feature them, most first.
+    static func featured(_ emails: [ComposedEmail]) -> [CampaignSummary.Featured] {
+        var byProduct: [SKU: CampaignSummary.Featured] = [:]
+        for email in emails {
+            for blurb in email.blurbs {
+                byProduct[blurb.sku, default: .init(sku: blurb.sku, title: blurb.title, price: blurb.price, emails: 0)]
+                    .emails += 1
+            }
+        }
+        return byProduct.values.sorted { $0.emails != $1.emails ? $0.emails > $1.emails : $0.sku < $1.sku }
+    }
+
+    /// The default folder: `shop.sqlite` → `shop.campaigns/lapsed-2024-06-30/` (the dashboard lists
+    /// `*.campaigns/*/summary.json`).
+    public static func defaultFolder(storePath: String, segment: LifecycleSegment, asOf: Date) -> URL {
+        StorePaths.sibling(of: storePath, suffix: ".campaigns")
+            .appendingPathComponent("\(segment.rawValue)-\(Timestamp.isoDay(Int64(asOf.timeIntervalSince1970)))")
+    }
+}

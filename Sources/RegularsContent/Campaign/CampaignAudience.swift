@@ -1,0 +1,105 @@
+import Foundation
+import RegularsData
+import RegularsRecommend
+import RegularsSegments
+
+/// Who a campaign writes to, and who it leaves out and why.
+///
+/// A recipient is in the segment, accepts marketing, has not opted out of personalization, has an e-mail
+/// address, and has at least one product to show that is not sensitive. The checks run in that order and a
+/// customer is counted under the first one they fail.
+public struct CampaignAudience: Sendable {
+    /// Why a segment member gets no e-mail; the raw values are summary.json's keys.
+    public enum SkipReason: String, Sendable, Codable, CaseIterable {
+        case optedOut = "opted_out"
+        case noMarketingConsent = "no_marketing_consent"
+        case noEmail = "no_email"
+        case noRecommendations = "no_recommendations"
+    }
+
+    public var recipients: [CampaignRecipient]
+    public var skipped: [SkipReason: Int]
+    /// Segment members before any check.
+    public var members: Int
+
+    /// Selects the members of `segment` in `snapshot` (the store's, with personal details) and asks
+    /// `recommender` for each one's products.
+    /// - Parameters:
+    ///   - promote: a SKU to feature first for everyone (unless sensitive or unknown).
+    ///   - handles: catalog handles by SKU, for product links.
+    ///   - limit: at most this many recipients (the first in snapshot order), for trial runs.
+    public static func select(
+        segment: LifecycleSegment, playbook: Playbook, snapshot: Snapshot, predictions: PredictionReport,
+        recommender: Recommender, voice: BrandVoice, handles: [SKU: String], asOf: Date, promote: SKU? = nil,
+        limit: Int? = nil
+    ) -> CampaignAudience {
+        var audience = CampaignAudience(recipients: [], skipped: [:], members: 0)
+        let catalog = CatalogFacts(snapshot: snapshot, voice: voice, handles: handles)
+        for prediction in predictions.customers where prediction.segments.contains(segment) {
+            guard let index = snapshot.customerIndexByID[prediction.customerID] else { continue }
+            audience.members += 1
+            let customer = snapshot.customers[Int(index)]
+            let email = customer.email?.trimmingCharacters(in: .whitespaces) ?? ""
+            let reason: SkipReason? =
+                customer.optedOut ? .optedOut
+                : !customer.acceptsMarketing ? .noMarketingConsent
+                : !email.contains("@") ? .noEmail : nil
+            if let reason {
+                audience.skipped[reason, default: 0] += 1
+                continue
+            }
+            if let limit, audience.recipients.count >= limit { continue }
+            let products = Self.products(
+                for: customer.id, playbook: playbook, recommender: recommender, catalog: catalog, asOf: asOf,
+                promote: promote)
+            guard !products.isEmpty else {
+                audience.skipped[.noRecommendations, default: 0] += 1
+                continue
+            }
+            audience.recipients.append(
+                CampaignRecipient(
+                    customerID: customer.id, email: email, firstName: Self.cleanName(customer.firstName),
+                    lastPurchase: catalog.lastPurchase(of: index, in: snapshot), products: products))
+        }
+        return audience
+    }
+
+    /// The playbook's products for one customer: the promoted SKU first, then the placement's list, never a
+    /// sensitive product, at most `playbook.productCount`.
+    static func products(
+        for customer: CustomerID, playbook: Playbook, recommender: Recommender, catalog: CatalogFacts, asOf: Date,
+        promote: SKU?
+    ) -> [FeaturedProduct] {
+        let request = RecommendationRequest(
+            placement: playbook.placement, customer: customer, limit: playbook.productCount + 4, asOf: asOf)
+        // A customer the models have not seen (imported after the last training) gets the anonymous list.
+        let list = (try? recommender.recommend(request)) ?? (try? recommender.recommend(request.anonymous))
+        var out: [FeaturedProduct] = []
+        if let promote, let featured = catalog.featured(sku: promote, reason: "One of our favourites right now") {
+            out.append(featured)
+        }
+        for item in list?.items ?? [] where !out.contains(where: { $0.sku == item.sku }) {
+            guard var featured = catalog.featured(sku: item.sku, reason: item.reason) else { continue }
+            featured.personal = Self.isPersonal(item.signal)
+            out.append(featured)
+            if out.count == playbook.productCount { break }
+        }
+        return out
+    }
+
+    /// Whether a reason speaks of the customer's own purchases (so a "goes with what you have" note fits).
+    static func isPersonal(_ reason: Reason) -> Bool {
+        switch reason {
+        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium: true
+        case .popular, .trending, .newArrival, .shopPick, .pickedForYou: false
+        }
+    }
+
+    /// A first name fit for a greeting: trimmed, not an e-mail address, not empty.
+    static func cleanName(_ name: String?) -> String? {
+        guard let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty,
+            !trimmed.contains("@")
+        else { return nil }
+        return trimmed
+    }
+}

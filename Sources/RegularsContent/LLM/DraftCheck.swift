@@ -1,0 +1,123 @@
+import Foundation
+import RegularsData
+
+/// Checks an LLM draft against the catalog before a single recipient sees it.
+///
+/// A draft passes when: its placeholders are all allowed; every price it states equals the catalog price
+/// of a featured product (the blurb's own product, in a blurb); every blurb is for a featured SKU; it names
+/// no sensitive product and no SKU outside the catalog; it uses none of the voice's words to avoid; and
+/// the subject fits 60 characters with a long first name.
+public struct DraftCheck: Sendable {
+    public let facts: [SegmentPrompt.ProductFact]
+    public let catalog: CatalogFacts
+    public let voice: BrandVoice
+
+    public init(facts: [SegmentPrompt.ProductFact], catalog: CatalogFacts, voice: BrandVoice) {
+        self.facts = facts
+        self.catalog = catalog
+        self.voice = voice
+    }
+
+    /// Every problem found; empty when the draft may be used.
+    public func problems(in draft: CopyDraft) -> [String] {
+        var problems: [String] = []
+        let prices = Dictionary(
+            facts.compactMap { fact in fact.price.flatMap { Self.amount($0) }.map { (fact.sku, $0) } },
+            uniquingKeysWith: { a, _ in a })
+        let allPrices = Set(prices.values)
+        let texts = [("subject", draft.subject), ("preheader", draft.preheader), ("intro", draft.intro)]
+            + (draft.cta.map { [("cta", $0)] } ?? []) + draft.blurbs.sorted { $0.key < $1.key }.map { ("blurb \($0.key)", $0.value) }
+        let featured = Set(facts.map(\.sku))
+        for sku in draft.blurbs.keys where !featured.contains(sku) {
+            problems.append("blurb for \(sku), which is not a featured product")
+        }
+        for (slot, text) in texts {
+            for name in Self.placeholders(in: text) where !CopyDraft.allowedPlaceholders.contains(name) {
+                problems.append("\(slot): placeholder {{\(name)}} is not allowed")
+            }
+            for amount in Self.amounts(in: text) {
+                let sku = slot.hasPrefix("blurb ") ? String(slot.dropFirst(6)) : nil
+                let expected = sku.flatMap { prices[$0] }.map { [$0] } ?? Array(allPrices)
+                if !expected.contains(amount) {
+                    problems.append("\(slot): states the price \(amount), which is no featured product's catalog price")
+                }
+            }
+            let lower = text.lowercased()
+            for title in catalog.sensitiveTitles where lower.contains(title.lowercased()) {
+                problems.append("\(slot): names a sensitive product")
+            }
+            for word in voice.wordsToAvoid where !word.isEmpty && lower.contains(word.lowercased()) {
+                problems.append("\(slot): uses \"\(word)\", which the voice avoids")
+            }
+            for token in Self.skuLikeTokens(in: text) where catalog.snapshot.productIndexBySKU[token] == nil {
+                problems.append("\(slot): names \(token), which is not in the catalog")
+            }
+        }
+        let longest = draft.subject.replacingOccurrences(of: "{{first_name}}", with: "Christopher")
+            .replacingOccurrences(of: "{{greeting_name}}", with: "Christopher")
+            .replacingOccurrences(of: "{{shop_name}}", with: voice.shopName)
+            .replacingOccurrences(of: "{{since}}", with: "three months")
+            .replacingOccurrences(of: "{{last_product}}", with: "skillet")
+        if longest.count > CampaignComposer.subjectLimit {
+            problems.append("subject: longer than \(CampaignComposer.subjectLimit) characters")
+        }
+        if draft.intro.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("intro: empty") }
+        return problems
+    }
+
+    /// `{{name}}` placeholders (also `{{ name }}` and triple braces).
+    static func placeholders(in text: String) -> [String] {
+        var out: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: "{}&#^/ "))
+            out.append(name)
+            rest = rest[close.upperBound...]
+        }
+        return out
+    }
+
+    /// Money amounts in text: `£12.50`, `$12.50`, `€12`, `12.50`, `12.50 USD`. Plain integers without a
+    /// currency sign are not prices ("3 ideas", "10.25 in" are kept out by requiring a sign or two decimals).
+    public static func amounts(in text: String) -> [Money] {
+        let pattern = #"(?:[£$€]\s?\d[\d,]*(?:\.\d{1,2})?)|(?:\b\d[\d,]*\.\d{2}\b(?!\s?(?:in|cm|mm|oz|g|kg|ml|l)\b))"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            guard let r = Range(match.range, in: text) else { return nil }
+            return amount(String(text[r]))
+        }
+    }
+
+    /// One amount, with or without its currency sign.
+    static func amount(_ text: String) -> Money? {
+        Money(parsing: text.filter { $0.isNumber || $0 == "." || $0 == "," })
+    }
+
+    /// Words shaped like SKUs (`ABC-123`, upper-case letters and digits with a dash), to catch invented codes.
+    static func skuLikeTokens(in text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace || ",;:()\"'".contains($0) }).map {
+            String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".!?"))
+        }.filter { token in
+            token.contains("-") && token.contains(where: \.isNumber) && token.contains(where: \.isLetter)
+                && token.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "-" }
+        }
+    }
+
+    /// Reads a draft from the model's content: a JSON object, possibly inside a ``` fence.
+    public static func decode(_ content: String) throws(LLMError) -> CopyDraft {
+        var text = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}") { text = String(text[start...end]) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw LLMError(.malformed, "the draft is not a JSON object")
+        }
+        guard let subject = object["subject"] as? String, let intro = object["intro"] as? String else {
+            throw LLMError(.malformed, "the draft lacks \"subject\" or \"intro\"")
+        }
+        let blurbs = (object["blurbs"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
+        return CopyDraft(
+            subject: subject, preheader: object["preheader"] as? String ?? "", intro: intro, blurbs: blurbs,
+            cta: object["cta"] as? String)
+    }
+}

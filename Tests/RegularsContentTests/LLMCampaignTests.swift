@@ -1,0 +1,117 @@
+import Foundation
+import RegularsData
+import Testing
+
+@testable import RegularsContent
+
+@Suite("Campaigns with an LLM")
+struct LLMCampaignTests {
+    static func settings(_ url: String, timeout: Duration = .seconds(5)) -> LLMSettings {
+        var settings = LLMSettings(baseURL: url, model: "test-model", apiKey: "sk-test")
+        settings.timeout = timeout
+        settings.attempts = 3
+        settings.backoff = .milliseconds(20)
+        return settings
+    }
+
+    static func campaign(_ llm: LLMSettings) async -> Campaign {
+        await Campaign.make(segment: .lapsed, inputs: DemoCampaign.inputs(), llm: llm, limit: 60)
+    }
+
+    /// No recipient's name, e-mail, customer id or order id in any request body.
+    static func expectNoPersonalDetails(in bodies: [String], campaign: Campaign) {
+        let snapshot = DemoCampaign.snapshot
+        let titles = snapshot.products.map(\.title).joined(separator: " ")
+        for email in campaign.emails {
+            let index = snapshot.customerIndexByID[email.customerID]!
+            let orderIDs = snapshot.orders(of: index).map { snapshot.orderIDs[$0] }
+            for body in bodies {
+                #expect(!body.contains(email.email))
+                #expect(!body.contains(email.customerID))
+                for order in orderIDs { #expect(!body.contains("\"\(order)") && !body.contains(" \(order)")) }
+                if let name = email.firstName, !titles.contains(name) {
+                    #expect(body.range(of: "\\b\(name)\\b", options: .regularExpression) == nil, "a first name was sent")
+                }
+            }
+        }
+    }
+
+    @Test("a good draft is used (mode llm), merged with each recipient's details, and the prompt carries none of them")
+    func goodDraft() async throws {
+        let server = ChatServer(behaviour: .goodDraft)
+        try await server.run { url in
+            let campaign = await Self.campaign(Self.settings(url))
+            #expect(campaign.summary.mode == "llm", "\(campaign.summary.llmFallbacks)")
+            let bodies = await server.bodies
+            #expect(bodies.count == 1)
+            Self.expectNoPersonalDetails(in: bodies, campaign: campaign)
+            let first = try #require(campaign.emails.first)
+            #expect(first.fromDraft.contains("intro"))
+            #expect(!first.intro.contains("{{"))
+            if let name = first.firstName { #expect(first.subject.hasPrefix(name)) }
+            #expect(campaign.emails.allSatisfy { $0.subject.count <= 60 })
+        }
+    }
+
+    @Test("a draft stating a wrong price fails the fact check; the campaign completes from templates")
+    func wrongPrice() async throws {
+        let server = ChatServer(behaviour: .wrongPrice)
+        try await server.run { url in
+            let campaign = await Self.campaign(Self.settings(url))
+            #expect(campaign.summary.mode == "templates")
+            let fallback = try #require(campaign.summary.llmFallbacks.first)
+            #expect(fallback.code == .factCheck)
+            #expect(fallback.problems?.contains { $0.contains("1.99") } == true)
+            #expect(campaign.emails.count > 0)
+            #expect(campaign.emails.allSatisfy { $0.fromDraft.isEmpty })
+            Self.expectNoPersonalDetails(in: await server.bodies, campaign: campaign)
+        }
+    }
+
+    /// A failing endpoint, the fallback it must cause, and how many requests it should see (retries).
+    struct Failure: Sendable, CustomTestStringConvertible {
+        var behaviour: ChatServer.Behaviour
+        var code: LLMError.Code
+        var requests: Int
+        var testDescription: String { "\(code.rawValue)" }
+    }
+
+    @Test(
+        "HTTP 500 (retried), a timeout (retried) and a non-JSON reply fall back to templates; the campaign completes",
+        arguments: [
+            Failure(behaviour: .serverError, code: .badStatus, requests: 3),
+            Failure(behaviour: .slow(seconds: 1.5), code: .timeout, requests: 3),
+            Failure(behaviour: .garbage, code: .malformed, requests: 1),
+        ])
+    func fallsBack(_ failure: Failure) async throws {
+        let server = ChatServer(behaviour: failure.behaviour)
+        try await server.run { url in
+            let campaign = await Self.campaign(Self.settings(url, timeout: .milliseconds(300)))
+            #expect(campaign.summary.mode == "templates")
+            #expect(campaign.summary.llmFallbacks.first?.code == failure.code)
+            #expect(await server.bodies.count == failure.requests)
+            #expect(campaign.emails.count > 0)
+        }
+    }
+
+    @Test("a server that refuses response_format is asked once more without it")
+    func refusesJSONMode() async throws {
+        let server = ChatServer(behaviour: .refusesJSONMode)
+        try await server.run { url in
+            let campaign = await Self.campaign(Self.settings(url))
+            #expect(campaign.summary.mode == "llm")
+            #expect(await server.bodies.count == 2)
+        }
+    }
+
+    @Test("an unreachable endpoint falls back with a message that says what to check")
+    func unreachable() async {
+        var settings = Self.settings("http://127.0.0.1:9/v1", timeout: .seconds(1))
+        settings.attempts = 2
+        let campaign = await Self.campaign(settings)
+        #expect(campaign.summary.mode == "templates")
+        let fallback = campaign.summary.llmFallbacks.first
+        #expect(fallback?.code == .unreachable || fallback?.code == .timeout)
+        #expect(fallback?.reason.contains("127.0.0.1:9") == true)
+    }
+}
