@@ -45,8 +45,8 @@ struct LLMCampaignTests {
             let bodies = await server.bodies
             #expect(bodies.count == 1)
             Self.expectNoPersonalDetails(in: bodies, campaign: campaign)
-            let first = try #require(campaign.emails.first)
-            #expect(first.fromDraft.contains("intro"))
+            // The draft's intro says the picks go with the last purchase: used wherever one of them does.
+            let first = try #require(campaign.emails.first { $0.fromDraft.contains("intro") })
             #expect(!first.intro.contains("{{"))
             if let name = first.firstName { #expect(first.subject.hasPrefix(name)) }
             #expect(campaign.emails.allSatisfy { $0.subject.count <= 60 })
@@ -86,7 +86,10 @@ struct LLMCampaignTests {
     func fallsBack(_ failure: Failure) async throws {
         let server = ChatServer(behaviour: failure.behaviour)
         try await server.run { url in
-            let campaign = await Self.campaign(Self.settings(url, timeout: .milliseconds(300)))
+            // A short timeout only where the timeout is the point: under a busy test run a fast reply can
+            // take longer than 300 ms, and would be retried.
+            let timeout: Duration = failure.code == .timeout ? .milliseconds(300) : .seconds(10)
+            let campaign = await Self.campaign(Self.settings(url, timeout: timeout))
             #expect(campaign.summary.mode == "templates")
             #expect(campaign.summary.llmFallbacks.first?.code == failure.code)
             #expect(await server.bodies.count == failure.requests)

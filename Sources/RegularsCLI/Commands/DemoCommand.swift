@@ -93,6 +93,9 @@ struct DemoCommand: AsyncParsableCommand {
         print(campaign.text)
         print("")
         print("Next: REGULARS_STORE=\(storePath) regulars stats")
+        print(
+            "      regulars --store \(storePath) --as-of \(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970))) serve   # the API, widget and dashboard on http://127.0.0.1:8080"
+        )
     }
 
     struct DemoJSON: Encodable {

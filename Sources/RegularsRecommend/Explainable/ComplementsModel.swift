@@ -34,6 +34,11 @@ public struct ComplementsModel: Sendable, Codable {
         public var minimumCustomers = 2
         /// Neighbours kept per product.
         public var neighbourCount = 30
+        /// Popular products turn up beside everything by chance. When set, a pair scores only what its
+        /// co-purchases exceed the count independent buying would give, and is kept only when that excess is
+        /// this many standard deviations clear of chance (Poisson). `nil` (model files saved before it
+        /// existed) scores raw co-purchases.
+        public var chanceMargin: Float? = 2
         public init() {}
     }
 
@@ -119,9 +124,15 @@ public struct ComplementsModel: Sendable, Codable {
                 var top = ExplainableTopList(limit: settings.neighbourCount)
                 let anchorDenominator = buyers.count[a] + settings.shrinkage
                 for b in touched where Int(customers[b]) >= settings.minimumCustomers {
+                    var excess = co[b]
+                    if let margin = settings.chanceMargin {
+                        let expected = buyers.count[a] * buyers.count[b] / max(buyers.total, 1)
+                        excess -= expected
+                        guard excess > margin * expected.squareRoot() else { continue }
+                    }
                     let cross = category[a] >= 0 && category[b] >= 0 && category[a] != category[b]
                     let score =
-                        co[b] / anchorDenominator * inverseBaseRate[b] * (cross ? settings.crossCategoryBoost : 1)
+                        excess / anchorDenominator * inverseBaseRate[b] * (cross ? settings.crossCategoryBoost : 1)
                     if top.admits(ProductIndex(b), score) { top.offer(ProductIndex(b), score) }
                 }
                 let row = top.sorted()

@@ -47,9 +47,11 @@ public struct PlacementRecipe: Sendable, Hashable, Codable {
                 .init(.personal, 0.45), .init(.categoryPicks, 0.4), .init(.popular, 0.2),
             ])
         case .emailWinBack:
+            // A real reason to return: what goes with what they own, what is new or popular in the categories
+            // they bought from; the shop-wide bestsellers only fill the list.
             PlacementRecipe([
-                .init(.personal, 1), .init(.bestsellers, 0.95), .init(.newArrivals, 0.9), .init(.categoryPicks, 0.85),
-                .init(.trending, 0.4),
+                .init(.personal, 1), .init(.purchaseComplements, 0.95), .init(.newArrivals, 0.9),
+                .init(.categoryPicks, 0.85), .init(.bestsellers, 0.45), .init(.trending, 0.4),
             ])
         case .emailLoyal:
             PlacementRecipe([

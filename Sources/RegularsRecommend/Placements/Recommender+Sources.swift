@@ -209,7 +209,7 @@ extension Recommender {
     /// A non-sensitive purchase of the customer that leads to `product` (as a complement or a look-alike),
     /// newest first; otherwise "picked for you".
     func purchaseLeadingTo(_ product: ProductIndex, _ context: RecommendationContext) -> Reason {
-        for entry in context.history.prefix(20) {
+        for entry in context.history.prefix(50) {
             let row = models.complements.neighbours.row(entry.product)
             if models.complements.neighbours.neighbour[row].contains(product) {
                 return .boughtBefore(anchor: entry.product)

@@ -16,6 +16,7 @@ struct ComplementsModelTests {
         settings.damping = damping
         settings.crossCategoryBoost = 1
         settings.minimumCustomers = 1
+        settings.chanceMargin = nil
         return settings
     }
 
