@@ -34,7 +34,8 @@ public func buildApplication(
         announce("http://\(configuration.host):\(configuration.port)/dashboard/login?once=\(link.token)")
     }
     let services = AppServices(
-        store: store, storePath: storePath, now: now, keys: KeyRing(store: store), metrics: metrics,
+        store: store, storePath: storePath, now: now, keys: KeyRing(store: store),
+        customerTokenKey: try store.customerTokenKey(), metrics: metrics,
         insights: InsightCache(store: store, now: now), recommendations: recommendations ?? models ?? NoModels(),
         models: models,
         trainer: trainer, dashboardSessions: sessions)

@@ -9,6 +9,8 @@ struct AppServices: Sendable {
     /// The server's clock, read once per request that needs it (tests pin it).
     let now: @Sendable () -> Date
     let keys: KeyRing
+    /// Checks `customer_token`s: a public key personalizes only for a customer the shop vouches for.
+    let customerTokenKey: [UInt8]
     let metrics: ServerMetrics
     let insights: InsightCache
     let recommendations: any RecommendationSource

@@ -46,6 +46,14 @@ struct DraftCheckTests {
         #expect(!Self.check.problems(in: Self.draft(intro: "Dear Valued Customer, hello.")).isEmpty)
     }
 
+    @Test("a draft bringing its own link, e-mail address or phone number fails", arguments: [
+        "Reorder at http://evil.example today.", "Visit www.evil.example.", "Write to deals@evil.example.",
+        "Call us on 0800 123 4567.",
+    ])
+    func contactDetails(intro: String) {
+        #expect(!Self.check.problems(in: Self.draft(intro: intro)).isEmpty)
+    }
+
     @Test("a draft naming a sensitive product fails")
     func sensitive() throws {
         let title = try #require(DemoCampaign.snapshot.products.first(where: \.sensitive)?.title)

@@ -37,7 +37,7 @@ struct ModelSwapTests {
     func erasedCustomerIsAnonymous() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
         try await server.run { client async throws in
-            let uri = "/v1/recommendations?placement=home&customer=C-3"
+            let uri = "/v1/recommendations?placement=home&\(try server.customer("C-3"))"
             #expect(try await client.send(.get, uri, key: server.publicKey).json["personalized"] as? Bool == true)
             #expect(try await client.send(.delete, "/v1/customers/C-3", key: server.secretKey).status == .ok)
             #expect(try await client.send(.get, uri, key: server.publicKey).json["personalized"] as? Bool == false)
@@ -48,7 +48,7 @@ struct ModelSwapTests {
     func optedOutCustomerIsAnonymous() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
         try await server.run { client async throws in
-            let uri = "/v1/recommendations?placement=home&customer=C-3"
+            let uri = "/v1/recommendations?placement=home&\(try server.customer("C-3"))"
             #expect(try await client.send(.get, uri, key: server.publicKey).json["personalized"] as? Bool == true)
             #expect(try await client.send(.post, "/v1/customers/C-3/opt-out", key: server.secretKey).status == .ok)
             #expect(try await client.send(.get, uri, key: server.publicKey).json["personalized"] as? Bool == false)
@@ -69,6 +69,60 @@ struct ModelSwapTests {
             #expect(first.map { $0["sku"] as? String } == second.map { $0["sku"] as? String })
             let ids = Set((first + second).compactMap { $0["recommendation_id"] as? String })
             #expect(ids.count == first.count + second.count)
+        }
+    }
+}
+
+@Suite("Who is personalized for")
+struct PersonalizationAccessTests {
+    @Test("a public key personalizes only with the customer's token; a secret key needs none")
+    func customerToken() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run { client in
+            func personalized(_ query: String, key: String) async throws -> Bool? {
+                try await client.send(.get, "/v1/recommendations?placement=home&" + query, key: key)
+                    .json["personalized"] as? Bool
+            }
+            #expect(try await personalized("customer=C-3", key: server.publicKey) == false)
+            #expect(try await personalized("customer=C-3&customer_token=forged", key: server.publicKey) == false)
+            let other = try server.customer("C-4").replacingOccurrences(of: "customer=C-4", with: "customer=C-3")
+            #expect(try await personalized(other, key: server.publicKey) == false)
+            #expect(try await personalized(try server.customer("C-3"), key: server.publicKey) == true)
+            #expect(try await personalized("customer=C-3", key: server.secretKey) == true)
+            let token = try await client.send(.get, "/v1/customers/C-3/token", key: server.secretKey)
+            #expect(token.json["token"] as? String == CustomerToken.make(customer: "C-3", key: try server.store.customerTokenKey()))
+            #expect(try await client.send(.get, "/v1/customers/C-3/token", key: server.publicKey).status == .forbidden)
+        }
+    }
+
+    @Test("opting out by e-mail stops personalization for the customer it names")
+    func optOutByEmail() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run { client in
+            let put = try await client.send(
+                .put, "/v1/customers/C-3", key: server.secretKey, body: #"{"email": "ana@example.com"}"#)
+            #expect(put.status == .ok)
+            let uri = "/v1/recommendations?placement=home&customer=C-3"
+            #expect(try await client.send(.get, uri, key: server.secretKey).json["personalized"] as? Bool == true)
+            let optOut = try await client.send(.post, "/v1/customers/ana@example.com/opt-out", key: server.secretKey)
+            #expect(optOut.status == .ok)
+            #expect(try await client.send(.get, uri, key: server.secretKey).json["personalized"] as? Bool == false)
+        }
+    }
+
+    @Test("an opt-out made in the store (regulars opt-out) holds in a running server without retraining")
+    func optOutFromCLI() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run(modelCheckInterval: .zero) { client in
+            let uri = "/v1/recommendations?placement=home&customer=C-3"
+            #expect(try await client.send(.get, uri, key: server.secretKey).json["personalized"] as? Bool == true)
+            #expect(try server.store.optOut(customer: "C-3") == "C-3")
+            var personalized: Bool? = true
+            for _ in 0..<100 where personalized != false {
+                try await Task.sleep(for: .milliseconds(20))
+                personalized = try await client.send(.get, uri, key: server.secretKey).json["personalized"] as? Bool
+            }
+            #expect(personalized == false)
         }
     }
 }

@@ -100,7 +100,8 @@ struct RecommendationRoutesTests {
                 .get, "/v1/recommendations?placement=product&product=NEW&customer=C-999", key: key)
             #expect(unknown.status == .ok)
             #expect(unknown.json["personalized"] as? Bool == false)
-            let known = try await client.send(.get, "/v1/recommendations?placement=home&customer=C-3", key: key)
+            let known = try await client.send(
+                .get, "/v1/recommendations?placement=home&\(try server.customer("C-3"))", key: key)
             #expect(known.status == .ok)
             #expect(known.json["personalized"] as? Bool == true)
             let placement = try await client.send(.get, "/v1/recommendations?placement=sidebar", key: key)

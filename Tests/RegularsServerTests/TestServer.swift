@@ -26,6 +26,11 @@ struct TestServer: Sendable {
         self.secretKey = secretKey.secret
     }
 
+    /// `customer=ID&customer_token=…`: how a page with the public key names a signed-in customer.
+    func customer(_ id: String) throws -> String {
+        "customer=\(id)&customer_token=\(CustomerToken.make(customer: id, key: try store.customerTokenKey()))"
+    }
+
     /// Starts the server, runs `body` against it, stops it.
     func run(
         recommendations: (any RecommendationSource)? = nil, modelCheckInterval: Duration = .seconds(5),

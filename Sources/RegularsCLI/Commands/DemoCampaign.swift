@@ -12,14 +12,18 @@ enum DemoCampaign {
         var summary: CampaignSummary
         var sample: ComposedEmail?
 
-        /// The path, the counts and one sample's subject and intro (never an address).
+        /// The path, the counts and one sample's subject and intro, with the recipient's name blanked out
+        /// (never a name or an address on the terminal, even a made-up one).
         var text: String {
             var lines = [
                 "Win-back campaign for the \(summary.recipients) lapsed customers who accept marketing (\(summary.skippedTotal) skipped): \(folder.path)/",
                 "  open preview.html, or import klaviyo.csv / mailchimp.csv",
             ]
             if let sample {
-                lines += ["One of them:", "  Subject: \(sample.subject)", "  \(sample.intro)"]
+                let blank = { (text: String) in
+                    sample.firstName.map { text.replacingOccurrences(of: $0, with: "[first name]") } ?? text
+                }
+                lines += ["One of them:", "  Subject: \(blank(sample.subject))", "  \(blank(sample.intro))"]
             }
             return lines.joined(separator: "\n")
         }

@@ -7,7 +7,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Create, list and revoke API keys for `regulars serve`.",
-        subcommands: [Create.self, List.self, Revoke.self])
+        subcommands: [Create.self, List.self, Revoke.self, CustomerToken.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -78,6 +78,26 @@ struct KeysCommand: ParsableCommand {
         func run() throws {
             guard try global.openStore().revokeKey(named: name) else { throw ValidationError("no key named '\(name)'") }
             print(global.json ? #"{"revoked": true}"# : "Revoked key '\(name)'.")
+        }
+    }
+}
+
+extension KeysCommand {
+    struct CustomerToken: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "customer-token",
+            abstract: "The token that lets a page with a public key ask for this customer's own recommendations.",
+            discussion: """
+                Put it beside the customer id (`data-customer` and `data-customer-token` on the widget's script tag) \
+                for a signed-in customer. Your backend can also get it from GET /v1/customers/{id}/token.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The customer's id.")
+        var customer: String
+
+        func run() throws {
+            let token = RegularsData.CustomerToken.make(customer: customer, key: try global.openStore().customerTokenKey())
+            print(global.json ? try Output.json(["customer_id": customer, "token": token]) : token)
         }
     }
 }

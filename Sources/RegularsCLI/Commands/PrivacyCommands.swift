@@ -44,7 +44,7 @@ struct OptOutCommand: ParsableCommand {
     var customer: String
 
     func run() throws {
-        guard try global.openStore().optOut(customer: customer) else {
+        guard try global.openStore().optOut(customer: customer) != nil else {
             throw ValidationError("no customer '\(customer)' in \(global.storePath)")
         }
         print(global.json ? #"{"opted_out": true}"# : "Opted out: personal recommendations are off for this customer.")

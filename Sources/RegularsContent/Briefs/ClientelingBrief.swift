@@ -64,8 +64,11 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
         }
         let favourites = spendByCategory.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(3).map(\.key)
+        // A customer who opted out of personalization gets the shop's picks, not picks from their history.
+        let optedOut = snapshot.customers[Int(customer)].optedOut
         let request = RecommendationRequest(
-            placement: .emailPostPurchase, customer: snapshot.customers[Int(customer)].id, limit: 8, asOf: asOf)
+            placement: .emailPostPurchase, customer: optedOut ? nil : snapshot.customers[Int(customer)].id, limit: 8,
+            asOf: asOf)
         let items = (try? recommender.recommend(request))?.items ?? []
         let picks = items.compactMap { catalog.featured(sku: $0.sku, reason: $0.reason) }.prefix(3).map {
             Pick(sku: $0.sku, title: $0.title, price: $0.price.map(voice.price), reason: $0.reason)

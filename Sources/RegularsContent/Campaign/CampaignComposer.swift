@@ -168,7 +168,10 @@ public struct CampaignComposer: Sendable {
 
     /// Collapses runs of spaces a missing value leaves behind.
     static func tidy(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        var text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
             .replacingOccurrences(of: " ,", with: ",").trimmingCharacters(in: .whitespacesAndNewlines)
+        // "{{first_name}}, a few ideas for you" for a customer without a first name.
+        while let first = text.first, first == "," || first == ";" || first == ":" || first == " " { text.removeFirst() }
+        return text
     }
 }

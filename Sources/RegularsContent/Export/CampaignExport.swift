@@ -63,7 +63,7 @@ public enum CampaignExport {
 
     /// Klaviyo's list import: `Email` first, then profile properties.
     static func writeKlaviyo(_ emails: [ComposedEmail], to url: URL) throws {
-        var writer = try CSVWriter(url: url)
+        var writer = try CSVWriter(url: url, neutralizesFormulas: true)
         try writer.write(["Email", "first_name"] + productColumnNames + ["subject", "preheader", "intro", "cta", "sms"])
         for e in emails {
             try writer.write([e.email, e.firstName ?? ""] + productFields(e) + [e.subject, e.preheader, e.intro, e.cta, e.sms])
@@ -82,7 +82,7 @@ public enum CampaignExport {
     /// values ≤ 255 bytes).
     static func writeMailchimp(_ emails: [ComposedEmail], to url: URL) throws {
         let columns = mailchimpColumns
-        var writer = try CSVWriter(url: url)
+        var writer = try CSVWriter(url: url, neutralizesFormulas: true)
         try writer.write(["Email Address", "FNAME"] + columns.map(\.tag))
         for e in emails {
             let values = [e.subject, e.preheader, e.intro, e.cta] + productFields(e)
@@ -94,7 +94,7 @@ public enum CampaignExport {
 
     /// One text per recipient with its encoding and length (the shop's SMS tool matches on e-mail).
     static func writeSMS(_ emails: [ComposedEmail], to url: URL) throws {
-        var writer = try CSVWriter(url: url)
+        var writer = try CSVWriter(url: url, neutralizesFormulas: true)
         try writer.write(["Email", "first_name", "sms", "encoding", "length", "limit"])
         for e in emails {
             try writer.write([

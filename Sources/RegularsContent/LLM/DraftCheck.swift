@@ -49,6 +49,14 @@ public struct DraftCheck: Sendable {
             for word in voice.wordsToAvoid where !word.isEmpty && lower.contains(word.lowercased()) {
                 problems.append("\(slot): uses \"\(word)\", which the voice avoids")
             }
+            // Links, addresses and phone numbers come from the templates and the catalog only: a draft that
+            // brings its own (a hostile endpoint, an injected instruction) is not sent to customers.
+            if lower.contains("http") || lower.contains("www.") || lower.contains("@") {
+                problems.append("\(slot): contains a link or an e-mail address")
+            }
+            if text.range(of: #"\d[\d ()./-]{6,}\d"#, options: .regularExpression) != nil {
+                problems.append("\(slot): contains a long number (a phone number?)")
+            }
             for token in Self.skuLikeTokens(in: text) where catalog.snapshot.productIndexBySKU[token] == nil {
                 problems.append("\(slot): names \(token), which is not in the catalog")
             }

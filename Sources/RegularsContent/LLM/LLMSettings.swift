@@ -26,7 +26,9 @@ public struct LLMSettings: Sendable, Hashable {
         var settings = LLMSettings(
             baseURL: url, model: environment["REGULARS_LLM_MODEL"] ?? "gpt-4o-mini",
             apiKey: environment["REGULARS_LLM_KEY"].flatMap { $0.isEmpty ? nil : $0 })
-        if let seconds = environment["REGULARS_LLM_TIMEOUT"].flatMap(Double.init), seconds > 0 {
+        if let seconds = environment["REGULARS_LLM_TIMEOUT"].flatMap(Double.init), seconds.isFinite, seconds > 0,
+            seconds <= 3600
+        {
             settings.timeout = .milliseconds(Int64(seconds * 1000))
         }
         return settings

@@ -28,6 +28,8 @@ public struct Suppression: Sendable {
 
 /// What `forget` removed.
 public struct ErasureReport: Sendable, Codable, Hashable {
+    /// The customer's id, when they were found (the caller may have named them by e-mail).
+    public var customerID: CustomerID?
     public var customerFound: Bool
     public var ordersRemoved: Int
     public var linesRemoved: Int

@@ -34,7 +34,7 @@ extension SQLiteStore {
                 added += db.changesCount
             }
             return ErasureReport(
-                customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, eventsRemoved: events,
+                customerID: row == nil ? nil : customerID, customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, eventsRemoved: events,
                 suppressionHashesAdded: added)
         }
         // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
@@ -52,12 +52,19 @@ extension SQLiteStore {
         return report
     }
 
-    public func optOut(customer id: String) throws -> Bool {
+    public func optOut(customer id: String) throws -> CustomerID? {
         try writer.write { db in
-            try db.execute(
-                sql: "UPDATE customer SET optedOut = 1 WHERE id = ? OR lower(email) = lower(?)", arguments: [id, id])
-            return db.changesCount > 0
+            guard
+                let customerID = try String.fetchOne(
+                    db, sql: "SELECT id FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1", arguments: [id, id])
+            else { return nil }
+            try db.execute(sql: "UPDATE customer SET optedOut = 1 WHERE id = ?", arguments: [customerID])
+            return customerID
         }
+    }
+
+    public func optedOutCustomers() throws -> Set<CustomerID> {
+        try writer.read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM customer WHERE optedOut = 1")) }
     }
 
     public func markSensitive(category: String) throws -> Int {

@@ -20,8 +20,13 @@ public protocol Store: Sendable {
     /// the suppression list so that no later import brings them back. `id` may also be their e-mail.
     func forget(customer id: String, at now: Date) throws -> ErasureReport
 
-    /// Marks a customer as opted out of personalization (kept across re-imports). Returns whether they exist.
-    func optOut(customer id: String) throws -> Bool
+    /// Marks a customer as opted out of personalization (kept across re-imports); `id` may also be their
+    /// e-mail. Returns their id, or `nil` when there is no such customer.
+    func optOut(customer id: String) throws -> CustomerID?
+    /// The key of `CustomerToken`s, made on first use and kept in the store.
+    func customerTokenKey() throws -> [UInt8]
+    /// Every customer who opted out of personalization.
+    func optedOutCustomers() throws -> Set<CustomerID>
 
     /// Marks every product of a category as sensitive. Returns how many products were marked.
     func markSensitive(category: String) throws -> Int

@@ -27,6 +27,9 @@ public actor ModelRegistry: RecommendationSource {
     /// Customers erased or opted out while this process runs: never personalized for, whatever the loaded
     /// models hold, until a model set trained without them replaces it.
     nonisolated let erased = Locked<Set<CustomerID>>([])
+    /// Customers opted out in the store, reread with every look for a newer model version: an opt-out made
+    /// with `regulars opt-out`, or before a restart, holds without waiting for the next training.
+    nonisolated let optedOut = Locked<Set<CustomerID>>([])
     nonisolated let cache = ResponseCache()
     private var loading = false
 
@@ -56,6 +59,7 @@ public actor ModelRegistry: RecommendationSource {
     /// Loads the newest model set if it is newer than the one served. Safe to call concurrently: one load
     /// at a time, the others return at once.
     public func refresh() async {
+        if let ids = try? store.optedOutCustomers() { optedOut.withLock { $0 = ids } }
         guard !loading, let latest = directory.latest, latest.version > (loaded.current?.version ?? 0) else { return }
         loading = true
         defer { loading = false }
@@ -97,7 +101,14 @@ public actor ModelRegistry: RecommendationSource {
             throw APIError(.serviceUnavailable, "no models trained yet; run `regulars train`")
         }
         var query = query
-        if let customer = query.customer, erased.withLock({ $0.contains(customer) }) { query.customer = nil }
+        if let customer = query.customer,
+            erased.withLock({ $0.contains(customer) }) || optedOut.withLock({ $0.contains(customer) })
+        {
+            query.customer = nil
+        }
+        // Carts and sessions are one visitor's and long (up to 100 SKUs each): computed every time, never
+        // cached, so the cache's keys stay short and its memory bounded (~2 KB an answer).
+        guard query.cart.isEmpty, query.session.isEmpty else { return try Self.answer(query, with: current) }
         let key = ResponseCache.Key(query, version: current.version)
         if !query.fresh, let cached = cache.answer(for: key) { return cached }
         let response = try Self.answer(query, with: current)

@@ -26,18 +26,21 @@ actor ModelTrainer {
     func train(asOf: Date) async throws -> ModelTraining.Outcome {
         guard !training else { throw APIError(.conflict, "a training is already running; try again when it ends") }
         training = true
-        defer { training = false }
         let store = store
         let storePath = storePath
         let task = Task.detached(priority: .utility) {
             try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf)
         }
-        do {
-            let outcome = try await task.value
+        let result = await task.result
+        if case .success(let outcome) = result {
             await registry.refresh()
             logger.info("trained model version \(outcome.version) on \(outcome.orders) orders")
-            await retrainIfErasurePending(asOf: asOf)
-            return outcome
+        }
+        training = false
+        // Whether it worked or not, an erasure that arrived meanwhile still gets its retraining.
+        await retrainIfErasurePending(asOf: asOf)
+        do {
+            return try result.get()
         } catch let failure as ModelTraining.Failure {
             throw APIError(.unprocessableContent, failure.description)
         }

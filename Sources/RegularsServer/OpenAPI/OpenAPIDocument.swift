@@ -50,7 +50,16 @@ enum OpenAPIDocument {
                   {
                     "name": "customer",
                     "in": "query",
-                    "description": "The signed-in customer's id; unknown ids get non-personal recommendations.",
+                    "description": "The signed-in customer's id; unknown ids get non-personal recommendations. With a public key it needs `customer_token`.",
+                    "schema": {
+                      "type": "string",
+                      "maxLength": 200
+                    }
+                  },
+                  {
+                    "name": "customer_token",
+                    "in": "query",
+                    "description": "With a public key, the token of `customer` (from `GET /v1/customers/{id}/token` on your backend); without a valid one the visitor is answered as anonymous, so a copied public key cannot read another customer's recommendations.",
                     "schema": {
                       "type": "string",
                       "maxLength": 200
@@ -346,6 +355,50 @@ enum OpenAPIDocument {
                       "application/json": {
                         "schema": {
                           "$ref": "#/components/schemas/Erasure"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/E400"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/E401"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/E403"
+                  }
+                }
+              }
+            },
+            "/v1/customers/{id}/token": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 200
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "customerToken",
+                "summary": "The customer token a page with a public key sends beside the customer id",
+                "security": [
+                  {
+                    "secretKey": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The token.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/CustomerToken"
                         }
                       }
                     }
@@ -730,6 +783,21 @@ enum OpenAPIDocument {
               }
             },
             "schemas": {
+              "CustomerToken": {
+                "type": "object",
+                "properties": {
+                  "customer_id": {
+                    "type": "string"
+                  },
+                  "token": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "customer_id",
+                  "token"
+                ]
+              },
               "DashboardLink": {
                 "type": "object",
                 "properties": {

@@ -10,6 +10,7 @@ struct CustomerRoutes: Sendable {
 
     func add(to group: RouterGroup<AppContext>) {
         group.get("customers/{id}", use: show)
+        group.get("customers/{id}/token", use: token)
         group.delete("customers/{id}", use: erase)
         group.post("customers/{id}/opt-out", use: optOut)
     }
@@ -114,7 +115,7 @@ struct CustomerRoutes: Sendable {
         let id = try UpsertRoutes.pathID(context, "id")
         let events = try services.store.forgetEvents(customer: id)
         let report = try services.store.forget(customer: id, at: services.now())
-        services.models?.stopPersonalizing(customer: id)
+        services.models?.stopPersonalizing(customer: report.customerID ?? id)
         await services.insights.invalidate()
         if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.now()) }
         return Erased(
@@ -133,11 +134,27 @@ struct CustomerRoutes: Sendable {
 
     @Sendable func optOut(_ request: Request, context: AppContext) async throws -> OptedOut {
         let id = try UpsertRoutes.pathID(context, "id")
-        guard try services.store.optOut(customer: id) else {
+        // The path may name the customer by e-mail: personalization stops for the id it resolves to.
+        guard let customerID = try services.store.optOut(customer: id) else {
             throw APIError(.notFound, "no such customer", field: "id")
         }
-        services.models?.stopPersonalizing(customer: id)
+        services.models?.stopPersonalizing(customer: customerID)
         await services.insights.invalidate()
         return OptedOut(customerID: id, optedOut: true)
+    }
+
+    struct Token: ResponseEncodable {
+        var customerID: String
+        var token: String
+        enum CodingKeys: String, CodingKey {
+            case token
+            case customerID = "customer_id"
+        }
+    }
+
+    /// The `customer_token` that lets a page with a public key personalize for this customer.
+    @Sendable func token(_ request: Request, context: AppContext) async throws -> Token {
+        let id = try UpsertRoutes.pathID(context, "id")
+        return Token(customerID: id, token: CustomerToken.make(customer: id, key: services.customerTokenKey))
     }
 }

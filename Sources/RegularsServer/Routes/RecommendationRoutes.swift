@@ -15,6 +15,12 @@ struct RecommendationRoutes: Sendable {
     @Sendable func recommend(_ request: Request, context: AppContext) async throws -> RecommendationsResponse {
         var query = try Self.query(from: request, asOf: services.now())
         query.fresh = request.headers[.cacheControl]?.contains("no-cache") == true
+        // A public key sits in web pages: anyone can copy it. It personalizes only with the customer token the
+        // shop's backend put on the page; otherwise the visitor is answered as anonymous.
+        if context.keyScope != .secret, let customer = query.customer {
+            let token = request.uri.queryParameters.get("customer_token").map { String($0) } ?? ""
+            if !CustomerToken.isValid(token, customer: customer, key: services.customerTokenKey) { query.customer = nil }
+        }
         return try await services.recommendations.recommend(query)
     }
 

@@ -6,7 +6,8 @@ enum RouteTable {
     static let routes: [(path: [Substring], methods: [HTTPRequest.Method])] = [
         ("/health", [.get]), ("/metrics", [.get]), ("/openapi.json", [.get]),
         ("/v1/recommendations", [.get]), ("/v1/events", [.post]), ("/v1/products/*", [.put]),
-        ("/v1/customers/*", [.get, .put, .delete]), ("/v1/customers/*/opt-out", [.post]), ("/v1/orders", [.post]),
+        ("/v1/customers/*", [.get, .put, .delete]), ("/v1/customers/*/opt-out", [.post]),
+        ("/v1/customers/*/token", [.get]), ("/v1/orders", [.post]),
         ("/v1/segments", [.get]), ("/v1/admin/train", [.post]), ("/v1/admin/dashboard-link", [.post]),
         ("/widget.js", [.get]), ("/dashboard", [.get]), ("/dashboard/login", [.get, .post]),
         ("/dashboard/logout", [.post]),

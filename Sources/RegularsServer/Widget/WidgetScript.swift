@@ -45,6 +45,7 @@ enum WidgetScript {
             return id;
           };
           var customer = attr(script, "data-customer");
+          var customerToken = attr(script, "data-customer-token");
           var viewed = function () {
             try { return JSON.parse((session && session.getItem("regulars_viewed")) || "[]"); } catch (e) { return []; }
           };
@@ -157,6 +158,7 @@ enum WidgetScript {
             if (product) { query.set("product", product); }
             if (attr(el, "data-cart")) { query.set("cart", attr(el, "data-cart")); }
             if (customer) { query.set("customer", customer); }
+            if (customer && customerToken) { query.set("customer_token", customerToken); }
             var seen = viewed().filter(function (s) { return s !== product; });
             if (seen.length) { query.set("session", seen.join(",")); }
             if (source) { query.set("source", source); }
