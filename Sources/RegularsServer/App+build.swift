@@ -30,7 +30,7 @@ public func buildApplication(
     }
     let sessions = DashboardSessions()
     if let announce = configuration.announceDashboardLink {
-        let link = sessions.makeLink(now: Date())
+        let link = sessions.makeLink(now: Date(), keyHash: nil)
         announce("http://\(configuration.host):\(configuration.port)/dashboard/login?once=\(link.token)")
     }
     let services = AppServices(

@@ -11,6 +11,8 @@ public struct AppContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The scope of the key presented, once `KeyMiddleware` has checked it.
     public var keyScope: APIKeyScope?
+    /// The hash of the key presented, once `KeyMiddleware` has checked it.
+    public var keyHash: [UInt8]?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

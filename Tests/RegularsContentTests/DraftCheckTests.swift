@@ -89,6 +89,13 @@ struct RedactionTests {
         #expect(Redaction.leaks(in: "Segment: lapsed. Products: Cast-Iron Care Kit", recipients: [Self.recipient], catalogText: "").isEmpty)
     }
 
+    @Test("a short numeric id counts as a whole token only, not inside a price or a count")
+    func numericIDs() {
+        let numeric = CampaignRecipient(customerID: "1001", email: "a@example.com", firstName: nil, lastPurchase: nil, products: [])
+        #expect(Redaction.leaks(in: "Price 21001.50, 10010 sold", recipients: [numeric], catalogText: "").isEmpty)
+        #expect(Redaction.leaks(in: "customer 1001 bought", recipients: [numeric], catalogText: "") == ["customer id"])
+    }
+
     @Test("a first name that is also a catalog word does not count")
     func catalogWords() {
         #expect(Redaction.leaks(in: "the Amelia Rose Candle", recipients: [Self.recipient], catalogText: "Amelia Rose Candle").isEmpty)

@@ -64,6 +64,26 @@ struct DashboardTests {
         }
     }
 
+    @Test("revoking the key that signed in ends its sessions")
+    func revokedKey() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run { client in
+            let cookie = try #require(Self.cookie(try await Self.signIn(client, key: server.secretKey)))
+            let link = try await client.send(.post, "/v1/admin/dashboard-link", key: server.secretKey)
+            let url = try #require(link.json["url"] as? String)
+            let linked = try #require(Self.cookie(try await client.send(.get, url)))
+            #expect(try await client.send(.get, "/dashboard", headers: [.cookie: cookie]).status == .ok)
+            #expect(try server.store.revokeKey(named: "backend"))
+            var status = HTTPResponse.Status.ok
+            for _ in 0..<60 where status == .ok {
+                try await Task.sleep(for: .milliseconds(50))
+                status = try await client.send(.get, "/dashboard", headers: [.cookie: cookie]).status
+            }
+            #expect(status == .seeOther)
+            #expect(try await client.send(.get, "/dashboard", headers: [.cookie: linked]).status == .seeOther)
+        }
+    }
+
     @Test("a one-time link signs in once")
     func oneTimeLink() async throws {
         let server = try RecommendationRoutesTests.trainedServer()

@@ -29,6 +29,7 @@ struct KeyMiddleware: RouterMiddleware {
         }
         var context = context
         context.keyScope = record.scope
+        context.keyHash = record.hash
         return try await next(request, context)
     }
 }

@@ -36,6 +36,11 @@ final class KeyRing: Sendable {
         return records
     }
 
+    /// Whether a key with this hash is still stored (not revoked).
+    func isActive(hash: [UInt8]) throws -> Bool {
+        Self.match(hash, in: try records()) != nil
+    }
+
     /// Compares `digest` with every stored hash in constant time: the time taken depends on the number of
     /// keys only, never on how many bytes of a hash matched.
     static func match(_ digest: [UInt8], in records: [APIKeyRecord]) -> APIKeyRecord? {

@@ -51,7 +51,7 @@ struct AdminRoutes: Sendable {
 
     /// A one-time sign-in link to the dashboard, for a secret-key holder who wants to open it in a browser.
     @Sendable func dashboardLink(_ request: Request, context: AppContext) async throws -> DashboardLink {
-        let link = services.dashboardSessions.makeLink(now: Date())
+        let link = services.dashboardSessions.makeLink(now: Date(), keyHash: context.keyHash)
         return DashboardLink(
             url: "/dashboard/login?once=\(link.token)", expiresAt: Timestamp.iso(Int64(link.expires.timeIntervalSince1970)))
     }
