@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "RegularsServer",
             dependencies: [
-                "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure",
+                "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsContent",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

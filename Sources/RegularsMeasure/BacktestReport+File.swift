@@ -1,11 +1,10 @@
 import Foundation
+import RegularsData
 
 extension BacktestReport {
     /// `shop.sqlite` → `shop.backtest.json`: the latest back-test, which the dashboard shows.
     public static func fileURL(storePath: String) -> URL {
-        let store = URL(fileURLWithPath: storePath)
-        let base = store.deletingPathExtension().lastPathComponent
-        return store.deletingLastPathComponent().appendingPathComponent(base + ".backtest.json")
+        StorePaths.sibling(of: storePath, suffix: ".backtest.json")
     }
 
     /// Writes the report atomically, so a reader never sees half a file.

@@ -116,10 +116,14 @@ public struct Campaign: Sendable {
         return byProduct.values.sorted { $0.emails != $1.emails ? $0.emails > $1.emails : $0.sku < $1.sku }
     }
 
-    /// The default folder: `shop.sqlite` → `shop.campaigns/lapsed-2024-06-30/` (the dashboard lists
-    /// `*.campaigns/*/summary.json`).
-    public static func defaultFolder(storePath: String, segment: LifecycleSegment, asOf: Date) -> URL {
+    /// Where campaigns go by default: `shop.sqlite` → `shop.campaigns/` (the dashboard lists its folders).
+    public static func folder(storePath: String) -> URL {
         StorePaths.sibling(of: storePath, suffix: ".campaigns")
+    }
+
+    /// The default folder of one campaign: `shop.campaigns/lapsed-2024-06-30/`.
+    public static func defaultFolder(storePath: String, segment: LifecycleSegment, asOf: Date) -> URL {
+        folder(storePath: storePath)
             .appendingPathComponent("\(segment.rawValue)-\(Timestamp.isoDay(Int64(asOf.timeIntervalSince1970)))")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 import Mustache
 
 /// The shipped templates (`Templates/` in this package) with a shop's own files laid over them.

@@ -54,15 +54,6 @@ extension BrandVoice {
     }
 }
 
-/// Where the content layer's files sit beside a store: `shop.sqlite` → `shop<suffix>`.
-public enum StorePaths {
-    public static func sibling(of storePath: String, suffix: String) -> URL {
-        let store = URL(fileURLWithPath: storePath)
-        let base = store.deletingPathExtension().lastPathComponent
-        return store.deletingLastPathComponent().appendingPathComponent(base + suffix)
-    }
-}
-
 /// A content-layer file (voice, templates) exists but cannot be used.
 public struct ContentFileError: Error, Sendable, CustomStringConvertible {
     public var path: String

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// The versioned model files next to a store: `shop.sqlite` → `shop.models/v0001.models`, …
 ///
@@ -9,9 +10,7 @@ public struct ModelDirectory: Sendable {
 
     /// The folder beside the store file at `storePath`.
     public init(storePath: String) {
-        let store = URL(fileURLWithPath: storePath)
-        let base = store.deletingPathExtension().lastPathComponent
-        url = store.deletingLastPathComponent().appendingPathComponent(base + ".models")
+        url = StorePaths.sibling(of: storePath, suffix: ".models")
     }
 
     public var versions: [Int] {

@@ -5,9 +5,7 @@ import RegularsData
 extension MerchandisingRules {
     /// The rules file of the store at `storePath`.
     public static func fileURL(storePath: String) -> URL {
-        let store = URL(fileURLWithPath: storePath)
-        let base = store.deletingPathExtension().lastPathComponent
-        return store.deletingLastPathComponent().appendingPathComponent(base + ".rules.json")
+        StorePaths.sibling(of: storePath, suffix: ".rules.json")
     }
 
     /// Reads the rules at `url`; a missing file is the empty rule set.

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsContent
 
 /// The campaign folders `regulars campaign` writes beside the store (`shop.campaigns/lapsed-2024-06-30/`),
 /// as the dashboard lists them for download.
@@ -20,9 +21,7 @@ struct CampaignExports: Sendable {
     let folder: URL
 
     init(storePath: String) {
-        let store = URL(fileURLWithPath: storePath)
-        let base = store.deletingPathExtension().lastPathComponent
-        folder = store.deletingLastPathComponent().appendingPathComponent(base + ".campaigns")
+        folder = RegularsContent.Campaign.folder(storePath: storePath)
     }
 
     /// Every campaign folder with a `summary.json`, newest first.
