@@ -18,11 +18,6 @@ public enum CustomerToken {
 
     /// Whether `token` is the token of `customer`, compared in constant time.
     public static func isValid(_ token: String, customer: CustomerID, key: [UInt8]) -> Bool {
-        let expected = Array(make(customer: customer, key: key).utf8)
-        let given = Array(token.utf8)
-        guard expected.count == given.count else { return false }
-        var difference: UInt8 = 0
-        for index in expected.indices { difference |= expected[index] ^ given[index] }
-        return difference == 0
+        ConstantTime.equal(make(customer: customer, key: key).utf8, token.utf8)
     }
 }

@@ -46,15 +46,8 @@ final class KeyRing: Sendable {
     static func match(_ digest: [UInt8], in records: [APIKeyRecord]) -> APIKeyRecord? {
         var found: APIKeyRecord?
         for record in records {
-            if constantTimeEqual(digest, record.hash) && found == nil { found = record }
+            if ConstantTime.equal(digest, record.hash) && found == nil { found = record }
         }
         return found
-    }
-
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }
