@@ -15,8 +15,7 @@ public enum RecommenderKind: String, Sendable, Codable, CaseIterable {
     public func train(on snapshot: Snapshot, asOf: Date, settings: CollaborativeRecommender.Settings = .init())
         -> any CustomerRecommender
     {
-        let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.up))
-        let history = PurchaseHistory(snapshot: snapshot, before: asOfSeconds, halfLifeDays: settings.halfLifeDays)
+        let history = PurchaseHistory(snapshot: snapshot, asOf: asOf, halfLifeDays: settings.halfLifeDays)
         let trending = TrendingModel.train(on: history, settings: settings.trending)
         let base: any CustomerRecommender
         switch self {
@@ -24,9 +23,7 @@ public enum RecommenderKind: String, Sendable, Codable, CaseIterable {
         case .repeat: base = RepeatModel(history: history)
         case .itemknn: base = ItemKNNModel.train(on: history, settings: settings.itemKNN)
         case .ease:
-            let weighted = PurchaseHistory(
-                snapshot: snapshot, before: asOfSeconds, halfLifeDays: settings.ease.halfLifeDays)
-            base = EASEModel.train(on: weighted, settings: settings.ease)
+            base = EASEModel.train(on: snapshot, asOf: asOf, settings: settings.ease)
         case .tifuknn: base = TIFUKNNModel.train(on: history, settings: settings.tifu)
         case .ranker: return CollaborativeRecommender.train(on: snapshot, asOf: asOf, settings: settings)
         }

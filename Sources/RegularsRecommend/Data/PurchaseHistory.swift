@@ -36,6 +36,11 @@ public struct PurchaseHistory: Sendable {
         Int(itemStart[Int(customer)])..<Int(itemStart[Int(customer) + 1])
     }
 
+    /// The orders strictly before `asOf` (a date; a fraction of a second still counts as that second).
+    public init(snapshot: Snapshot, asOf: Date, halfLifeDays: Double? = nil) {
+        self.init(snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up)), halfLifeDays: halfLifeDays)
+    }
+
     public init(snapshot: Snapshot, before asOf: Int64, halfLifeDays: Double? = nil) {
         self.snapshot = snapshot
         self.asOf = asOf

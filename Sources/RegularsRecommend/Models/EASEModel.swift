@@ -30,10 +30,7 @@ public struct EASEModel: Sendable {
     let weights: [Float]
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        let history = PurchaseHistory(
-            snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up)),
-            halfLifeDays: settings.halfLifeDays)
-        return train(on: history, settings: settings)
+        train(on: PurchaseHistory(snapshot: snapshot, asOf: asOf, halfLifeDays: settings.halfLifeDays), settings: settings)
     }
 
     /// Trains on an existing history (its half-life wins over `settings.halfLifeDays`).

@@ -23,10 +23,7 @@ public struct ItemKNNModel: Sendable {
     let neighbourSimilarity: [Float]
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        let history = PurchaseHistory(
-            snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up)),
-            halfLifeDays: settings.halfLifeDays)
-        return train(on: history, settings: settings)
+        train(on: PurchaseHistory(snapshot: snapshot, asOf: asOf, halfLifeDays: settings.halfLifeDays), settings: settings)
     }
 
     public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {

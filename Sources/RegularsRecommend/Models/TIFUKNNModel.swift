@@ -33,9 +33,7 @@ public struct TIFUKNNModel: Sendable {
     let norm: [Float]
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        train(
-            on: PurchaseHistory(snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up))),
-            settings: settings)
+        train(on: PurchaseHistory(snapshot: snapshot, asOf: asOf), settings: settings)
     }
 
     public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {
