@@ -73,25 +73,18 @@ extension SQLiteStore {
 extension SQLiteStore {
     public func customerTokenKey() throws -> [UInt8] {
         try writer.write { db in
-            if let hex = try String.fetchOne(db, sql: "SELECT value FROM storeSetting WHERE name = 'customerTokenKey'") {
-                return Self.bytes(hex: hex)
+            if let text = try String.fetchOne(db, sql: "SELECT value FROM storeSetting WHERE name = 'customerTokenKey'") {
+                guard let key = Data(base64Encoded: text), key.count == 32 else {
+                    throw StoreError(code: .corrupt, message: "the store's customer token key is not 32 bytes of base64")
+                }
+                return Array(key)
             }
             var generator = SystemRandomNumberGenerator()
             let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            let hex = key.map { String(format: "%02x", $0) }.joined()
             try db.execute(
-                sql: "INSERT INTO storeSetting (name, value) VALUES ('customerTokenKey', ?)", arguments: [hex])
+                sql: "INSERT INTO storeSetting (name, value) VALUES ('customerTokenKey', ?)",
+                arguments: [Data(key).base64EncodedString()])
             return key
         }
-    }
-
-    static func bytes(hex: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
-            if let byte = UInt8(hex[index..<next], radix: 16) { bytes.append(byte) }
-            index = next
-        }
-        return bytes
     }
 }

@@ -59,11 +59,5 @@ final class DashboardSessions: Sendable {
         return grant
     }
 
-    private static func token() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in
-            let hex = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
-    }
+    private static func token() -> String { RandomHex.make(words: 4) }
 }

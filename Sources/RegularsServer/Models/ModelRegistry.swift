@@ -161,9 +161,16 @@ public actor ModelRegistry: RecommendationSource {
 
 /// Ids of recommendation lists: 16 random hex digits, then `-position` per item.
 enum RecommendationID {
-    static func make() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    static func make() -> String { RandomHex.make(words: 1) }
+}
+
+/// Random identifiers as hex: 16 digits per 64-bit word, from the system's secure generator.
+enum RandomHex {
+    static func make(words: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<words).map { _ in
+            let hex = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
     }
 }

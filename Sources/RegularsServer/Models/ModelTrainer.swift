@@ -82,7 +82,4 @@ actor ModelTrainer {
         training = true
         await replaceAll(asOf: asOf)
     }
-
-    /// Whether a training or a retraining after an erasure is running (tests wait on it).
-    var isBusy: Bool { training || erasurePending }
 }
