@@ -250,15 +250,7 @@ enum OpenAPIDocument {
             "/v1/customers/{id}": {
               "parameters": [
                 {
-                  "name": "id",
-                  "in": "path",
-                  "required": true,
-                  "description": "The customer's id as the shop knows it (1 to 200 characters).",
-                  "schema": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 200
-                  }
+                  "$ref": "#/components/parameters/CustomerID"
                 }
               ],
               "put": {
@@ -374,14 +366,7 @@ enum OpenAPIDocument {
             "/v1/customers/{id}/token": {
               "parameters": [
                 {
-                  "name": "id",
-                  "in": "path",
-                  "required": true,
-                  "schema": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 200
-                  }
+                  "$ref": "#/components/parameters/CustomerID"
                 }
               ],
               "get": {
@@ -418,15 +403,7 @@ enum OpenAPIDocument {
             "/v1/customers/{id}/opt-out": {
               "parameters": [
                 {
-                  "name": "id",
-                  "in": "path",
-                  "required": true,
-                  "description": "The customer's id as the shop knows it (1 to 200 characters).",
-                  "schema": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 200
-                  }
+                  "$ref": "#/components/parameters/CustomerID"
                 }
               ],
               "post": {
@@ -688,6 +665,19 @@ enum OpenAPIDocument {
             }
           },
           "components": {
+            "parameters": {
+              "CustomerID": {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The customer's id as the shop knows it (1 to 200 characters).",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                }
+              }
+            },
             "securitySchemes": {
               "publicKey": {
                 "type": "http",
