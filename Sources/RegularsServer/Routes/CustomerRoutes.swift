@@ -155,6 +155,10 @@ struct CustomerRoutes: Sendable {
     /// The `customer_token` that lets a page with a public key personalize for this customer.
     @Sendable func token(_ request: Request, context: AppContext) async throws -> Token {
         let id = try UpsertRoutes.pathID(context, "id")
+        // An erased customer is gone: no token that would let a page name them again.
+        guard try !services.store.write({ try $0.isSuppressed(customerID: id, email: nil) }) else {
+            throw APIError(.notFound, "no such customer: erased", field: "id")
+        }
         return Token(customerID: id, token: CustomerToken.make(customer: id, key: services.customerTokenKey))
     }
 }
