@@ -43,7 +43,8 @@ public struct CatalogBrief: Sendable, Hashable, Codable {
 
     /// Bestsellers by units over the last `windowDays`; new arrivals added in the last `newDays`.
     public static func make(snapshot: Snapshot, voice: BrandVoice, windowDays: Int = 90, newDays: Int = 60) -> CatalogBrief {
-        let listed = snapshot.products.indices.filter { snapshot.products[$0].hasRecord }
+        let hasCatalog = snapshot.hasCatalog
+        let listed = snapshot.products.indices.filter { snapshot.products[$0].isOfferable(shopHasCatalog: hasCatalog) }
         let name = { (p: SnapshotProduct) in p.category >= 0 ? snapshot.categories[Int(p.category)] : nil }
         var byCategory: [String: [SnapshotProduct]] = [:]
         for p in listed { byCategory[name(snapshot.products[p]) ?? "Uncategorised", default: []].append(snapshot.products[p]) }

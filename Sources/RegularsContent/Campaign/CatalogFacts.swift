@@ -8,18 +8,21 @@ public struct CatalogFacts: Sendable {
     public let snapshot: Snapshot
     let voice: BrandVoice
     let handles: [SKU: String]
+    /// `Snapshot.hasCatalog`, read once.
+    let hasCatalog: Bool
 
     public init(snapshot: Snapshot, voice: BrandVoice, handles: [SKU: String]) {
         self.snapshot = snapshot
+        hasCatalog = snapshot.hasCatalog
         self.voice = voice
         self.handles = handles
     }
 
-    /// The product as an e-mail may feature it, or `nil` when unknown, sensitive or without a catalog record.
+    /// The product as an e-mail may feature it, or `nil` when unknown, sensitive or missing from the shop's catalog.
     public func featured(sku: SKU, reason: String) -> FeaturedProduct? {
         guard let index = snapshot.productIndexBySKU[sku] else { return nil }
         let product = snapshot.products[Int(index)]
-        guard !product.sensitive, product.hasRecord else { return nil }
+        guard !product.sensitive, product.isOfferable(shopHasCatalog: hasCatalog) else { return nil }
         return FeaturedProduct(
             sku: sku, title: product.title, category: category(of: product), price: product.price,
             url: voice.url(sku: sku, handle: handles[sku], title: product.title), reason: reason)
@@ -51,7 +54,7 @@ public struct CatalogFacts: Sendable {
 
     /// Every non-sensitive catalog title, for the fact check's "names only real products" test.
     public var titles: Set<String> {
-        Set(snapshot.products.filter { !$0.sensitive && $0.hasRecord }.map(\.title))
+        Set(snapshot.products.filter { !$0.sensitive && $0.isOfferable(shopHasCatalog: hasCatalog) }.map(\.title))
     }
 
     /// Titles of sensitive products: never to appear in any copy.

@@ -148,3 +148,17 @@ public struct SnapshotProduct: Sendable, Hashable, Codable {
         self.hasRecord = hasRecord
     }
 }
+
+extension Snapshot {
+    /// Whether the shop imported a product catalog. With one, a SKU missing from it (seen only in old orders)
+    /// is discontinued and never offered; without one (an orders-only export) every SKU sold may be. O(products):
+    /// read it once, when a recommender or a campaign is set up.
+    public var hasCatalog: Bool { products.contains { $0.hasRecord } }
+}
+
+extension SnapshotProduct {
+    /// Whether it may be offered at all as far as the catalog goes, in a shop that has one or not
+    /// (`Snapshot.hasCatalog`).
+    public func isOfferable(shopHasCatalog: Bool) -> Bool { !shopHasCatalog || hasRecord }
+}
+

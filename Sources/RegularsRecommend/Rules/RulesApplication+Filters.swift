@@ -13,7 +13,7 @@ extension RulesApplication {
         if let status = item.status?.lowercased(), status == "draft" || status == "archived" {
             return "not active (\(status))"
         }
-        if hasCatalog && !item.hasRecord { return "not in the product catalog" }
+        if !item.isOfferable(shopHasCatalog: hasCatalog) { return "not in the product catalog" }
         if !privacy.allows(product, in: context.placement) { return "sensitive (never in e-mails)" }
         if context.excluded.contains(product) { return "in the cart or on the page" }
         if excludedProducts.contains(product) { return "on the exclusion list" }

@@ -10,8 +10,7 @@ import RegularsData
 struct RulesApplication: Sendable {
     let rules: MerchandisingRules
     let products: [SnapshotProduct]
-    /// Whether the shop imported a product catalog. With one, a SKU missing from it (seen only in old orders)
-    /// is discontinued and never shown; without one (an orders-only export) every SKU sold is fair game.
+    /// `Snapshot.hasCatalog`, read once.
     let hasCatalog: Bool
     let excludedProducts: Set<ProductIndex>
     let excludedCategories: Set<Int32>
@@ -29,7 +28,7 @@ struct RulesApplication: Sendable {
     init(rules: MerchandisingRules, snapshot: Snapshot, replenishment: ReplenishmentModel) {
         self.rules = rules
         products = snapshot.products
-        hasCatalog = snapshot.products.contains { $0.hasRecord }
+        hasCatalog = snapshot.hasCatalog
         let categoryIndex = Dictionary(
             snapshot.categories.enumerated().map { ($1.lowercased(), Int32($0)) }, uniquingKeysWith: { a, _ in a })
         excludedProducts = Set(rules.excludedSKUs.compactMap { snapshot.productIndexBySKU[$0] })
