@@ -30,8 +30,6 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        // LAPACK's Cholesky through OpenBLAS (Debian's libopenblas-dev) for EASE's item-item inverse.
-        .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .target(
             name: "RegularsData",
             dependencies: [
@@ -41,7 +39,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "RegularsSegments", dependencies: ["RegularsData"], swiftSettings: swiftSettings),
-        .target(name: "RegularsRecommend", dependencies: ["RegularsData", "CLapack"], swiftSettings: swiftSettings),
+        .target(name: "RegularsRecommend", dependencies: ["RegularsData"], swiftSettings: swiftSettings),
         .target(
             name: "RegularsMeasure",
             dependencies: ["RegularsData", "RegularsRecommend"],

@@ -1,41 +1,33 @@
 import Foundation
 
-#if canImport(CLapack)
-    import CLapack
-#endif
-
 /// Inverts a symmetric positive-definite matrix in place (dense, n × n, row-major), by Cholesky.
 ///
-/// With the `CLapack` module (OpenBLAS, Debian `libopenblas-dev`) it calls LAPACK's `spotrf` + `spotri` on every
-/// core; without it, an unblocked SIMD Cholesky in Swift, its two later steps on every core (about 3× slower at
-/// n = 2,000, 10× at n = 3,600). Returns `false` when the matrix is not positive definite.
+/// Where OpenBLAS is installed (`libopenblas0`, found at run time, never linked) it calls LAPACK's `spotrf` +
+/// `spotri`; elsewhere, an unblocked SIMD Cholesky in Swift with its two later steps on every core. Both give the
+/// same matrix to float precision (tested); OpenBLAS is only faster. Returns `false` when the matrix is not
+/// positive definite.
 enum SymmetricInverse {
     static func invert(_ a: inout [Float], n: Int) -> Bool {
         guard n > 0 else { return true }
-        #if canImport(CLapack)
-            return invertWithLAPACK(&a, n: n)
-        #else
-            return invertInSwift(&a, n: n)
-        #endif
+        if let lapack = LAPACK.shared { return invertWithLAPACK(&a, n: n, lapack) }
+        return invertInSwift(&a, n: n)
     }
 
-    #if canImport(CLapack)
-        static func invertWithLAPACK(_ a: inout [Float], n: Int) -> Bool {
-            var info: Int32 = 0
-            var size = Int32(n)
-            var uplo = CChar(UInt8(ascii: "L"))
-            a.withUnsafeMutableBufferPointer { buffer in
-                spotrf_(&uplo, &size, buffer.baseAddress, &size, &info)
-                if info == 0 { spotri_(&uplo, &size, buffer.baseAddress, &size, &info) }
-            }
-            guard info == 0 else { return false }
-            // Column-major lower = row-major upper: mirror the upper triangle down.
-            a.withUnsafeMutableBufferPointer { p in
-                for i in 0..<n { for j in 0..<i { p[i * n + j] = p[j * n + i] } }
-            }
-            return true
+    static func invertWithLAPACK(_ a: inout [Float], n: Int, _ lapack: LAPACK) -> Bool {
+        var info: Int32 = 0
+        var size = Int32(n)
+        var uplo = CChar(UInt8(ascii: "L"))
+        a.withUnsafeMutableBufferPointer { buffer in
+            lapack.spotrf(&uplo, &size, buffer.baseAddress!, &size, &info)
+            if info == 0 { lapack.spotri(&uplo, &size, buffer.baseAddress!, &size, &info) }
         }
-    #endif
+        guard info == 0 else { return false }
+        // Column-major lower = row-major upper: mirror the upper triangle down.
+        a.withUnsafeMutableBufferPointer { p in
+            for i in 0..<n { for j in 0..<i { p[i * n + j] = p[j * n + i] } }
+        }
+        return true
+    }
 
     /// Cholesky `A = L Lᵀ`, then `L⁻¹` by forward substitution, then `A⁻¹ = L⁻ᵀ L⁻¹`; every inner loop is a
     /// contiguous SIMD dot product or axpy.
