@@ -4,6 +4,9 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
+/// The models' numeric loops (tree growing, Cholesky, co-occurrence counts) run 20-50× slower unoptimized: a debug
+/// `swift run regulars demo` trained for a minute. These targets are optimized in debug builds too.
+let numericSettings: [SwiftSetting] = swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "Regulars",
@@ -16,6 +19,7 @@ let package = Package(
         .library(name: "RegularsMeasure", targets: ["RegularsMeasure"]),
         .library(name: "RegularsServer", targets: ["RegularsServer"]),
         .library(name: "RegularsContent", targets: ["RegularsContent"]),
+        .library(name: "RegularsShop", targets: ["RegularsShop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -38,8 +42,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The demo home-goods shop (`regulars demo`, tests): generated orders with planted patterns.
+        .target(name: "RegularsDemo", dependencies: ["RegularsData"], swiftSettings: swiftSettings),
         .target(name: "RegularsSegments", dependencies: ["RegularsData"], swiftSettings: swiftSettings),
-        .target(name: "RegularsRecommend", dependencies: ["RegularsData"], swiftSettings: swiftSettings),
+        .target(name: "RegularsRecommend", dependencies: ["RegularsData"], swiftSettings: numericSettings),
         .target(
             name: "RegularsMeasure",
             dependencies: ["RegularsData", "RegularsRecommend"],
@@ -67,11 +73,17 @@ let package = Package(
             resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
+        // The use cases (import, train, recommend, campaigns, erasure) over one shop; the CLI and server call it.
+        .target(
+            name: "RegularsShop",
+            dependencies: ["RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsContent"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "RegularsCLI",
             dependencies: [
                 "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsServer",
-                "RegularsContent",
+                "RegularsContent", "RegularsShop", "RegularsDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -88,13 +100,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RegularsDemoTests",
+            dependencies: ["RegularsDemo", "RegularsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RegularsSegmentsTests",
             dependencies: ["RegularsSegments", "RegularsTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RegularsRecommendTests",
-            dependencies: ["RegularsRecommend", "RegularsMeasure", "RegularsTestSupport"],
+            dependencies: ["RegularsRecommend", "RegularsMeasure", "RegularsDemo", "RegularsTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -108,14 +125,14 @@ let package = Package(
         .testTarget(
             name: "RegularsContentTests",
             dependencies: [
-                "RegularsContent", "RegularsTestSupport",
+                "RegularsContent", "RegularsDemo", "RegularsTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RegularsCLITests",
-            dependencies: ["RegularsCLI", "RegularsTestSupport"],
+            dependencies: ["RegularsCLI", "RegularsDemo", "RegularsShop", "RegularsTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -16,7 +16,7 @@ public enum Track: String, Sendable, Codable, CaseIterable {
 /// recommended; they get negative ids here, one per SKU.
 public struct HoldoutSplit: Sendable {
     /// The test window's length: exactly 30 × 86,400 s.
-    public static let horizonSeconds: Int64 = 30 * 86_400
+    public static let horizonSeconds: Int64 = 30 * DayNumber.seconds
 
     /// Seconds since 1970.
     public let cutoff: Int64

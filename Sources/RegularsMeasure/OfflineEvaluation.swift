@@ -76,6 +76,16 @@ public enum OfflineEvaluation {
                     recommender!, customers: split.customers(of: track), excludeHistory: track == .new)
             }
         }
+        let report = score(
+            split: split, lists: lists, model: model.rawValue, trainSeconds: trainTime, predictSeconds: predictTime)
+        return (report, Predictions(snapshot: split.snapshot, lists: lists))
+    }
+
+    /// Scores every track's lists (PROTOCOL.md §4) into the report `score.py` would print, with the costs.
+    static func score(
+        split: HoldoutSplit, lists: [Track: [CustomerIndex: [ProductIndex]]], model: String, trainSeconds: Duration,
+        predictSeconds: Duration
+    ) -> EvaluationReport {
         let snapshot = split.snapshot
         var histories: [CustomerIndex: Set<ProductIndex>] = [:]
         for customer in split.testCustomers {
@@ -83,18 +93,18 @@ public enum OfflineEvaluation {
         }
         let tracks = Track.allCases.map { track in
             RankingMetrics.score(
-                track: track, customers: split.customers(of: track), lists: lists[track]!, truth: split.truth[track]!,
-                history: track == .new ? { histories[$0] ?? [] } : nil, isInCatalog: { $0 >= 0 },
-                catalogCount: snapshot.productCount)
+                track: track, customers: split.customers(of: track), lists: lists[track] ?? [:],
+                truth: split.truth[track]!, history: track == .new ? { histories[$0] ?? [] } : nil,
+                isInCatalog: { $0 >= 0 }, catalogCount: snapshot.productCount)
         }
         let newOnAll = RankingMetrics.score(
-            track: .new, customers: split.customers(of: .new), lists: lists[.all]!, truth: split.truth[.new]!,
+            track: .new, customers: split.customers(of: .new), lists: lists[.all] ?? [:], truth: split.truth[.new]!,
             history: { histories[$0] ?? [] }, isInCatalog: { $0 >= 0 }, catalogCount: snapshot.productCount)
-        let report = EvaluationReport(
-            model: model.rawValue, cutoff: isoString(split.cutoff), trainLines: split.trainLineCount,
-            testLines: split.testLineCount, tracks: tracks, newTrackOnAllLists: newOnAll, trainSeconds: seconds(trainTime),
-            predictSeconds: seconds(predictTime), peakMemoryBytes: ProcessMemory.peakResidentBytes())
-        return (report, Predictions(snapshot: snapshot, lists: lists))
+        return EvaluationReport(
+            model: model, cutoff: isoString(split.cutoff), trainLines: split.trainLineCount,
+            testLines: split.testLineCount, tracks: tracks, newTrackOnAllLists: newOnAll,
+            trainSeconds: seconds(trainSeconds), predictSeconds: seconds(predictSeconds),
+            peakMemoryBytes: ProcessMemory.peakResidentBytes())
     }
 
     /// Lists for many customers on every core.

@@ -29,11 +29,27 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     public let ranker: RankerModel
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.up))
-        let ranker = RankerModel.train(on: snapshot, asOf: asOfSeconds, settings: settings)
-        let context = RankerContext(snapshot: snapshot, before: asOfSeconds, settings: settings)
-        return CollaborativeRecommender(settings: settings, context: context, ranker: ranker)
+        let ranker = RankerModel.train(
+            on: snapshot, asOf: DayNumber.exclusiveEndSeconds(asOf), settings: settings)
+        return CollaborativeRecommender(snapshot: snapshot, asOf: asOf, settings: settings, ranker: ranker)
     }
+
+    /// A trained ranker over candidate models fitted on `snapshot`'s orders before `asOf`. Fitting them is
+    /// deterministic, so a saved model set keeps only the ranker's trees and refits the candidates on load.
+    public init(snapshot: Snapshot, asOf: Date, settings: Settings, ranker: RankerModel) {
+        self.settings = settings
+        self.ranker = ranker
+        context = RankerContext(snapshot: snapshot, before: DayNumber.exclusiveEndSeconds(asOf), settings: settings)
+    }
+
+    private init(settings: Settings, context: RankerContext, ranker: RankerModel) {
+        self.settings = settings
+        self.context = context
+        self.ranker = ranker
+    }
+
+    /// The probability-like score (0 … 1) of a raw ranker score (log-odds), for blending with other sources.
+    public static func probability(_ score: Float) -> Float { 1 / (1 + exp(-score)) }
 
     public func recommend(customer: CustomerIndex, limit: Int, excludeHistory: Bool) -> [ScoredProduct] {
         let (products, owned, rows) = context.candidates(for: customer, includeOwn: !excludeHistory)

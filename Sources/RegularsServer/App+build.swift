@@ -8,11 +8,13 @@ import RegularsData
 /// - Parameters:
 ///   - configuration: address, CORS origins, where models are, the metrics registry.
 ///   - store: the shop's store.
-///   - now: the clock, read at the edge (tests pin it).
+///   - now: the clock, read at the edge (tests pin it): when things happen (events, erasures, sessions).
+///   - asOf: what recommendations, segments, training and the dashboard are computed as of; `nil`: `AsOf`'s rule
+///     (the clock, or the day after the newest order when the history is old).
 ///   - recommendations: overrides the recommendation source (tests); default: the models beside the store.
 public func buildApplication(
     _ configuration: ServerConfiguration, store: any Store, now: @escaping @Sendable () -> Date = { Date() },
-    recommendations: (any RecommendationSource)? = nil
+    asOf: Date? = nil, recommendations: (any RecommendationSource)? = nil
 ) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "regulars")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -33,10 +35,13 @@ public func buildApplication(
         let link = sessions.makeLink(now: Date(), keyHash: nil)
         announce("http://\(configuration.host):\(configuration.port)/dashboard/login?once=\(link.token)")
     }
+    let asOfClock = AsOfClock(explicit: asOf, clock: now) { try? store.newestOrderAt() }
+    if let notice = asOfClock.current().notice { logger.notice("\(notice)") }
+    let asOfNow: @Sendable () -> Date = { asOfClock.current().date }
     let services = AppServices(
-        store: store, storePath: storePath, now: now, keys: KeyRing(store: store),
+        store: store, storePath: storePath, now: now, asOf: asOfNow, keys: KeyRing(store: store),
         customerTokenKey: try store.customerTokenKey(), metrics: metrics,
-        insights: InsightCache(store: store, now: now), recommendations: recommendations ?? models ?? NoModels(),
+        insights: InsightCache(store: store, now: asOfNow), recommendations: recommendations ?? models ?? NoModels(),
         models: models,
         trainer: trainer, dashboardSessions: sessions)
 
@@ -69,8 +74,9 @@ public func buildApplication(
 
 /// Runs the application until SIGINT or SIGTERM, then finishes the requests in flight (`regulars serve`).
 public func runApplication(
-    _ configuration: ServerConfiguration, store: any Store, now: @escaping @Sendable () -> Date = { Date() }
+    _ configuration: ServerConfiguration, store: any Store, now: @escaping @Sendable () -> Date = { Date() },
+    asOf: Date? = nil
 ) async throws {
-    let app = try await buildApplication(configuration, store: store, now: now)
+    let app = try await buildApplication(configuration, store: store, now: now, asOf: asOf)
     try await app.runService()
 }

@@ -8,6 +8,8 @@ struct AppServices: Sendable {
     let storePath: String?
     /// The server's clock, read once per request that needs it (tests pin it).
     let now: @Sendable () -> Date
+    /// What recommendations, segments, training and the dashboard are computed as of (`AsOfClock`).
+    let asOf: @Sendable () -> Date
     let keys: KeyRing
     /// Checks `customer_token`s: a public key personalizes only for a customer the shop vouches for.
     let customerTokenKey: [UInt8]

@@ -1,5 +1,6 @@
 import Foundation
 import RegularsData
+import RegularsDemo
 import RegularsSegments
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import RegularsContent
 import RegularsData
+import RegularsDemo
 import RegularsRecommend
 import RegularsSegments
 

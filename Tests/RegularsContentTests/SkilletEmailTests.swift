@@ -1,6 +1,7 @@
 import Foundation
 @testable import RegularsContent
 import RegularsData
+import RegularsDemo
 import RegularsRecommend
 import Testing
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsData
 import RegularsRecommend
+import RegularsShop
 
 extension BenchCommand {
     struct RecommendBench: ParsableCommand {
@@ -22,7 +23,7 @@ extension BenchCommand {
         func run() throws {
             let clock = ContinuousClock()
             var loaded: (set: ModelSet, version: Int)?
-            let loadTime = try clock.measure { loaded = try RecommendCommand.loadModels(storePath: global.storePath) }
+            let loadTime = try clock.measure { loaded = try global.openShop().latestModels() }
             let models = loaded!.set
             let rules = try MerchandisingRules.load(from: MerchandisingRules.fileURL(storePath: global.storePath))
             var recommender: Recommender?

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsContent
 import RegularsData
+import RegularsShop
 
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +13,9 @@ struct BriefCommand: ParsableCommand {
     var customer: String
 
     func run() throws {
-        let asOf = try global.now()
-        let inputs = try ContentInputs.load(storePath: global.storePath, asOf: asOf, generatedAt: Date())
+        let shop = try global.openShop()
+        let asOf = try global.asOf(shop)
+        let inputs = try ContentInputs.load(shop, asOf: asOf)
         guard let index = inputs.snapshot.customerIndexByID[customer],
             let prediction = inputs.predictions.prediction(for: customer)
         else {

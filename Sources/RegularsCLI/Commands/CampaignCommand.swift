@@ -3,6 +3,7 @@ import Foundation
 import RegularsContent
 import RegularsData
 import RegularsSegments
+import RegularsShop
 
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,8 +47,9 @@ struct CampaignCommand: AsyncParsableCommand {
                 throw ValidationError("--llm needs REGULARS_LLM_URL (an OpenAI-compatible base URL such as http://127.0.0.1:11434/v1)")
             }
         }
-        let asOf = try global.now()
-        let inputs = try ContentInputs.load(storePath: global.storePath, asOf: asOf, generatedAt: Date())
+        let shop = try global.openShop()
+        let asOf = try global.asOf(shop)
+        let inputs = try ContentInputs.load(shop, asOf: asOf)
         if let promote, inputs.snapshot.productIndexBySKU[promote] == nil {
             throw ValidationError("--promote: no product '\(promote)' in \(global.storePath)")
         }

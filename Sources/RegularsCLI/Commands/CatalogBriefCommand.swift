@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsContent
 import RegularsData
+import RegularsShop
 
 struct CatalogBriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +13,9 @@ struct CatalogBriefCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let snapshot = try global.openStore().snapshot(asOf: try global.now())
-        let voice = try BrandVoice.load(from: BrandVoice.fileURL(storePath: global.storePath))
+        let shop = try global.openShop()
+        let snapshot = try shop.store.snapshot(asOf: try global.asOf(shop))
+        let voice = try shop.voice()
         let brief = CatalogBrief.make(snapshot: snapshot, voice: voice)
         if let out {
             try Data(brief.markdown.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

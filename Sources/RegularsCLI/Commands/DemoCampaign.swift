@@ -3,6 +3,7 @@ import RegularsContent
 import RegularsData
 import RegularsRecommend
 import RegularsSegments
+import RegularsShop
 
 /// The part of `regulars demo` that shows the content layer: a voice for the demo shop and a win-back
 /// campaign for its lapsed customers, in the store's default campaign folder.
@@ -48,9 +49,8 @@ enum DemoCampaign {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try (encoder.encode(voice()) + Data("\n".utf8)).write(to: voiceURL, options: .atomic)
         // The demo's clock is its as-of day, so its files never change between runs.
-        let inputs = try ContentInputs.load(
-            storePath: storePath, asOf: asOf, generatedAt: asOf, snapshot: snapshot, predictions: predictions,
-            models: models)
+        let shop = try Shop(storePath: storePath, clock: { asOf }, asOf: asOf)
+        let inputs = try ContentInputs.load(shop, asOf: asOf, snapshot: snapshot, predictions: predictions, models: models)
         let campaign = await Campaign.make(segment: .lapsed, inputs: inputs)
         let folder = Campaign.defaultFolder(storePath: storePath, segment: .lapsed, asOf: asOf)
         try? FileManager.default.removeItem(at: folder)

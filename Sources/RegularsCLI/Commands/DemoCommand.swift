@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsContent
 import RegularsData
+import RegularsDemo
 import RegularsRecommend
 import RegularsSegments
 

@@ -1,5 +1,6 @@
 import Foundation
 import RegularsData
+import RegularsDemo
 import RegularsRecommend
 
 /// What each placement shows a few demo visitors, with reasons: the part of `regulars demo` that shows the
@@ -63,7 +64,7 @@ enum DemoPlacements {
         of products: Set<ProductIndex>, withinDays: Double, notYet: Set<ProductIndex>, in snapshot: Snapshot,
         besides: Set<CustomerIndex>
     ) -> CustomerIndex? {
-        let since = snapshot.asOfSeconds - Int64(withinDays * 86_400)
+        let since = snapshot.asOfSeconds - Int64(withinDays) * DayNumber.seconds
         var best: (customer: CustomerIndex, orders: Int)?
         for c in 0..<Int32(snapshot.customerCount) where !besides.contains(c) && !snapshot.customers[Int(c)].optedOut {
             let recent = snapshot.lines(ofCustomer: c).filter { snapshot.lineTime($0) >= since }

@@ -3,47 +3,76 @@ import Foundation
 import RegularsData
 import RegularsMeasure
 import RegularsRecommend
+import RegularsShop
 
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "The offline benchmark (../shared/bench/PROTOCOL.md) on an orders file: train before the cutoff, score the last 30 days.",
         discussion: """
-            Reads the file directly (same reader as `import`), trains on the lines before T_max − 30 days, predicts 20 \
-            products per test customer and prints the table `score.py score` prints, for both tracks. With --out p.csv \
-            it writes the `all` lists to p.csv and the `new` lists (never what the customer already owns) to p-new.csv.
+            Scores what the API serves: imports the file into a temporary store, trains the model set as of \
+            T_max − 30 days as `regulars train` does, asks the `home` placement (default rules, privacy guard) for 20 \
+            products per test customer, and prints the table `score.py score` prints, for both tracks; the `new` \
+            track asks the same placement to leave out what the customer owns. With --out p.csv it writes the `all` \
+            lists to p.csv and the `new` lists to p-new.csv. --model NAME scores one bare model instead (diagnostics).
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "An orders file in the generic format (.csv or .csv.gz).")
     var file: String
     @Option(help: "Write the predictions file(s) here.")
     var out: String?
-    @Option(help: "Evaluate one model: \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var model: String = RecommenderKind.ranker.rawValue
+    @Option(help: "served (default), or one bare model: \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var model: String = "served"
     @Flag(help: "Apply the protocol to the training lines only (cutoff − 30 days): the split settings are tuned on.")
     var validation = false
 
     func run() throws {
-        guard let kind = RecommenderKind(rawValue: model) else {
-            throw ValidationError("unknown model '\(model)'; expected one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        let kind = RecommenderKind(rawValue: model)
+        guard model == "served" || kind != nil else {
+            throw ValidationError("unknown model '\(model)'; expected served or one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file): no such file") }
-        let bar = ProgressBar(label: "reading \(URL(fileURLWithPath: file).lastPathComponent)")
-        let lines = try OrderLinesFile.read(from: URL(fileURLWithPath: file), displayName: file, progress: { bar.update($0) })
+        let url = URL(fileURLWithPath: file)
+        let bar = ProgressBar(label: "reading \(url.lastPathComponent)")
+        let lines = try OrderLinesFile.read(from: url, displayName: file, progress: { bar.update($0) })
         guard !lines.isEmpty else { throw ValidationError("\(file): no order lines") }
-        let (report, predictions) = OfflineEvaluation.evaluate(lines: lines, model: kind, validation: validation)
+        let report: EvaluationReport, predictions: Predictions, serving: ServedEvaluation.Serving?
+        if let kind {
+            (report, predictions) = OfflineEvaluation.evaluate(lines: lines, model: kind, validation: validation)
+            serving = nil
+        } else {
+            guard !validation else { throw ValidationError("--validation goes with a bare --model") }
+            (report, serving, predictions) = try ServedEvaluation.evaluate(file: url, displayName: file, lines: lines)
+        }
         var written: [Track: URL] = [:]
         if let out { written = try PredictionsFile.write(predictions, to: URL(fileURLWithPath: out)) }
         if global.json {
-            print(try Output.json(report))
+            print(try Output.json(EvaluateJSON(report: report, serving: serving)))
         } else {
             print(report.text)
+            if let serving {
+                print("served by placement \(serving.placement) as of \(serving.asOf); lists shorter than 20: "
+                    + Track.allCases.map { "\($0.rawValue) \(serving.shortLists[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+            }
             for track in Track.allCases {
                 if let url = written[track] {
                     print("track \(track.rawValue): \(url.path)  (python3 ../shared/bench/score.py score \(file) \(url.path) --track \(track.rawValue))")
                 }
             }
         }
+    }
+}
+
+/// `evaluate --json`: the report's keys, plus `serving` for the served path.
+struct EvaluateJSON: Encodable {
+    var report: EvaluationReport
+    var serving: ServedEvaluation.Serving?
+
+    func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        enum Key: String, CodingKey { case serving }
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(serving, forKey: .serving)
     }
 }
 
@@ -69,7 +98,8 @@ struct BacktestCommand: ParsableCommand {
             }
             return days
         }
-        let snapshot = try global.openStore().snapshot(asOf: try global.now())
+        let shop = try global.openShop()
+        let snapshot = try shop.store.snapshot(asOf: try global.asOf(shop))
         guard snapshot.orderCount > 0 else { throw ValidationError("the store has no orders to back-test") }
         let report = Backtest.run(lines: snapshot.builderLines, model: kind, halfLives: halfLives)
         // Kept beside the store for the dashboard.

@@ -29,7 +29,7 @@ struct KeysCommand: ParsableCommand {
                 throw ValidationError("a key named '\(name)' exists; revoke it or choose another --name")
             }
             let key = APIKey.generate(scope: scope)
-            try store.add(key: key.record(name: name, createdAt: Date()))
+            try store.add(key: key.record(name: name, createdAt: global.clock()))
             if global.json {
                 print(try Output.json(["name": name, "scope": scope.rawValue, "key": key.secret]))
             } else {

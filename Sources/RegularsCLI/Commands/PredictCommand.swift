@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsShop
 import RegularsSegments
 
 struct PredictCommand: ParsableCommand {
@@ -37,8 +38,9 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         if let summary { return try runSummary(summary) }
         if validate { return try runValidation() }
-        let asOf = try global.now()
-        let snapshot = try global.openStore().snapshot(asOf: asOf)
+        let shop = try global.openShop()
+        let asOf = try global.asOf(shop)
+        let snapshot = try shop.store.snapshot(asOf: asOf)
         if let customer, snapshot.customerIndexByID[customer] == nil {
             throw ValidationError("no customer '\(customer)' in \(global.storePath)")
         }
@@ -69,7 +71,8 @@ struct PredictCommand: ParsableCommand {
             fit = HoldoutValidation.validate(
                 transactions: rows, calibrationEnd: end, holdoutEnd: try day(holdoutEnd, "--holdout-end"), unit: .weeks)
         } else {
-            let snapshot = try global.openStore().snapshot(asOf: try global.now())
+            let shop = try global.openShop()
+            let snapshot = try shop.store.snapshot(asOf: try global.asOf(shop))
             fit = HoldoutValidation.validate(snapshot: snapshot, calibrationEnd: end, unit: .days)
         }
         switch fit {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsData
 import RegularsRecommend
+import RegularsShop
 
 struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,10 +17,9 @@ struct ForgetCommand: ParsableCommand {
     var customer: String
 
     func run() throws {
-        let store = try global.openStore()
-        let report = try store.forget(customer: customer, at: try global.now())
-        let retrained = try ModelTraining.retrainReplacingAll(
-            store: store, storePath: global.storePath, fallbackAsOf: try global.now())
+        let shop = try global.openShop()
+        let report = try shop.erase(customer: customer)
+        let retrained = try shop.retrainAfterErasure()
         if global.json {
             print(try Output.json(report))
         } else if report.customerFound {

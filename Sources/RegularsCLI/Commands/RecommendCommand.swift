@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsData
 import RegularsRecommend
+import RegularsShop
 
 struct RecommendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,8 @@ struct RecommendCommand: ParsableCommand {
     var campaign: String?
     @Option(name: .customLong("n"), help: "How many recommendations.")
     var count = 10
+    @Flag(name: .customLong("exclude-owned"), help: "Leave out what the customer already bought (a discovery list).")
+    var excludeOwned = false
     @Flag(help: "Also show which merchandising rules fired (pinned, boosted, excluded, capped).")
     var explain = false
 
@@ -39,16 +42,17 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let models = try Self.loadModels(storePath: global.storePath)
-        let rules = try MerchandisingRules.load(from: MerchandisingRules.fileURL(storePath: global.storePath))
+        let shop = try global.openShop()
+        let recommender: Recommender
+        do { recommender = try shop.recommender() } catch let error as ShopError { throw ValidationError(error.description) }
         let request = RecommendationRequest(
             placement: Placement(rawValue: placement)!, customer: customer, product: product,
             cart: Self.skus(cart), session: Self.skus(session),
             referral: source == nil && campaign == nil ? nil : ReferralSource(source: source, campaign: campaign),
-            limit: count, asOf: global.asOf == nil ? nil : try global.now())
+            limit: count, excludeOwned: excludeOwned, asOf: try global.asOf(shop))
         let list: RecommendationList
         do {
-            list = try Recommender(models: models.set, rules: rules).recommend(request)
+            list = try recommender.recommend(request)
         } catch let error as RecommendationError {
             throw ValidationError(error.description)
         }
@@ -57,14 +61,6 @@ struct RecommendCommand: ParsableCommand {
         } else {
             print(Self.text(list, explain: explain))
         }
-    }
-
-    /// The latest model set beside the store, or a clear error telling to train first.
-    static func loadModels(storePath: String) throws -> (set: ModelSet, version: Int) {
-        guard let latest = ModelDirectory(storePath: storePath).latest else {
-            throw ValidationError("no trained models for \(storePath); run `regulars train --store \(storePath)` first")
-        }
-        return (try ModelSet.load(from: latest.url), latest.version)
     }
 
     static func skus(_ text: String?) -> [SKU] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsShop
 import RegularsSegments
 
 struct SegmentsCommand: ParsableCommand {
@@ -14,8 +15,9 @@ struct SegmentsCommand: ParsableCommand {
     var months = 12
 
     func run() throws {
-        let asOf = try global.now()
-        let snapshot = try global.openStore().snapshot(asOf: asOf)
+        let shop = try global.openShop()
+        let asOf = try global.asOf(shop)
+        let snapshot = try shop.store.snapshot(asOf: asOf)
         let report = SegmentReport.make(
             snapshot: snapshot, asOf: asOf, settings: try PredictionSettings.load(definitions), months: months)
         print(global.json ? String(decoding: try report.json(), as: UTF8.self) : report.text)

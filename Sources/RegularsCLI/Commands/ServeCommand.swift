@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try global.openStore()
         // Read once: with --as-of the server pretends it is that day (the demo), otherwise it reads the clock.
-        let pinned = global.asOf == nil ? nil : try global.now()
+        let pinned = try global.explicitAsOf()
         var configuration = ServerConfiguration(metrics: MetricsBootstrap.shared)
         configuration.host = host
         configuration.port = port
@@ -51,6 +51,6 @@ struct ServeCommand: AsyncParsableCommand {
         // Like a notebook server's token link: the shop owner opens the dashboard without pasting a key.
         // On stderr, so scripts reading stdout never capture it; it works once, for ten minutes.
         configuration.announceDashboardLink = { link in Output.error("Dashboard (one-time sign-in link): \(link)") }
-        try await runApplication(configuration, store: store, now: { pinned ?? Date() })
+        try await runApplication(configuration, store: store, now: { pinned ?? Date() }, asOf: pinned)
     }
 }

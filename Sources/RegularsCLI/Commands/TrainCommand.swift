@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsData
 import RegularsRecommend
+import RegularsShop
 
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,10 +11,11 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let now = try global.now()
+        let shop = try global.openShop()
+        let now = try global.asOf(shop)
         let outcome: ModelTraining.Outcome
         do {
-            outcome = try ModelTraining.trainAndSave(store: try global.openStore(), storePath: global.storePath, asOf: now)
+            outcome = try shop.train(asOf: now)
         } catch let failure as ModelTraining.Failure {
             throw ValidationError(failure.description)
         }

@@ -58,7 +58,7 @@ public struct CatalogBrief: Sendable, Hashable, Codable {
                 Category(name: key, products: items.count, lowest: lowest, highest: highest, sensitive: sensitive))
         }
         categories.sort { $0.products != $1.products ? $0.products > $1.products : $0.name < $1.name }
-        let since = snapshot.asOfSeconds - Int64(windowDays) * 86_400
+        let since = snapshot.asOfSeconds - Int64(windowDays) * DayNumber.seconds
         var units = [Int](repeating: 0, count: snapshot.productCount)
         for line in 0..<snapshot.lineCount where snapshot.lineTime(line) >= since {
             units[Int(snapshot.lineProduct[line])] += Int(snapshot.lineQuantity[line])
@@ -72,7 +72,7 @@ public struct CatalogBrief: Sendable, Hashable, Codable {
             .prefix(10).map { item($0, units[$0]) }
         let newArrivals = shareable.compactMap { index -> (Int, Int)? in
             guard let created = snapshot.products[index].createdAt, snapshot.products[index].status != "draft" else { return nil }
-            let days = Int((snapshot.asOf.timeIntervalSince(created)) / 86_400)
+            let days = Int((snapshot.asOf.timeIntervalSince(created)) / DayNumber.interval)
             return (0..<newDays).contains(days) ? (index, days) : nil
         }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(10).map { item($0.0, $0.1) }
         return CatalogBrief(

@@ -90,7 +90,7 @@ public struct CampaignAudience: Sendable {
     /// Whether a reason speaks of the customer's own purchases (so a "goes with what you have" note fits).
     static func isPersonal(_ reason: Reason) -> Bool {
         switch reason {
-        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium: true
+        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium, .favouriteCategory: true
         case .popular, .trending, .newArrival, .shopPick, .pickedForYou: false
         }
     }

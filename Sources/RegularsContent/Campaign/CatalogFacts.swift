@@ -44,7 +44,7 @@ public struct CatalogFacts: Sendable {
             guard let best else { continue }
             let product = snapshot.products[Int(snapshot.lineProduct[best.line])]
             let seconds = snapshot.orderTime[order]
-            let days = Int((snapshot.asOfSeconds - seconds) / 86_400)
+            let days = Int((snapshot.asOfSeconds - seconds) / DayNumber.seconds)
             return LastPurchase(
                 sku: product.sku, title: product.title, shortTitle: LastPurchase.shortTitle(product.title),
                 date: Date(timeIntervalSince1970: TimeInterval(seconds)), daysAgo: max(0, days))

@@ -22,7 +22,7 @@ public struct DataQualityReport: Sendable, Codable {
 
     /// Thresholds below which a feature answers with rules and says so, rather than with noisy numbers.
     static func assess(_ s: StoreStatistics) -> [Readiness] {
-        let days = s.firstOrderAt.flatMap { first in s.lastOrderAt.map { Int(($0 - first) / 86_400) } } ?? 0
+        let days = s.firstOrderAt.flatMap { first in s.lastOrderAt.map { Int(($0 - first) / DayNumber.seconds) } } ?? 0
         var result: [Readiness] = []
         result.append(
             s.orders >= 50

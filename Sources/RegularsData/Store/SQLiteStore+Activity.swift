@@ -5,7 +5,7 @@ import GRDB
 /// followed a click on the same product (same customer or session, within `RecommendationActivity.window`).
 public struct RecommendationActivity: Sendable, Hashable, Codable {
     /// A click counts towards a purchase of the same product made at most this long after it.
-    public static let window: Int64 = 7 * 86_400
+    public static let window: Int64 = 7 * DayNumber.seconds
 
     /// The events' `source`: the placement (or campaign) the recommendation was shown in.
     public var placement: String

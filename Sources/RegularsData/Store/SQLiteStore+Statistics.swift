@@ -17,10 +17,10 @@ extension SQLiteStore {
             stats.lastOrderAt = row[1]
         }
         let months = try GRDB.Row.fetchAll(
-            db, sql: "SELECT createdAt / 86400 AS day, count(*) FROM shopOrder GROUP BY day")
+            db, sql: "SELECT createdAt / \(DayNumber.seconds) AS day, count(*) FROM shopOrder GROUP BY day")
         for row in months {
             let day: Int64 = row[0]
-            stats.ordersPerMonth[Timestamp.isoMonth(day * 86_400), default: 0] += row[1] as Int
+            stats.ordersPerMonth[Timestamp.isoMonth(day * DayNumber.seconds), default: 0] += row[1] as Int
         }
         stats.linesWithoutProductRecord =
             try Int.fetchOne(

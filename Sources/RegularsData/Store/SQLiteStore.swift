@@ -40,6 +40,10 @@ public struct SQLiteStore: Store {
         try writer.read { db in try Self.loadStatistics(db) }
     }
 
+    public func newestOrderAt() throws -> Int64? {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(createdAt) FROM shopOrder") }
+    }
+
     public func lastImport() throws -> ImportReport? {
         try writer.read { db in
             guard let json = try String.fetchOne(db, sql: "SELECT report FROM importLog ORDER BY id DESC LIMIT 1")

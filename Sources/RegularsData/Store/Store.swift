@@ -13,6 +13,9 @@ public protocol Store: Sendable {
     /// Counts and dates for the data-quality report.
     func statistics() throws -> StoreStatistics
 
+    /// The time of the newest order (seconds since 1970), `nil` for a store without orders; indexed, cheap.
+    func newestOrderAt() throws -> Int64?
+
     /// The report of the last import, if any.
     func lastImport() throws -> ImportReport?
 

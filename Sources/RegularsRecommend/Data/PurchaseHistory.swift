@@ -55,7 +55,7 @@ public struct PurchaseHistory: Sendable {
         var weight: [Float] = []
         var slot = [Int32](repeating: -1, count: snapshot.productCount)
         var lastOrder = [Int32](repeating: -1, count: snapshot.productCount)
-        let decayPerSecond = halfLifeDays.map { log(2.0) / ($0 * 86_400) }
+        let decayPerSecond = halfLifeDays.map { log(2.0) / ($0 * DayNumber.interval) }
         for customer in 0..<customerCount {
             var end = Int(snapshot.customerOrderStart[customer])
             let upper = Int(snapshot.customerOrderStart[customer + 1])

@@ -61,8 +61,8 @@ public struct ComplementsModel: Sendable, Codable {
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
         let productCount = snapshot.productCount
         let now = Int64(asOf.timeIntervalSince1970.rounded(.down))
-        let window = ExplainableDays.seconds(settings.windowDays)
-        let decay = -log(2.0) / (settings.halfLifeDays * ExplainableDays.seconds)
+        let window = DayNumber.seconds(settings.windowDays)
+        let decay = -log(2.0) / (settings.halfLifeDays * DayNumber.interval)
         let weight: (Int64) -> Float = { time in Float(exp(decay * Double(now - time))) }
         let buyers = RecencyWeightedBuyers(snapshot, before: now, weight: weight)
         let occurrences = ProductOccurrences(snapshot)

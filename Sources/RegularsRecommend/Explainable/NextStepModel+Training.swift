@@ -7,8 +7,8 @@ extension NextStepModel {
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
         let productCount = snapshot.productCount
         let now = Int64(asOf.timeIntervalSince1970.rounded(.down))
-        let minimumLag = ExplainableDays.seconds(settings.minimumLagDays)
-        let maximumLag = ExplainableDays.seconds(settings.maximumLagDays)
+        let minimumLag = DayNumber.seconds(settings.minimumLagDays)
+        let maximumLag = DayNumber.seconds(settings.maximumLagDays)
         let firsts = FirstPurchases(snapshot, before: now)
         let base = baseRates(snapshot, firsts: firsts, before: now, minimumLag: minimumLag, maximumLag: maximumLag)
 
@@ -53,7 +53,7 @@ extension NextStepModel {
                 for (index, entry) in row.enumerated() { slot[Int(entry.product)] = Int32(index) }
                 _ = firsts.forEachFollower(of: a, before: now, minimumLag: minimumLag, maximumLag: maximumLag) {
                     b, lag in
-                    if slot[b] >= 0 { lags[Int(slot[b])].append(Float(Double(lag) / ExplainableDays.seconds)) }
+                    if slot[b] >= 0 { lags[Int(slot[b])].append(Float(Double(lag) / DayNumber.interval)) }
                 }
                 for (index, entry) in row.enumerated() {
                     lags[index].sort()

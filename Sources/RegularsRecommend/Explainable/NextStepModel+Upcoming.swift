@@ -42,7 +42,7 @@ extension NextStepModel {
         }
         var best: [ProductIndex: Upcoming] = [:]
         for (anchor, anchorDate) in latest.sorted(by: { $0.key < $1.key }) {
-            let elapsed = Float(now.timeIntervalSince(anchorDate) / ExplainableDays.seconds)
+            let elapsed = Float(now.timeIntervalSince(anchorDate) / DayNumber.interval)
             for step in nextSteps(after: anchor) {
                 if let bought = latest[step.product], bought >= anchorDate { continue }
                 let lag = step.lagDays
@@ -55,8 +55,8 @@ extension NextStepModel {
                 guard fit > 0 else { continue }
                 let entry = Upcoming(
                     product: step.product, after: anchor, afterDate: anchorDate,
-                    expectedDate: anchorDate.addingTimeInterval(TimeInterval(lag.median) * ExplainableDays.seconds),
-                    reachOutDate: anchorDate.addingTimeInterval(TimeInterval(reachOut) * ExplainableDays.seconds),
+                    expectedDate: anchorDate.addingTimeInterval(TimeInterval(lag.median) * DayNumber.interval),
+                    reachOutDate: anchorDate.addingTimeInterval(TimeInterval(reachOut) * DayNumber.interval),
                     medianLagDays: lag.median, score: step.score * fit)
                 if entry.score > best[step.product]?.score ?? 0 { best[step.product] = entry }
             }

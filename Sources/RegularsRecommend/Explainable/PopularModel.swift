@@ -51,9 +51,9 @@ public struct PopularModel: Sendable, Codable {
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
         let productCount = snapshot.productCount
         let now = Int64(asOf.timeIntervalSince1970.rounded(.down))
-        let windowStart = now - ExplainableDays.seconds(settings.windowDays)
-        let recentStart = now - ExplainableDays.seconds(settings.recentDays)
-        let baselineStart = now - ExplainableDays.seconds(settings.baselineDays)
+        let windowStart = now - DayNumber.seconds(settings.windowDays)
+        let recentStart = now - DayNumber.seconds(settings.recentDays)
+        let baselineStart = now - DayNumber.seconds(settings.baselineDays)
         var score = [Float](repeating: 0, count: productCount)
         var recent = [Int32](repeating: 0, count: productCount)
         var earlier = [Int32](repeating: 0, count: productCount)
@@ -61,7 +61,7 @@ public struct PopularModel: Sendable, Codable {
         var seenScore = [Int32](repeating: -1, count: productCount)
         var seenRecent = [Int32](repeating: -1, count: productCount)
         var seenEarlier = [Int32](repeating: -1, count: productCount)
-        let decay = -log(2.0) / (settings.halfLifeDays * ExplainableDays.seconds)
+        let decay = -log(2.0) / (settings.halfLifeDays * DayNumber.interval)
         for customer in 0..<Int32(snapshot.customerCount) {
             // Newest line first: the first time a product shows up is the customer's latest purchase of it.
             for line in snapshot.lines(ofCustomer: customer).reversed() {

@@ -44,15 +44,3 @@ struct ProductOccurrences {
     @inline(__always) func orders(of product: Int) -> Range<Int> { Int(start[product])..<Int(start[product + 1]) }
 }
 
-/// Times in the explainable models: seconds since 1970 inside, days in settings and answers.
-enum ExplainableDays {
-    static let seconds = 86_400.0
-
-    /// `later - earlier` in days.
-    @inline(__always) static func between(_ earlier: Int64, _ later: Int64) -> Double {
-        Double(later - earlier) / seconds
-    }
-
-    /// `days` in whole seconds, rounded down.
-    @inline(__always) static func seconds(_ days: Double) -> Int64 { Int64((days * seconds).rounded(.down)) }
-}

@@ -54,12 +54,12 @@ extension ReplenishmentModel {
             let personal = customerItemOwnDays[k] > 0
             let every = personal ? customerItemOwnDays[k] : gapMedianDays[p]
             let last = TimeInterval(customerItemLast[k])
-            let due = last + TimeInterval(every) * ExplainableDays.seconds
+            let due = last + TimeInterval(every) * DayNumber.interval
             out.append(
                 DueItem(
                     product: customerItem[k], lastPurchase: Date(timeIntervalSince1970: last), everyDays: every,
                     isPersonal: personal, dueDate: Date(timeIntervalSince1970: due),
-                    dueness: Float((now - last) / ExplainableDays.seconds) / every))
+                    dueness: Float((now - last) / DayNumber.interval) / every))
         }
         return out.sorted { $0.dueness != $1.dueness ? $0.dueness > $1.dueness : $0.product < $1.product }
     }
@@ -77,7 +77,7 @@ extension ReplenishmentModel {
         where item.dueness >= settings.dueFrom && item.dueness <= settings.lapsedAfter
             && !excluding.contains(item.product)
         {
-            let dueIn = Float(item.dueDate.timeIntervalSince(now) / ExplainableDays.seconds)
+            let dueIn = Float(item.dueDate.timeIntervalSince(now) / DayNumber.interval)
             scored.append(
                 ExplainedScore(
                     product: item.product, score: min(item.dueness, 1 / item.dueness),

@@ -56,8 +56,8 @@ public struct ReplenishmentModel: Sendable, Codable {
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
         let productCount = snapshot.productCount
         let now = Int64(asOf.timeIntervalSince1970.rounded(.down))
-        let minimumGap = ExplainableDays.seconds(settings.minimumGapDays)
-        let maximumGap = ExplainableDays.seconds(settings.maximumGapDays)
+        let minimumGap = DayNumber.seconds(settings.minimumGapDays)
+        let maximumGap = DayNumber.seconds(settings.maximumGapDays)
         var buyers = [Int32](repeating: 0, count: productCount)
         var repeatBuyers = [Int32](repeating: 0, count: productCount)
         var gapProduct: [ProductIndex] = []
@@ -86,7 +86,7 @@ public struct ReplenishmentModel: Sendable, Codable {
                 guard time < now else { break }
                 if let previous = lastOrderTime, time - previous < minimumGap { continue }
                 if let previous = lastOrderTime {
-                    orderGaps.append(Float(ExplainableDays.between(previous, time)))
+                    orderGaps.append(Float(DayNumber.between(previous, time)))
                 }
                 lastOrderTime = time
             }
@@ -101,7 +101,7 @@ public struct ReplenishmentModel: Sendable, Codable {
                     distinct.append(ProductIndex(p))
                 } else if time - last[p] >= minimumGap {
                     if time - last[p] <= maximumGap {
-                        let days = Float(ExplainableDays.between(last[p], time))
+                        let days = Float(DayNumber.between(last[p], time))
                         gapProduct.append(ProductIndex(p))
                         gapDays.append(days)
                         own.append((ProductIndex(p), days))

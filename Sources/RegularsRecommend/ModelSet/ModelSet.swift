@@ -7,13 +7,14 @@ import RegularsData
 /// The snapshot travels with the models because the models speak dense indexes; it is saved without
 /// e-mails or names (`Snapshot.withoutPersonalDetails`). A customer erased later is scrubbed by
 /// retraining (`regulars forget` does it), never by editing the file.
-public struct ModelSet: Sendable, Codable {
+public struct ModelSet: Sendable {
     public struct Settings: Sendable, Codable, Equatable {
         public var popular = PopularModel.Settings()
         public var replenishment = ReplenishmentModel.Settings()
         public var complements = ComplementsModel.Settings()
         public var nextStep = NextStepModel.Settings()
         public var similar = SimilarItemsModel.Settings()
+        public var collaborative = CollaborativeRecommender.Settings()
         public init() {}
     }
 
@@ -27,6 +28,9 @@ public struct ModelSet: Sendable, Codable {
     public var complements: ComplementsModel
     public var nextStep: NextStepModel
     public var similar: SimilarItemsModel
+    /// The learned ranker over the candidate models: the `personal` source of every placement that knows the
+    /// customer, and what `regulars evaluate` measures through the placements.
+    public var collaborative: CollaborativeRecommender
     /// Seconds each model took to train, by name, for reports and the dashboard.
     public var trainingSeconds: [String: Double]
 
@@ -50,9 +54,12 @@ public struct ModelSet: Sendable, Codable {
         }
         let nextStep = timed("next_step") { NextStepModel.train(on: snapshot, asOf: asOf, settings: settings.nextStep) }
         let similar = timed("similar") { SimilarItemsModel.train(on: snapshot, asOf: asOf, settings: settings.similar) }
+        let collaborative = timed("ranker") {
+            CollaborativeRecommender.train(on: snapshot, asOf: asOf, settings: settings.collaborative)
+        }
         return ModelSet(
             trainedAt: trainedAt, settings: settings, snapshot: snapshot.withoutPersonalDetails(), popular: popular,
             replenishment: replenishment, complements: complements, nextStep: nextStep, similar: similar,
-            trainingSeconds: seconds)
+            collaborative: collaborative, trainingSeconds: seconds)
     }
 }

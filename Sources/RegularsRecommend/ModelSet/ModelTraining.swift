@@ -31,7 +31,7 @@ public enum ModelTraining {
 
     /// Trains every model on the store's orders before `asOf` and saves them as the next version.
     public static func trainAndSave(
-        store: any Store, storePath: String, asOf: Date, trainedAt: Date = Date()
+        store: any Store, storePath: String, asOf: Date, trainedAt: Date
     ) throws -> Outcome {
         let snapshot = try store.snapshot(asOf: asOf)
         guard snapshot.orderCount > 0 else { throw Failure.noOrders(asOf: asOf) }
@@ -47,12 +47,14 @@ public enum ModelTraining {
     /// Replaces every saved version by one trained on the store as it is now (after an erasure), at the
     /// as-of date of the newest saved version, so that no model file keeps a trace of an erased customer.
     /// Returns the new version, or `nil` when there were no models to replace.
-    public static func retrainReplacingAll(store: any Store, storePath: String, fallbackAsOf: Date) throws -> Int? {
+    public static func retrainReplacingAll(
+        store: any Store, storePath: String, fallbackAsOf: Date, trainedAt: Date
+    ) throws -> Int? {
         let directory = ModelDirectory(storePath: storePath)
         let old = directory.versions
         guard let newest = old.last else { return nil }
         let asOf = (try? ModelSet.header(of: directory.file(version: newest)).asOf) ?? fallbackAsOf
-        let models = ModelSet.train(on: try store.snapshot(asOf: asOf), trainedAt: Date())
+        let models = ModelSet.train(on: try store.snapshot(asOf: asOf), trainedAt: trainedAt)
         let version = try directory.save(models)
         for stale in old { try FileManager.default.removeItem(at: directory.file(version: stale)) }
         return version

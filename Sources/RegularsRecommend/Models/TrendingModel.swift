@@ -22,11 +22,11 @@ public struct TrendingModel: Sendable {
 
     public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {
         var scores = [Float](repeating: 0, count: history.productCount)
-        let window = Int64(settings.windowDays * 86_400)
+        let window = DayNumber.seconds(Double(settings.windowDays))
         for at in history.items.indices {
             let age = history.asOf - history.lastTime[at]
             guard age <= window else { continue }
-            scores[Int(history.items[at])] += Float(pow(0.5, Double(age) / (settings.halfLifeDays * 86_400)))
+            scores[Int(history.items[at])] += Float(pow(0.5, Double(age) / (settings.halfLifeDays * DayNumber.interval)))
         }
         var ranking = scores.enumerated().filter { $0.element > 0 }.map {
             ScoredProduct(product: ProductIndex($0.offset), score: $0.element)

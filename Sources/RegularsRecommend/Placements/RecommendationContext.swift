@@ -26,8 +26,10 @@ struct RecommendationContext {
     var customerCategories: [(category: Int32, share: Float)] = []
     /// The last order is more than 12 months old: the history counts as near-new.
     var nearNew = false
-    /// Never proposed: the cart and the viewed product.
+    /// Never proposed: the cart and the viewed product (and, with `excludeOwned`, what the customer bought).
     var excluded: Set<ProductIndex> = []
+    /// The request asked to leave out what the customer already bought.
+    var excludeOwned = false
 
     /// The session or the referral says something about what the visitor wants.
     var hasSessionSignal: Bool { !session.isEmpty || !referralCategories.isEmpty }
@@ -72,6 +74,10 @@ struct RecommendationContext {
             if privacy.personalizes(c) {
                 customer = c
                 loadHistory(of: c, snapshot: snapshot, privacy: privacy)
+                if request.excludeOwned {
+                    excludeOwned = true
+                    excluded.formUnion(owned)
+                }
             }
         }
     }
@@ -80,7 +86,7 @@ struct RecommendationContext {
     /// before `asOf`, newest first. O(lines of the customer), at most about `maximumHistoryLines`.
     private mutating func loadHistory(of customer: CustomerIndex, snapshot: Snapshot, privacy: PrivacyGuard) {
         let now = Int64(asOf.timeIntervalSince1970)
-        let halfLife: Double = 90 * 86_400
+        let halfLife: Double = 90 * DayNumber.interval
         var weight: [ProductIndex: Float] = [:]
         var order: [(ProductIndex, Int64)] = []
         var categoryCount: [Int32: Int] = [:]
@@ -112,7 +118,7 @@ struct RecommendationContext {
                 snapshot.lines(of: last).map { snapshot.lineProduct[$0] }.filter {
                     !privacy.isSensitive($0) && seen.insert($0).inserted
                 }.prefix(Self.maximumAnchors))
-            nearNew = Double(now - snapshot.orderTime[last]) > 365 * 86_400
+            nearNew = Double(now - snapshot.orderTime[last]) > 365 * DayNumber.interval
         }
         let total = Float(categoryCount.values.reduce(0, +))
         customerCategories = categoryCount.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -21,14 +21,17 @@ public struct RecommendationRequest: Sendable, Hashable, Codable {
     public var pageType: String?
     /// How many recommendations to return.
     public var limit: Int
+    /// Leave out what the customer already bought ("discover" widgets; the benchmark's `new` track).
+    public var excludeOwned: Bool
     /// The moment to recommend for (due dates, boost expiry); `nil`: the models' `asOf`.
     public var asOf: Date?
 
     public init(
         placement: Placement, customer: CustomerID? = nil, product: SKU? = nil, cart: [SKU] = [],
         session: [SKU] = [], referral: ReferralSource? = nil, pageType: String? = nil, limit: Int = 10,
-        asOf: Date? = nil
+        excludeOwned: Bool = false, asOf: Date? = nil
     ) {
+        self.excludeOwned = excludeOwned
         self.placement = placement
         self.customer = customer
         self.product = product

@@ -30,7 +30,7 @@ extension Recommender {
             // The customer's latest purchases within the steps' longest lag, newest first: those with next steps are
             // the anchors, the others tell which steps were already taken. Capped for wholesale buyers.
             let since =
-                Int64(context.asOf.timeIntervalSince1970) - Int64(models.nextStep.settings.maximumLagDays * 86_400)
+                Int64(context.asOf.timeIntervalSince1970) - DayNumber.seconds(Double(models.nextStep.settings.maximumLagDays))
             let purchases = context.history.lazy.filter { $0.last >= since }.prefix(100)
                 .map { (product: $0.product, date: Date(timeIntervalSince1970: TimeInterval($0.last))) }
             return models.nextStep.upcoming(after: Array(purchases), asOf: context.asOf, limit: n).map {
@@ -70,41 +70,6 @@ extension Recommender {
         case .premium:
             return premium(context)
         }
-    }
-
-    /// The customer's own history: the pluggable scorer when set, otherwise restocks due, complements of
-    /// their purchases and consumables bought before. Nothing for a near-new (12+ months lapsed) customer.
-    func personal(_ context: RecommendationContext) -> [Proposal] {
-        guard let customer = context.customer, !context.nearNew else { return [] }
-        if let personalScorer {
-            return personalScorer.recommend(customer: customer, limit: context.fetch, excludeHistory: false).map {
-                Proposal(
-                    product: $0.product, score: $0.score, reason: purchaseLeadingTo($0.product, context),
-                    model: "collaborative")
-            }
-        }
-        // One list for one source: restocks first (scores 0.9 ... 1.8), complements of purchases (0.45 ... 0.9),
-        // then consumables bought before (up to 0.45).
-        var out = restocks(context).map { p -> Proposal in
-            var p = p
-            p.score = 0.9 + 0.9 * p.score
-            return p
-        }
-        let complementsOfHistory = ownedComplements(of: context.history.prefix(10).map(\.product), limit: context.fetch)
-        let topComplement = complementsOfHistory.first?.score ?? 1
-        out += complementsOfHistory.map { p -> Proposal in
-            var p = p
-            p.score = 0.45 + 0.45 * p.score / max(topComplement, 1e-6)
-            return p
-        }
-        let topWeight = context.history.map(\.weight).max() ?? 1
-        for entry in context.history where curation.consumable[Int(entry.product)] {
-            out.append(
-                Proposal(
-                    product: entry.product, score: 0.45 * entry.weight / max(topWeight, 1e-6), reason: .buyAgain,
-                    model: "history"))
-        }
-        return out.sorted { $0.score > $1.score }
     }
 
     /// Consumables due again as of the request, closest to their due date first.
@@ -171,7 +136,7 @@ extension Recommender {
     /// Products created within `newArrivalDays` before the request, the customer's categories first, newest first.
     func newArrivals(_ context: RecommendationContext) -> [Proposal] {
         let now = Int64(context.asOf.timeIntervalSince1970)
-        let window = Double(max(rules.newArrivalDays, 1)) * 86_400
+        let window = Double(max(rules.newArrivalDays, 1)) * DayNumber.interval
         let since = now - Int64(window)
         let liked = Set(context.customerCategories.map(\.category))
         var out: [Proposal] = []
@@ -204,17 +169,5 @@ extension Recommender {
             }
         }
         return out
-    }
-
-    /// A non-sensitive purchase of the customer that leads to `product` (as a complement or a look-alike),
-    /// newest first; otherwise "picked for you".
-    func purchaseLeadingTo(_ product: ProductIndex, _ context: RecommendationContext) -> Reason {
-        for entry in context.history.prefix(50) {
-            let row = models.complements.neighbours.row(entry.product)
-            if models.complements.neighbours.neighbour[row].contains(product) {
-                return .boughtBefore(anchor: entry.product)
-            }
-        }
-        return .pickedForYou
     }
 }

@@ -15,11 +15,6 @@ import RegularsData
 public struct Recommender: Sendable {
     public let models: ModelSet
     public let rules: MerchandisingRules
-    /// An optional personal model for the whole history (e.g. `CollaborativeRecommender`): when set, the
-    /// `personal` source asks it instead of the built-in history blend, and names a purchase as the reason
-    /// where one of the customer's products leads to the pick.
-    public var personalScorer: (any CustomerRecommender)?
-
     let privacy: PrivacyGuard
     let reasons: ReasonBuilder
     let curation: RulesApplication
@@ -28,15 +23,14 @@ public struct Recommender: Sendable {
     /// Per category, the price at or above which an item is premium (the top quarter), `Money.units`.
     let premiumPrice: [Int64]
 
-    public init(models: ModelSet, rules: MerchandisingRules = .init(), personalScorer: (any CustomerRecommender)? = nil)
-    {
+    public init(models: ModelSet, rules: MerchandisingRules = .init()) {
         self.models = models
         self.rules = rules
-        self.personalScorer = personalScorer
         let snapshot = models.snapshot
         privacy = PrivacyGuard(snapshot: snapshot)
         reasons = ReasonBuilder(snapshot: snapshot)
-        curation = RulesApplication(rules: rules, snapshot: snapshot, replenishment: models.replenishment)
+        curation = RulesApplication(
+            rules: rules, snapshot: snapshot, replenishment: models.replenishment, items: models.collaborative.context.items)
         newestFirst = snapshot.products.indices.compactMap { p -> (ProductIndex, Int64)? in
             let product = snapshot.products[p]
             guard let created = product.createdAt, product.hasRecord else { return nil }

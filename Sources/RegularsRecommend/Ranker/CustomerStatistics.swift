@@ -24,8 +24,8 @@ struct CustomerStatistics: Sendable {
             let range = history.orders(of: CustomerIndex(c))
             guard !range.isEmpty else { continue }
             orders[c] = Float(range.count)
-            last[c] = Float(t - snapshot.orderTime[range.upperBound - 1]) / 86_400
-            first[c] = Float(t - snapshot.orderTime[range.lowerBound]) / 86_400
+            last[c] = Float(t - snapshot.orderTime[range.upperBound - 1]) / Float(DayNumber.interval)
+            first[c] = Float(t - snapshot.orderTime[range.lowerBound]) / Float(DayNumber.interval)
             if range.count > 1 { gap[c] = (first[c] - last[c]) / Float(range.count - 1) }
             basket[c] =
                 Float(snapshot.orderLineStart[range.upperBound] - snapshot.orderLineStart[range.lowerBound])
@@ -33,7 +33,7 @@ struct CustomerStatistics: Sendable {
             distinct[c] = Float(history.row(CustomerIndex(c)).count)
             lastYear[c] = Float(
                 range.filter {
-                    snapshot.orderTime[$0] >= t - 365 * 86_400 && snapshot.orderTime[$0] < t - 335 * 86_400
+                    snapshot.orderTime[$0] >= t - 365 * DayNumber.seconds && snapshot.orderTime[$0] < t - 335 * DayNumber.seconds
                 }.count)
         }
         self.orders = orders

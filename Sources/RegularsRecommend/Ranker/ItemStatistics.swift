@@ -31,20 +31,20 @@ struct ItemStatistics: Sendable {
             let p = Int(history.items[at])
             let age = t - history.lastTime[at]
             all[p] += 1
-            if age <= 90 * 86_400 { b90[p] += 1 }
-            if age <= 30 * 86_400 { b30[p] += 1 }
-            if age <= 7 * 86_400 { b7[p] += 1 }
+            if age <= 90 * DayNumber.seconds { b90[p] += 1 }
+            if age <= 30 * DayNumber.seconds { b30[p] += 1 }
+            if age <= 7 * DayNumber.seconds { b7[p] += 1 }
             first[p] = min(first[p], history.firstTime[at])
             let count = history.orderCounts[at]
             if count >= 2 {
                 repeaters[p] += 1
-                gaps[p].append(Float(history.lastTime[at] - history.firstTime[at]) / Float(count - 1) / 86_400)
+                gaps[p].append(Float(history.lastTime[at] - history.firstTime[at]) / Float(count - 1) / Float(DayNumber.interval))
             }
         }
         var price = [Double](repeating: 0, count: n), lines = [Double](repeating: 0, count: n)
         var lastYear = [Float](repeating: 0, count: n)
         var seen = [Int32](repeating: -1, count: n)
-        let from = t - 365 * 86_400, to = t - 335 * 86_400
+        let from = t - 365 * DayNumber.seconds, to = t - 335 * DayNumber.seconds
         for customer in 0..<history.customerCount {
             for order in history.orders(of: CustomerIndex(customer)) {
                 let time = snapshot.orderTime[order]
@@ -71,6 +71,6 @@ struct ItemStatistics: Sendable {
         }
         self.price = (0..<n).map { lines[$0] > 0 ? Float(price[$0] / lines[$0]) : 0 }
         buyersLastYear = lastYear
-        ageDays = first.map { $0 == .max ? -1 : Float(t - $0) / 86_400 }
+        ageDays = first.map { $0 == .max ? -1 : Float(t - $0) / Float(DayNumber.interval) }
     }
 }

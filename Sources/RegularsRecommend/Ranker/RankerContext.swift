@@ -105,7 +105,7 @@ struct RankerContext: Sendable {
         var lastYear = Set<ProductIndex>()
         let snapshot = history.snapshot
         for order in history.orders(of: customer)
-        where snapshot.orderTime[order] >= t - 365 * 86_400 && snapshot.orderTime[order] < t - 335 * 86_400 {
+        where snapshot.orderTime[order] >= t - 365 * DayNumber.seconds && snapshot.orderTime[order] < t - 335 * DayNumber.seconds {
             for line in snapshot.lines(of: order) { lastYear.insert(snapshot.lineProduct[line]) }
         }
 
@@ -126,8 +126,8 @@ struct RankerContext: Sendable {
                 var sinceFirst: Float = -1
                 if owned[p], let at = history.position(customer: customer, product: product) {
                     orders = Float(history.orderCounts[at])
-                    since = Float(t - history.lastTime[at]) / 86_400
-                    sinceFirst = Float(t - history.firstTime[at]) / 86_400
+                    since = Float(t - history.lastTime[at]) / Float(DayNumber.interval)
+                    sinceFirst = Float(t - history.firstTime[at]) / Float(DayNumber.interval)
                     if orders >= 2 { gap = (sinceFirst - since) / (orders - 1) }
                     if items.medianGapDays[p] > 0 { dueItem = since / items.medianGapDays[p] }
                     if gap > 0 { duePersonal = since / gap }

@@ -28,6 +28,8 @@ public enum Reason: Sendable, Hashable, Codable {
     case premium(category: Int32?)
     /// Chosen by the shop (a pinned product that no model proposed).
     case shopPick(category: Int32?)
+    /// In a category the customer often buys from.
+    case favouriteCategory(Int32)
     /// Proposed by the collaborative model with no single purchase to name.
     case pickedForYou
 

@@ -36,6 +36,7 @@ public struct ReasonBuilder: Sendable {
         case .newArrival(let category): return "New arrival\(phrase(category))"
         case .premium(let category): return "A premium pick\(phrase(category))"
         case .shopPick(let category): return "Our pick\(phrase(category))"
+        case .favouriteCategory(let category): return "More\(phrase(category)), a category you often buy from"
         case .pickedForYou: return "Picked for you from your past orders"
         }
     }

@@ -75,6 +75,12 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     /// … and its gaps keep a rhythm: interquartile range over median at most this. Chance repeats (gaps spread
     /// like an exponential distribution) come out near 1.6; coffee bought every 30 days near 0.2.
     public var consumableMaximumSpread = 1.0
+    /// A product is durable (never offered again to a customer who owns it, nor another variant of it) when at
+    /// least `durableMinimumBuyers` customers bought it and at most this share of them bought it again. With
+    /// fewer buyers the data cannot tell, and the ranker, which learns from each customer's own repeats, decides:
+    /// a wholesaler's customers reorder most items, a kitchen shop's never buy a second skillet.
+    public var durableMaximumRepeatShare = 0.05
+    public var durableMinimumBuyers = 20
     /// A product created within this many days before `asOf` is a new arrival.
     public var newArrivalDays = 30
     /// Per-placement recipes replacing the defaults, keyed by placement name (`PlacementRecipe`).
@@ -90,7 +96,7 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case pins, boosts, excludedSKUs, excludedCategories, minimumMargin, priceRanges, maximumPerCategory
         case oneVariantPerProduct, rankByExpectedMargin, consumableRepeatShare, consumableMaximumSpread, newArrivalDays,
-            recipes
+            recipes, durableMaximumRepeatShare, durableMinimumBuyers
     }
 
     /// Missing keys take their defaults, so a hand-written file needs only the rules it uses.
@@ -108,6 +114,8 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
         consumableRepeatShare = try c.decodeIfPresent(Double.self, forKey: .consumableRepeatShare) ?? 0.15
         consumableMaximumSpread = try c.decodeIfPresent(Double.self, forKey: .consumableMaximumSpread) ?? 1
         newArrivalDays = try c.decodeIfPresent(Int.self, forKey: .newArrivalDays) ?? 30
+        durableMaximumRepeatShare = try c.decodeIfPresent(Double.self, forKey: .durableMaximumRepeatShare) ?? 0.05
+        durableMinimumBuyers = try c.decodeIfPresent(Int.self, forKey: .durableMinimumBuyers) ?? 20
         recipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .recipes) ?? [:]
     }
 }

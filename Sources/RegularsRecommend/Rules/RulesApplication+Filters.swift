@@ -27,7 +27,7 @@ extension RulesApplication {
             if let minimum = range.minimum, price < minimum { return "price below \(minimum)" }
             if let maximum = range.maximum, price > maximum { return "price above \(maximum)" }
         }
-        if !consumable[p] {
+        if durable[p] {
             if context.owned.contains(product) { return "already owned (durable)" }
             if ownedFamilies.contains(family[p]) { return "another variant already owned (durable)" }
         }
@@ -38,7 +38,7 @@ extension RulesApplication {
     func isNewArrival(_ product: ProductIndex, asOf date: Date) -> Bool {
         guard let created = products[Int(product)].createdAt else { return false }
         let age = date.timeIntervalSince(created)
-        return age >= 0 && age < Double(rules.newArrivalDays) * 86_400
+        return age >= 0 && age < Double(rules.newArrivalDays) * DayNumber.interval
     }
 
     /// Boosted products no source proposed, so that a boost gives a new or strategic product a fair chance:

@@ -17,6 +17,9 @@ struct RulesApplication: Sendable {
     /// Consumables: the replenishment model gives them an interval, `consumableRepeatShare` of their buyers
     /// bought again, and the gaps keep a rhythm (`consumableMaximumSpread`). Everything else is durable.
     let consumable: [Bool]
+    /// Durables: enough buyers and almost none bought again (`durableMaximumRepeatShare`); never re-offered to an
+    /// owner. Products that are neither are left to the models.
+    let durable: [Bool]
     /// Per product, its variant family: products with the same vendor and the same title before " - "
     /// (Shopify's variant titles, "Enamelled Dutch Oven 6 qt - Sage"); owning one durable variant is owning them all.
     let family: [Int32]
@@ -25,7 +28,7 @@ struct RulesApplication: Sendable {
     let pins: [Placement: [(product: ProductIndex, slot: Int)]]
     let boosts: [(rule: MerchandisingRules.Boost, product: ProductIndex?, category: Int32?)]
 
-    init(rules: MerchandisingRules, snapshot: Snapshot, replenishment: ReplenishmentModel) {
+    init(rules: MerchandisingRules, snapshot: Snapshot, replenishment: ReplenishmentModel, items: ItemStatistics) {
         self.rules = rules
         products = snapshot.products
         hasCatalog = snapshot.hasCatalog
@@ -39,6 +42,10 @@ struct RulesApplication: Sendable {
             let spread = Double(days.spread / max(days.median, 1e-6))
             return Double(interval.repeatShare) >= rules.consumableRepeatShare
                 && spread <= rules.consumableMaximumSpread
+        }
+        durable = (0..<snapshot.productCount).map { p in
+            Int(items.buyersAll[p]) >= rules.durableMinimumBuyers
+                && Double(items.repeatShare[p]) <= rules.durableMaximumRepeatShare
         }
         var familyIndex: [String: Int32] = [:]
         family = snapshot.products.map { product in
@@ -76,7 +83,7 @@ struct RulesApplication: Sendable {
     ) -> (kept: [Candidate], events: [RuleEvent]) {
         var events: [RuleEvent] = []
         var ownedFamilies = Set<Int32>()
-        for product in context.owned where !consumable[Int(product)] { ownedFamilies.insert(family[Int(product)]) }
+        for product in context.owned where durable[Int(product)] { ownedFamilies.insert(family[Int(product)]) }
         var ranked: [Candidate] = []
         ranked.reserveCapacity(pool.candidates.count)
         for var candidate in pool.candidates {

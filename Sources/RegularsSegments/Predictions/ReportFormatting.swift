@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// Small formatting helpers shared by the reports' CSV, JSON and text renderings.
 enum ReportFormatting {

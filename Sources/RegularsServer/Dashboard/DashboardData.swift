@@ -20,7 +20,7 @@ struct DashboardData: Sendable {
             let total = snapshot.orderTotal[order]
             revenue += total
             let time = snapshot.orderTime[order]
-            if time >= asOf - 30 * 86_400 { recentRevenue += total }
+            if time >= asOf - 30 * DayNumber.seconds { recentRevenue += total }
             byMonth[Timestamp.isoMonth(time), default: 0] += total
         }
         // A shop whose export stops before today still sees its last twelve months of sales.
@@ -75,7 +75,7 @@ struct DashboardData: Sendable {
 
     func recommendations(days: Int = 30) throws -> RecommendationsPage {
         let now = services.now()
-        let since = Int64(now.timeIntervalSince1970) - Int64(days) * 86_400
+        let since = Int64(now.timeIntervalSince1970) - Int64(days) * DayNumber.seconds
         let activity = try services.store.recommendationActivity(since: since)
         let rows = activity.map {
             RecommendationsPage.Row(
@@ -142,7 +142,7 @@ struct DashboardData: Sendable {
 
     /// `count` months ending with the month of `seconds`, oldest first (`2024-01` … `2024-12`).
     static func lastMonths(_ count: Int, endingAt seconds: Int64) -> [String] {
-        let civil = Timestamp.civil(fromDays: Int(seconds / 86_400))
+        let civil = Timestamp.civil(fromDays: Int(seconds / DayNumber.seconds))
         var year = civil.year
         var month = civil.month
         var months: [String] = []

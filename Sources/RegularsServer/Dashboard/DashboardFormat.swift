@@ -43,7 +43,7 @@ enum DashboardFormat {
         case ..<120: return "just now"
         case ..<7200: return "\(Int(seconds / 60)) minutes ago"
         case ..<172_800: return "\(Int(seconds / 3600)) hours ago"
-        default: return "\(Int(seconds / 86_400)) days ago"
+        default: return "\(Int(seconds / DayNumber.interval)) days ago"
         }
     }
 

@@ -29,7 +29,7 @@ actor ModelTrainer {
         let store = store
         let storePath = storePath
         let task = Task.detached(priority: .utility) {
-            try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf)
+            try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: Date())
         }
         let result = await task.result
         if case .success(let outcome) = result {
@@ -63,7 +63,8 @@ actor ModelTrainer {
         let store = store
         let storePath = storePath
         let task = Task.detached(priority: .utility) {
-            try ModelTraining.retrainReplacingAll(store: store, storePath: storePath, fallbackAsOf: asOf)
+            try ModelTraining.retrainReplacingAll(
+                store: store, storePath: storePath, fallbackAsOf: asOf, trainedAt: Date())
         }
         do {
             if let version = try await task.value {

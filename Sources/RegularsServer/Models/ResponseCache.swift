@@ -22,7 +22,7 @@ final class ResponseCache: Sendable {
 
         init(_ query: RecommendationQuery, version: Int) {
             self.version = version
-            day = Int64((query.asOf.timeIntervalSince1970 / 86_400).rounded(.down))
+            day = Int64((query.asOf.timeIntervalSince1970 / DayNumber.interval).rounded(.down))
             placement = query.placement
             customer = query.customer
             product = query.product

@@ -31,7 +31,7 @@ struct AdminRoutes: Sendable {
         guard let trainer = services.trainer else {
             throw APIError(.serviceUnavailable, "this server has no store file to train from")
         }
-        let outcome = try await trainer.train(asOf: services.now())
+        let outcome = try await trainer.train(asOf: services.asOf())
         return Trained(
             version: outcome.version, asOf: Timestamp.iso(Int64(outcome.asOf.timeIntervalSince1970)),
             trainedAt: Timestamp.iso(Int64(outcome.trainedAt.timeIntervalSince1970)), customers: outcome.customers,

@@ -117,7 +117,7 @@ struct CustomerRoutes: Sendable {
         let report = try services.store.forget(customer: id, at: services.now())
         services.models?.stopPersonalizing(customer: report.customerID ?? id)
         await services.insights.invalidate()
-        if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.now()) }
+        if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.asOf()) }
         return Erased(
             customerFound: report.customerFound, ordersRemoved: report.ordersRemoved, linesRemoved: report.linesRemoved,
             eventsRemoved: events)

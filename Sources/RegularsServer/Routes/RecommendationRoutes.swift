@@ -13,7 +13,7 @@ struct RecommendationRoutes: Sendable {
     }
 
     @Sendable func recommend(_ request: Request, context: AppContext) async throws -> RecommendationsResponse {
-        var query = try Self.query(from: request, asOf: services.now())
+        var query = try Self.query(from: request, asOf: services.asOf())
         query.fresh = request.headers[.cacheControl]?.contains("no-cache") == true
         // A public key sits in web pages: anyone can copy it. It personalizes only with the customer token the
         // shop's backend put on the page; otherwise the visitor is answered as anonymous.

@@ -1,5 +1,6 @@
 import Foundation
 import RegularsData
+import RegularsDemo
 
 /// Snapshots for the explainable models' tests: hand-made order books with known answers, and the demo shop
 /// with its planted patterns.

@@ -1,5 +1,6 @@
 import Foundation
 import RegularsData
+import RegularsDemo
 import Testing
 
 @testable import RegularsRecommend
@@ -64,30 +65,48 @@ struct PersonalPlacementTests {
         let drinkers = PlacementFixtures.buyers(of: Truth.coffeeBeans[0]).prefix(40)
         let reasons = try drinkers.flatMap { id in
             try PlacementFixtures.list(.init(placement: .home, customer: id, limit: 8)).items
-                .filter { $0.model == "replenishment" }.map(\.reason)
+                .map(\.reason)
         }
         #expect(
             reasons.contains { $0.hasPrefix("Time to restock: you usually reorder every ") && $0.hasSuffix("weeks") })
     }
 
-    /// A stand-in for the collaborative model: always proposes the care kit, then the first three products.
-    struct FixedScorer: CustomerRecommender {
-        func recommend(customer: CustomerIndex, limit: Int, excludeHistory: Bool) -> [ScoredProduct] {
-            [ScoredProduct(product: PlacementFixtures.product(Truth.careKit), score: 9)]
-                + (0..<3).map { ScoredProduct(product: ProductIndex($0), score: 1) }
+    @Test("every personal pick's reason is one of the models' own links for that very pick")
+    func reasonsFitThePick() throws {
+        let models = PlacementFixtures.models
+        let snapshot = models.snapshot
+        var checked = 0
+        for id in PlacementFixtures.busiestCustomers.prefix(60) {
+            for placement in [Placement.home, .emailPostPurchase, .emailWinBack] {
+                let list = try PlacementFixtures.list(.init(placement: placement, customer: id, limit: 10))
+                let c = snapshot.customerIndexByID[id]!
+                let owned = Set(snapshot.lines(ofCustomer: c).map { snapshot.lineProduct[$0] })
+                let categories = Set(owned.map { snapshot.products[Int($0)].category })
+                for item in list.items where item.model == "ranker" {
+                    checked += 1
+                    switch item.signal {
+                    case .boughtBefore(let anchor):
+                        #expect(owned.contains(anchor), "\(item.sku): the anchor is the customer's own purchase")
+                        let link = models.complements.neighbours(of: anchor).first { $0.product == item.product }
+                        #expect(
+                            (link?.customers ?? 0) >= PersonalEvidence.minimumLinkCustomers,
+                            "\(item.sku): '\(item.reason)' without a co-purchase link")
+                    case .restock, .buyAgain:
+                        #expect(owned.contains(item.product), "\(item.sku): '\(item.reason)' but never bought")
+                    case .nextStep(let after, _):
+                        #expect(owned.contains(after))
+                        #expect(models.nextStep.nextSteps(after: after).contains { $0.product == item.product })
+                    case .favouriteCategory(let category):
+                        #expect(categories.contains(category))
+                        #expect(snapshot.products[Int(item.product)].category == category)
+                    case .pickedForYou:
+                        break
+                    default:
+                        Issue.record("\(item.sku): a ranked pick with a reason of another source: \(item.signal)")
+                    }
+                }
+            }
         }
-    }
-
-    @Test("a personal scorer plugs into the personal source, and its picks name a purchase that leads to them")
-    func pluggableScorer() throws {
-        let owner = PlacementFixtures.buyers(of: Truth.skillet).first { id in
-            !PlacementFixtures.buyers(of: Truth.careKit).contains(id)
-        }!
-        var recommender = Recommender(models: PlacementFixtures.models)
-        recommender.personalScorer = FixedScorer()
-        let list = try recommender.recommend(.init(placement: .home, customer: owner, limit: 5))
-        let first = try #require(list.items.first)
-        #expect(first.sku == Truth.careKit && first.model == "collaborative")
-        #expect(first.reason.hasPrefix("Because you bought the "))
+        #expect(checked > 500, "\(checked) ranked picks checked")
     }
 }

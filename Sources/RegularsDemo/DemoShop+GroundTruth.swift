@@ -1,3 +1,4 @@
+import RegularsData
 extension DemoShop {
     /// The SKUs and numbers behind the planted patterns, for tests and for checking the models.
     public enum GroundTruth {
@@ -41,7 +42,7 @@ extension DemoShop {
     public var outOfStockSKUs: [SKU] { products.filter { $0.inventory == 0 }.map(\.sku) }
     /// Active products created in the last 30 days.
     public var newArrivalSKUs: [SKU] {
-        let since = settings.lastDay.addingTimeInterval(-29 * 86_400)
+        let since = settings.lastDay.addingTimeInterval(-29 * DayNumber.interval)
         return products.filter { ($0.createdAt ?? since) > since && $0.status == "active" }.map(\.sku)
     }
     /// Products that never appear on an order line (drafts and a few unloved active products).

@@ -1,3 +1,4 @@
+import RegularsData
 /// Writes CSV the way Shopify's exports are written: RFC 4180, comma-separated, `\n` line ends, a
 /// field quoted only when it holds a comma, a double quote, a CR or an LF, and quotes doubled inside.
 struct DemoCSV {

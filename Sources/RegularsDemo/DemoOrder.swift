@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// One order of the demo shop: the domain `Order` and its lines, plus what a Shopify orders export says
 /// about it (payment state, discount, shipping, taxes, refunds).

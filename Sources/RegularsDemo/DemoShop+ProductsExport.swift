@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 extension DemoShop {
     /// The header of Shopify's products export since 2024 (57 columns), copied from Shopify's template;

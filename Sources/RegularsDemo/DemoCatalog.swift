@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// The demo shop's products (one `Product` per variant) and what the generator and the export need
 /// to know about each: its role in the planted patterns, how popular it is, when it can sell.

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 extension DemoShop {
     /// The header of Shopify's orders export as of 2026 (79 columns), copied from a real export; see

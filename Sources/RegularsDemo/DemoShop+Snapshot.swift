@@ -1,9 +1,10 @@
 import Foundation
+import RegularsData
 
 extension DemoShop {
     /// The shop as the models see it after an import: a snapshot at the end of its last day, without the
     /// cancelled and refunded orders the Shopify importer skips. Lets tests train on the demo without a store.
-    public func snapshot() -> Snapshot { snapshot(asOf: settings.lastDay.addingTimeInterval(86_400)) }
+    public func snapshot() -> Snapshot { snapshot(asOf: settings.lastDay.addingTimeInterval(DayNumber.interval)) }
 
     /// The shop as it was at `asOf`: only the orders before it.
     public func snapshot(asOf: Date) -> Snapshot {

@@ -41,7 +41,7 @@ public enum Timestamp {
             return nil
         }
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * DayNumber.seconds
         if i == utf8.count { return seconds }
         guard skip(0x54) || skip(0x74) || skip(0x20) else { return nil }
         guard let hour = number(2), hour < 24, skip(0x3A), let minute = number(2), minute < 60 else { return nil }
@@ -71,8 +71,8 @@ public enum Timestamp {
 
     /// `2011-12-09T12:50:00Z`.
     public static func iso(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = Int(seconds - days * 86_400)
+        let days = seconds >= 0 ? seconds / DayNumber.seconds : (seconds - DayNumber.seconds + 1) / DayNumber.seconds
+        let rest = Int(seconds - days * DayNumber.seconds)
         let (y, m, d) = civil(fromDays: Int(days))
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rest / 3600, 2) + ":"
             + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2) + "Z"

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 extension DemoShop {
     /// What to generate. The defaults give the shop the README's demo uses.

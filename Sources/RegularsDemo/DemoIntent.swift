@@ -1,3 +1,4 @@
+import RegularsData
 /// One planned purchase of one customer, before orders are numbered and priced.
 struct DemoIntent: Sendable {
     /// Index into the shop's people; guests have their own person.

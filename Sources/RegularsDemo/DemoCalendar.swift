@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// Civil dates and the shop's local time (Europe/London rules), computed without `TimeZone` so the
 /// demo's output cannot depend on the machine's time-zone database.
@@ -26,15 +27,15 @@ enum DemoCalendar {
     /// The UK offset from UTC at an instant: +01:00 (BST) from 01:00 UTC on the last Sunday of March
     /// to 01:00 UTC on the last Sunday of October, +00:00 otherwise.
     static func ukOffset(atSeconds seconds: Int64) -> Int {
-        let year = date(ofDay: Int(floorDiv(seconds, 86_400))).year
-        let start = Int64(lastSunday(year: year, month: 3)) * 86_400 + 3_600
-        let end = Int64(lastSunday(year: year, month: 10)) * 86_400 + 3_600
+        let year = date(ofDay: Int(floorDiv(seconds, DayNumber.seconds))).year
+        let start = Int64(lastSunday(year: year, month: 3)) * DayNumber.seconds + 3_600
+        let end = Int64(lastSunday(year: year, month: 10)) * DayNumber.seconds + 3_600
         return seconds >= start && seconds < end ? 3_600 : 0
     }
 
     /// The UTC instant of a local UK wall-clock time on `day` (seconds after local midnight).
     static func instant(day: Int, localSeconds: Int) -> Int64 {
-        let guess = Int64(day) * 86_400 + Int64(localSeconds)
+        let guess = Int64(day) * DayNumber.seconds + Int64(localSeconds)
         return guess - Int64(ukOffset(atSeconds: guess - 3_600))
     }
 
@@ -42,8 +43,8 @@ enum DemoCalendar {
     static func shopifyTimestamp(_ seconds: Int64) -> String {
         let offset = ukOffset(atSeconds: seconds)
         let local = seconds + Int64(offset)
-        let day = Int(floorDiv(local, 86_400))
-        let rest = Int(local - Int64(day) * 86_400)
+        let day = Int(floorDiv(local, DayNumber.seconds))
+        let rest = Int(local - Int64(day) * DayNumber.seconds)
         let (y, m, d) = date(ofDay: day)
         let zone = offset == 0 ? "+0000" : "+0100"
         return "\(pad(y, 4))-\(pad(m))-\(pad(d)) \(pad(rest / 3600)):\(pad(rest / 60 % 60)):\(pad(rest % 60)) \(zone)"
@@ -51,11 +52,11 @@ enum DemoCalendar {
 
     /// The local UK day number of an instant.
     static func localDay(_ seconds: Int64) -> Int {
-        Int(floorDiv(seconds + Int64(ukOffset(atSeconds: seconds)), 86_400))
+        Int(floorDiv(seconds + Int64(ukOffset(atSeconds: seconds)), DayNumber.seconds))
     }
 
     /// The UTC day number of a `Date` (midnight UTC of that day for dates built by `Fixtures.day`).
-    static func day(of date: Date) -> Int { Int(floor(date.timeIntervalSince1970 / 86_400)) }
+    static func day(of date: Date) -> Int { Int(floor(date.timeIntervalSince1970 / DayNumber.interval)) }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
 

@@ -1,3 +1,4 @@
+import RegularsData
 /// One line of the demo catalog before it is split into variants (one `Product` per variant).
 struct DemoItem: Sendable {
     /// What part a product plays in the planted purchase patterns.

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// A realistic, deterministic home-goods shop for the demo, the README and the tests.
 ///
@@ -114,5 +115,5 @@ public struct DemoShop: Sendable {
             orders: orders, people: keptPeople, catalog: catalog)
     }
 
-    private static func midnight(_ day: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(day) * 86_400) }
+    private static func midnight(_ day: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(day) * DayNumber.interval) }
 }

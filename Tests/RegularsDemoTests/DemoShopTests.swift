@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RegularsData
+@testable import RegularsDemo
 
 /// One shop for the whole file: generation is pure, so every test may share it.
 private let shop = DemoShop.generate(settings: .init())

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// Turns planned purchases into numbered, priced orders with Shopify's payment states: discount codes,
 /// free delivery over £50, VAT included, a few cancelled and refunded orders.

@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 /// The demo shop's own random numbers: xoshiro256** seeded through SplitMix64.
 ///

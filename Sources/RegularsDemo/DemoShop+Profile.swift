@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 extension DemoShop {
     /// What the generator decided about one customer: the ground truth a test or a demo can check the

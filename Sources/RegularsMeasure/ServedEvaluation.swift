@@ -1,0 +1,113 @@
+import Foundation
+import RegularsData
+import RegularsRecommend
+
+/// The offline protocol (PROTOCOL.md) run on exactly what the API serves.
+///
+/// The orders file is imported into a fresh store with the same importer as `regulars import`, the model set is
+/// trained as of the protocol's cutoff with `ModelSet.train` as `regulars train` does, and every test customer's
+/// list comes from `Recommender` — the same placement, default rules and privacy guard as
+/// `GET /v1/recommendations`. The `new` track asks the same placement to leave out what the customer owns.
+/// So `regulars --store S --as-of CUTOFF recommend --placement home --customer C --n 20` on a store that
+/// imported the same file and trained as of the cutoff gives the very lists this scores.
+public enum ServedEvaluation {
+    /// The placement that serves a known customer on the storefront.
+    public static let placement = Placement.home
+
+    /// What one served evaluation reports beyond the protocol's tables.
+    public struct Serving: Sendable, Codable {
+        public var placement: String
+        /// The as-of moment the models were trained and the lists asked for: the protocol's cutoff.
+        public var asOf: String
+        /// Per track, test customers whose list was shorter than 20, and the rules that removed products from
+        /// those lists (`already owned (durable)`: count).
+        public var shortLists: [String: Int]
+        public var shortListReasons: [String: [String: Int]]
+
+        enum CodingKeys: String, CodingKey {
+            case placement
+            case asOf = "as_of"
+            case shortLists = "short_lists"
+            case shortListReasons = "short_list_reasons"
+        }
+    }
+
+    /// Imports `file` into a temporary store, trains as of the cutoff, asks the placement for 20 products per test
+    /// customer and track, and scores the lists.
+    public static func evaluate(
+        file: URL, displayName: String, lines: [SnapshotBuilder.Line], rules: MerchandisingRules = .init()
+    ) throws -> (report: EvaluationReport, serving: Serving, predictions: Predictions) {
+        let split = HoldoutSplit(lines: lines)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regulars-evaluate-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(path: folder.appendingPathComponent("shop.sqlite").path)
+        _ = try Importer.importOrders(
+            from: file, displayName: displayName, format: Importer.detectFormat(of: file), options: .init(),
+            into: store)
+        let asOf = Date(timeIntervalSince1970: TimeInterval(split.cutoff))
+
+        let clock = ContinuousClock()
+        var models: ModelSet?
+        let trainTime = clock.measure {
+            models = try? ModelSet.train(on: store.snapshot(asOf: asOf), trainedAt: asOf)
+        }
+        guard let models else { throw EvaluationError.noTrainingOrders }
+        let recommender = Recommender(models: models, rules: rules)
+
+        var lists: [Track: [CustomerIndex: [ProductIndex]]] = [:]
+        var short: [String: Int] = [:]
+        var reasons: [String: [String: Int]] = [:]
+        let predictTime = clock.measure {
+            for track in Track.allCases {
+                let customers = split.customers(of: track)
+                let served = serve(recommender, customers: customers.map { split.snapshot.customers[Int($0)].id },
+                    excludeOwned: track == .new)
+                var trackLists: [CustomerIndex: [ProductIndex]] = [:]
+                for (customer, list) in zip(customers, served) {
+                    guard let list else {
+                        short[track.rawValue, default: 0] += 1
+                        continue
+                    }
+                    trackLists[customer] = list.items.compactMap { split.snapshot.productIndexBySKU[$0.sku] }
+                    guard list.items.count < OfflineEvaluation.listLength else { continue }
+                    short[track.rawValue, default: 0] += 1
+                    for event in list.events where event.kind == .excluded {
+                        reasons[track.rawValue, default: [:]][event.detail, default: 0] += 1
+                    }
+                }
+                lists[track] = trackLists
+            }
+        }
+        let report = OfflineEvaluation.score(
+            split: split, lists: lists, model: "served:\(placement.rawValue)", trainSeconds: trainTime,
+            predictSeconds: predictTime)
+        let serving = Serving(
+            placement: placement.rawValue, asOf: OfflineEvaluation.isoString(split.cutoff), shortLists: short,
+            shortListReasons: reasons)
+        return (report, serving, Predictions(snapshot: split.snapshot, lists: lists))
+    }
+
+    /// The placement's lists for these customers, on every core; `nil` for a customer the models do not know.
+    static func serve(_ recommender: Recommender, customers: [CustomerID], excludeOwned: Bool)
+        -> [RecommendationList?]
+    {
+        var results = [RecommendationList?](repeating: nil, count: customers.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = SendableBuffer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: customers.count) { i in
+                let request = RecommendationRequest(
+                    placement: placement, customer: customers[i], limit: OfflineEvaluation.listLength,
+                    excludeOwned: excludeOwned)
+                out.pointer[i] = try? recommender.recommend(request)
+            }
+        }
+        return results
+    }
+}
+
+public enum EvaluationError: Error, CustomStringConvertible {
+    case noTrainingOrders
+
+    public var description: String { "no orders before the cutoff to train on" }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import RegularsData
+
+/// The `personal` source: the learned ranker's list for a known customer, each pick with the explicit signal
+/// that best supports it.
+extension Recommender {
+    /// The ranker's best products for the customer (without what they own when the request asks so), scored as
+    /// probabilities so that the pool's scaling keeps the ranker's order.
+    func personal(_ context: RecommendationContext) -> [Proposal] {
+        guard let customer = context.customer else { return [] }
+        let ranked = models.collaborative.recommend(
+            customer: customer, limit: context.fetch, excludeHistory: context.excludeOwned)
+        guard !ranked.isEmpty else { return [] }
+        let evidence = PersonalEvidence(self, context)
+        return ranked.map {
+            Proposal(
+                product: $0.product, score: CollaborativeRecommender.probability($0.score),
+                reason: evidence.reason(for: $0.product, context), model: "ranker", date: evidence.date(of: $0.product))
+        }
+    }
+}
+
+/// What the customer's own purchases say about a pick, computed once per request: restocks due, timed next
+/// steps, co-purchase links from what they own, their categories.
+///
+/// The ranker weighs many signals; a reason must name one that is true and explicit, so every reason here is
+/// checked against a model's own link for this very pick ("Often bought with your skillet" only when the
+/// complements model links the skillet to it with enough customers behind the link), never inferred from the
+/// pick's rank.
+struct PersonalEvidence {
+    /// Co-purchase links need at least this many customers who bought both.
+    static let minimumLinkCustomers = 3
+
+    var restock: [ProductIndex: (reason: Reason, date: Date?)] = [:]
+    var nextStep: [ProductIndex: (reason: Reason, date: Date?)] = [:]
+    var linkedFrom: [ProductIndex: ProductIndex] = [:]
+    var categories: Set<Int32> = []
+    let snapshot: Snapshot
+
+    init(_ recommender: Recommender, _ context: RecommendationContext) {
+        snapshot = recommender.models.snapshot
+        for proposal in recommender.restocks(context) where restock[proposal.product] == nil {
+            restock[proposal.product] = (proposal.reason, proposal.date)
+        }
+        for proposal in recommender.proposals(from: .nextSteps, context: context)
+        where nextStep[proposal.product] == nil {
+            nextStep[proposal.product] = (proposal.reason, proposal.date)
+        }
+        // Newest purchases first, so the link names the most recent product that leads to the pick.
+        let complements = recommender.models.complements
+        for entry in context.history.prefix(50) {
+            let anchor = entry.product
+            for neighbour in complements.neighbours(of: anchor)
+            where neighbour.customers >= Self.minimumLinkCustomers && linkedFrom[neighbour.product] == nil {
+                linkedFrom[neighbour.product] = anchor
+            }
+        }
+        categories = Set(context.customerCategories.prefix(5).map(\.category))
+    }
+
+    /// The strongest true signal for `product`: for a product they own, a due restock, else "bought before";
+    /// otherwise a timed next step, a co-purchase link, a category they buy from; only then a generic reason.
+    func reason(for product: ProductIndex, _ context: RecommendationContext) -> Reason {
+        if context.owned.contains(product) {
+            return restock[product]?.reason ?? .buyAgain
+        }
+        if let step = nextStep[product] { return step.reason }
+        if let anchor = linkedFrom[product] { return .boughtBefore(anchor: anchor) }
+        let category = snapshot.products[Int(product)].category
+        if category >= 0, categories.contains(category) { return .favouriteCategory(category) }
+        return .pickedForYou
+    }
+
+    /// When the pick fits best, for e-mails: a restock's due date or a next step's reach-out date.
+    func date(of product: ProductIndex) -> Date? { restock[product]?.date ?? nextStep[product]?.date }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import RegularsContent
+import RegularsData
+import RegularsRecommend
+import RegularsSegments
+
+/// One shop: its store, the files beside it, its clock, and the use cases the CLI and the server call.
+///
+/// The store, the latest model set, the rules, the voice and the templates used to be assembled by every
+/// command and by the server; they are assembled here once. Nothing below this type reads the clock: it is
+/// injected, and `asOf()` applies the one rule of `AsOf` to it.
+public struct Shop: Sendable {
+    public let store: SQLiteStore
+    public let storePath: String
+    /// Reads the clock (the real one in the CLI and server, a fixed date in tests).
+    public let clock: @Sendable () -> Date
+    /// A caller's `--as-of`, which wins over the clock and the data.
+    public let explicitAsOf: Date?
+
+    public init(storePath: String, clock: @escaping @Sendable () -> Date, asOf: Date? = nil) throws {
+        self.storePath = storePath
+        store = try SQLiteStore(path: storePath)
+        self.clock = clock
+        explicitAsOf = asOf
+    }
+
+    /// What models, segments and lists are computed as of: the explicit date, else the clock, else (for an
+    /// old history) the day after the newest order, with a notice saying so.
+    public func asOf() throws -> AsOf {
+        AsOf.resolve(explicit: explicitAsOf, clock: clock(), newestOrder: try store.newestOrderAt())
+    }
+
+    public var modelDirectory: ModelDirectory { ModelDirectory(storePath: storePath) }
+
+    /// The shop's merchandising rules (defaults when it has no rules file).
+    public func rules() throws -> MerchandisingRules {
+        try MerchandisingRules.load(from: MerchandisingRules.fileURL(storePath: storePath))
+    }
+
+    /// The shop's brand voice (defaults when it has no voice file).
+    public func voice() throws -> BrandVoice { try BrandVoice.load(from: BrandVoice.fileURL(storePath: storePath)) }
+
+    /// The templates, with the shop's overrides when it has any.
+    public func templates() throws -> TemplateSet {
+        let overrides = TemplateSet.overrideFolder(storePath: storePath)
+        return try TemplateSet.load(overrides: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil)
+    }
+
+    /// The newest saved model set, or `ShopError.notTrained`.
+    public func latestModels() throws -> (set: ModelSet, version: Int) {
+        guard let latest = modelDirectory.latest else { throw ShopError.notTrained(storePath: storePath) }
+        return (try ModelSet.load(from: latest.url), latest.version)
+    }
+
+    /// What every placement serves: the newest model set with the shop's rules.
+    public func recommender() throws -> Recommender {
+        Recommender(models: try latestModels().set, rules: try rules())
+    }
+
+    /// Trains every model as of `asOf` and saves them as the next version.
+    public func train(asOf: Date) throws -> ModelTraining.Outcome {
+        try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: clock())
+    }
+
+    /// Erasure: the customer's events, then their record, orders and lines; their id and e-mail go on the
+    /// suppression list. Models are retrained separately (`retrainAfterErasure`), at once by the CLI and in the
+    /// background by the server.
+    public func erase(customer id: String) throws -> ErasureReport {
+        let events = try store.forgetEvents(customer: id)
+        var report = try store.forget(customer: id, at: clock())
+        report.eventsRemoved += events
+        return report
+    }
+
+    /// Replaces every saved model version by one trained without erased customers, as of the newest version's
+    /// date. Returns the new version, or `nil` when there were no models.
+    public func retrainAfterErasure() throws -> Int? {
+        try ModelTraining.retrainReplacingAll(
+            store: store, storePath: storePath, fallbackAsOf: try asOf().date, trainedAt: clock())
+    }
+
+    /// What a campaign or a brief needs: snapshot, predictions, the served recommender, voice and templates.
+    /// Models are the newest saved ones, or trained in memory (not saved) when the shop has none.
+    public func campaignInputs(
+        asOf: Date, snapshot known: Snapshot? = nil, predictions: PredictionReport? = nil, models: ModelSet? = nil
+    ) throws -> Campaign.Inputs {
+        let snapshot = try known ?? store.snapshot(asOf: asOf)
+        guard snapshot.orderCount > 0 else { throw ShopError.noOrders(storePath: storePath) }
+        let generatedAt = clock()
+        let modelSet =
+            try models ?? (modelDirectory.latest == nil
+                ? ModelSet.train(on: snapshot, trainedAt: generatedAt) : latestModels().set)
+        return Campaign.Inputs(
+            snapshot: snapshot, predictions: predictions ?? PredictionReport.make(snapshot: snapshot, asOf: asOf),
+            recommender: Recommender(models: modelSet, rules: try rules()), voice: try voice(),
+            templates: try templates(), handles: try store.productHandles(), asOf: asOf, generatedAt: generatedAt)
+    }
+}
+
+/// What a shop cannot do yet, in words that say what to run.
+public enum ShopError: Error, CustomStringConvertible, Equatable {
+    case notTrained(storePath: String)
+    case noOrders(storePath: String)
+
+    public var description: String {
+        switch self {
+        case .notTrained(let path): "no trained models for \(path); run `regulars train --store \(path)` first"
+        case .noOrders(let path):
+            "no orders in \(path) before the as-of date; run `regulars import orders FILE` first"
+        }
+    }
+}
