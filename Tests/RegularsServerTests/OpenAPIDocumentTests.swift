@@ -54,6 +54,8 @@ struct OpenAPIDocumentTests {
                     #expect(![.notFound, .methodNotAllowed].contains(reply.status), "\(method) \(path)")
                 }
             }
+            let html = try await client.send(.get, "/health", headers: [.accept: "text/html"])
+            #expect(html.status == .ok, "answers are JSON whatever Accept asks for, as before")
             let wrong = try await client.send(.patch, "/v1/customers/C-1", key: server.secretKey)
             #expect(wrong.status == .methodNotAllowed)
             #expect(wrong.headers[.allow] == "DELETE, GET, PUT")

@@ -29,7 +29,11 @@ struct ScopedTransport: ServerTransport {
             }
         group.register(
             { request, body, metadata in
-                try await handler(request, try await Self.collect(body, required: operation.takesBody), metadata)
+                // Every answer is JSON whatever `Accept` says, as before: the generated code would check it only
+                // after the handler ran, and answer 406 to a batch of events it had already stored.
+                var request = request
+                request.headerFields[.accept] = nil
+                return try await handler(request, try await Self.collect(body, required: operation.takesBody), metadata)
             }, method: method, path: path)
     }
 
