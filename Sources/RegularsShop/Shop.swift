@@ -62,15 +62,9 @@ public struct Shop: Sendable {
         try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: clock())
     }
 
-    /// Erasure: the customer's events, then their record, orders and lines; their id and e-mail go on the
-    /// suppression list. Models are retrained separately (`retrainAfterErasure`), at once by the CLI and in the
-    /// background by the server.
-    public func erase(customer id: String) throws -> ErasureReport {
-        let events = try store.forgetEvents(customer: id)
-        var report = try store.forget(customer: id, at: clock())
-        report.eventsRemoved += events
-        return report
-    }
+    /// Erasure (`Store.forget`): the customer's events, record, orders and lines in one transaction; their id and
+    /// e-mail go on the suppression list. Models are retrained separately (`retrainAfterErasure`).
+    public func erase(customer id: String) throws -> ErasureReport { try store.forget(customer: id, at: clock()) }
 
     /// Replaces every saved model version by one trained without erased customers, as of the newest version's
     /// date. Returns the new version, or `nil` when there were no models.

@@ -93,17 +93,8 @@ extension SQLiteStore {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
     }
 
-    public func forgetEvents(customer id: String) throws -> Int {
-        try writer.write { db in
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            let removed = try Self.deleteEvents(db, customer: id)
-            try db.execute(sql: "PRAGMA secure_delete = OFF")
-            return removed
-        }
-    }
-
-    /// Deletes the events of the customer with id (or e-mail) `id` inside the caller's transaction; `forget`
-    /// may call it before it deletes the customer record. Returns how many went.
+    /// Deletes the events of the customer with id (or e-mail) `id` inside `forget`'s transaction, before it deletes
+    /// the customer record an e-mail is resolved through. Returns how many went.
     static func deleteEvents(_ db: Database, customer id: String) throws -> Int {
         let resolved =
             try String.fetchOne(

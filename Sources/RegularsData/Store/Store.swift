@@ -19,7 +19,7 @@ public protocol Store: Sendable {
     /// The report of the last import, if any.
     func lastImport() throws -> ImportReport?
 
-    /// Erases a customer: their record, orders and lines go, and salted hashes of their id and e-mail go on
+    /// Erases a customer: their record, orders, lines and events go, and salted hashes of their id and e-mail go on
     /// the suppression list so that no later import brings them back. `id` may also be their e-mail.
     func forget(customer id: String, at now: Date) throws -> ErasureReport
 
@@ -50,9 +50,6 @@ public protocol Store: Sendable {
     func events(ofCustomer id: CustomerID) throws -> [ShopEvent]
     /// How many events are stored.
     func eventCount() throws -> Int
-    /// Deletes a customer's events (part of erasure); `id` may also be their e-mail. Returns how many
-    /// went. Call it before `forget`, which removes the customer record an e-mail is resolved through.
-    func forgetEvents(customer id: String) throws -> Int
     /// Catalog handles by SKU, for the links in recommendations.
     func productHandles() throws -> [SKU: String]
     /// Impressions, clicks and attributed purchases of recommendations since `since` (seconds since 1970),

@@ -30,6 +30,17 @@ struct KeyMiddleware: RouterMiddleware {
         var context = context
         context.keyScope = record.scope
         context.keyHash = record.hash
-        return try await next(request, context)
+        // The generated handlers see no request context: they read the key from the task.
+        return try await PresentedKey.$current.withValue(PresentedKey(scope: record.scope, hash: record.hash)) {
+            try await next(request, context)
+        }
     }
+}
+
+/// The key that authorised the request being handled, for the `APIProtocol` handlers.
+struct PresentedKey: Sendable {
+    @TaskLocal static var current: PresentedKey?
+
+    var scope: APIKeyScope
+    var hash: [UInt8]
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 import RegularsData
 import RegularsRecommend
 
@@ -7,52 +6,26 @@ import RegularsRecommend
 struct AdminRoutes: Sendable {
     let services: AppServices
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("admin/train", use: train)
-        group.post("admin/dashboard-link", use: dashboardLink)
-    }
-
-    struct Trained: ResponseEncodable {
-        var version: Int
-        var asOf: String
-        var trainedAt: String
-        var customers, products, orders: Int
-        var trainingSeconds: [String: Double]
-
-        enum CodingKeys: String, CodingKey {
-            case version, customers, products, orders
-            case asOf = "as_of"
-            case trainedAt = "trained_at"
-            case trainingSeconds = "training_seconds"
-        }
-    }
-
-    @Sendable func train(_ request: Request, context: AppContext) async throws -> Trained {
+    func train() async throws -> Components.Schemas.Trained {
         guard let trainer = services.trainer else {
             throw APIError(.serviceUnavailable, "this server has no store file to train from")
         }
         let outcome = try await trainer.train(asOf: services.asOf())
-        return Trained(
-            version: outcome.version, asOf: Timestamp.iso(Int64(outcome.asOf.timeIntervalSince1970)),
-            trainedAt: Timestamp.iso(Int64(outcome.trainedAt.timeIntervalSince1970)), customers: outcome.customers,
-            products: outcome.products, orders: outcome.orders, trainingSeconds: outcome.trainingSeconds)
+        return .init(
+            version: outcome.version, asOf: Self.seconds(outcome.asOf), trainedAt: Self.seconds(outcome.trainedAt),
+            customers: outcome.customers, products: outcome.products, orders: outcome.orders,
+            trainingSeconds: .init(additionalProperties: outcome.trainingSeconds))
     }
 
-    struct DashboardLink: ResponseEncodable {
-        /// A path on this server; open it in a browser once, before `expires_at`.
-        var url: String
-        var expiresAt: String
-
-        enum CodingKeys: String, CodingKey {
-            case url
-            case expiresAt = "expires_at"
-        }
+    /// A one-time sign-in link to the dashboard, for a secret-key holder who wants to open it in a browser;
+    /// signing in with it lasts as long as the key `keyHash` stays active.
+    func dashboardLink(keyHash: [UInt8]?) -> Components.Schemas.DashboardLink {
+        let link = services.dashboardSessions.makeLink(now: Date(), keyHash: keyHash)
+        return .init(url: "/dashboard/login?once=\(link.token)", expiresAt: Self.seconds(link.expires))
     }
 
-    /// A one-time sign-in link to the dashboard, for a secret-key holder who wants to open it in a browser.
-    @Sendable func dashboardLink(_ request: Request, context: AppContext) async throws -> DashboardLink {
-        let link = services.dashboardSessions.makeLink(now: Date(), keyHash: context.keyHash)
-        return DashboardLink(
-            url: "/dashboard/login?once=\(link.token)", expiresAt: Timestamp.iso(Int64(link.expires.timeIntervalSince1970)))
+    /// Whole seconds, as the answers have always given them.
+    static func seconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 }

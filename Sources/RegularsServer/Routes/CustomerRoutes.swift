@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 import RegularsData
 import RegularsSegments
 
@@ -8,15 +7,10 @@ import RegularsSegments
 struct CustomerRoutes: Sendable {
     let services: AppServices
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("customers/{id}", use: show)
-        group.get("customers/{id}/token", use: token)
-        group.delete("customers/{id}", use: erase)
-        group.post("customers/{id}/opt-out", use: optOut)
-    }
-
-    struct CustomerResponse: ResponseEncodable {
-        struct Line: Codable {
+    /// openapi.yaml's `CustomerInsight`, standing in for the generated type: it writes `segment: null` and
+    /// `prediction: null` rather than leaving them out.
+    struct CustomerResponse: Codable, Hashable, Sendable {
+        struct Line: Codable, Hashable, Sendable {
             var sku: String
             var title: String
             var quantity: Int
@@ -27,7 +21,7 @@ struct CustomerRoutes: Sendable {
                 case unitPrice = "unit_price"
             }
         }
-        struct RecentOrder: Codable {
+        struct RecentOrder: Codable, Hashable, Sendable {
             var id: String
             var createdAt: String
             var total: Double
@@ -68,8 +62,8 @@ struct CustomerRoutes: Sendable {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppContext) async throws -> CustomerResponse {
-        let id = try UpsertRoutes.pathID(context, "id")
+    func show(id: String) async throws -> CustomerResponse {
+        try TextLimits.check(id, field: "id")
         let insights = try await services.insights.current()
         let snapshot = insights.snapshot
         guard let index = snapshot.customerIndexByID[id] else {
@@ -95,70 +89,37 @@ struct CustomerRoutes: Sendable {
             asOf: Timestamp.iso(Int64(insights.asOf.timeIntervalSince1970)))
     }
 
-    struct Erased: ResponseEncodable {
-        var customerFound: Bool
-        var ordersRemoved: Int
-        var linesRemoved: Int
-        var eventsRemoved: Int
-
-        enum CodingKeys: String, CodingKey {
-            case customerFound = "customer_found"
-            case ordersRemoved = "orders_removed"
-            case linesRemoved = "lines_removed"
-            case eventsRemoved = "events_removed"
-        }
-    }
-
-    /// Erasure, as `regulars forget`: events, then record, orders and lines; the id (and e-mail) go on the
-    /// suppression list. Answers 200 even for an unknown id, which is suppressed all the same.
-    @Sendable func erase(_ request: Request, context: AppContext) async throws -> Erased {
-        let id = try UpsertRoutes.pathID(context, "id")
-        let events = try services.store.forgetEvents(customer: id)
+    /// Erasure, as `regulars forget` (`Store.forget`: events, record, orders and lines in one transaction; the id
+    /// and e-mail go on the suppression list). Answers 200 even for an unknown id, which is suppressed all the same.
+    func erase(id: String) async throws -> Components.Schemas.Erasure {
+        try TextLimits.check(id, field: "id")
         let report = try services.store.forget(customer: id, at: services.now())
         services.models?.stopPersonalizing(customer: report.customerID ?? id)
         await services.insights.invalidate()
         if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.asOf()) }
-        return Erased(
+        return .init(
             customerFound: report.customerFound, ordersRemoved: report.ordersRemoved, linesRemoved: report.linesRemoved,
-            eventsRemoved: events)
+            eventsRemoved: report.eventsRemoved)
     }
 
-    struct OptedOut: ResponseEncodable {
-        var customerID: String
-        var optedOut: Bool
-        enum CodingKeys: String, CodingKey {
-            case customerID = "customer_id"
-            case optedOut = "opted_out"
-        }
-    }
-
-    @Sendable func optOut(_ request: Request, context: AppContext) async throws -> OptedOut {
-        let id = try UpsertRoutes.pathID(context, "id")
+    func optOut(id: String) async throws -> Components.Schemas.OptedOut {
+        try TextLimits.check(id, field: "id")
         // The path may name the customer by e-mail: personalization stops for the id it resolves to.
         guard let customerID = try services.store.optOut(customer: id) else {
             throw APIError(.notFound, "no such customer", field: "id")
         }
         services.models?.stopPersonalizing(customer: customerID)
         await services.insights.invalidate()
-        return OptedOut(customerID: id, optedOut: true)
-    }
-
-    struct Token: ResponseEncodable {
-        var customerID: String
-        var token: String
-        enum CodingKeys: String, CodingKey {
-            case token
-            case customerID = "customer_id"
-        }
+        return .init(customerId: id, optedOut: true)
     }
 
     /// The `customer_token` that lets a page with a public key personalize for this customer.
-    @Sendable func token(_ request: Request, context: AppContext) async throws -> Token {
-        let id = try UpsertRoutes.pathID(context, "id")
+    func token(id: String) throws -> Components.Schemas.CustomerToken {
+        try TextLimits.check(id, field: "id")
         // An erased customer is gone: no token that would let a page name them again.
         guard try !services.store.write({ try $0.isSuppressed(customerID: id, email: nil) }) else {
             throw APIError(.notFound, "no such customer: erased", field: "id")
         }
-        return Token(customerID: id, token: CustomerToken.make(customer: id, key: services.customerTokenKey))
+        return .init(customerId: id, token: CustomerToken.make(customer: id, key: services.customerTokenKey))
     }
 }

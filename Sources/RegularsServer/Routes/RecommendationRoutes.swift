@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 import RegularsData
 import RegularsRecommend
 
@@ -8,34 +7,30 @@ struct RecommendationRoutes: Sendable {
     static let maximumItems = 50
     let services: AppServices
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("recommendations", use: recommend)
-    }
-
-    @Sendable func recommend(_ request: Request, context: AppContext) async throws -> RecommendationsResponse {
-        var query = try Self.query(from: request, asOf: services.asOf())
-        query.fresh = request.headers[.cacheControl]?.contains("no-cache") == true
+    func recommend(_ input: Operations.Recommend.Input) async throws -> RecommendationsResponse {
+        var query = try Self.query(from: input.query, asOf: services.asOf())
+        query.fresh = input.headers.cacheControl?.contains("no-cache") == true
         // A public key sits in web pages: anyone can copy it. It personalizes only with the customer token the
         // shop's backend put on the page; otherwise the visitor is answered as anonymous.
-        if context.keyScope != .secret, let customer = query.customer {
-            let token = request.uri.queryParameters.get("customer_token").map { String($0) } ?? ""
+        if PresentedKey.current?.scope != .secret, let customer = query.customer {
+            let token = input.query.customerToken ?? ""
             if !CustomerToken.isValid(token, customer: customer, key: services.customerTokenKey) { query.customer = nil }
         }
         return try await services.recommendations.recommend(query)
     }
 
-    /// Reads and checks the query string; every mistake is a 400 naming the parameter.
-    static func query(from request: Request, asOf: Date) throws -> RecommendationQuery {
-        let parameters = request.uri.queryParameters
-        func text(_ name: String) throws -> String? {
-            guard let value = parameters.get(name), !value.isEmpty else { return nil }
+    /// Checks the query string past what the generated code reads (its types, the placement's enum);
+    /// every mistake is a 400 naming the parameter.
+    static func query(from parameters: Operations.Recommend.Input.Query, asOf: Date) throws -> RecommendationQuery {
+        func text(_ value: String?, _ name: String) throws -> String? {
+            guard let value, !value.isEmpty else { return nil }
             guard value.unicodeScalars.count <= 200 else {
                 throw APIError.badRequest("longer than 200 characters", field: name)
             }
             return String(value)
         }
-        func list(_ name: String) throws -> [String] {
-            guard let value = parameters.get(name), !value.isEmpty else { return [] }
+        func list(_ value: String?, _ name: String) throws -> [String] {
+            guard let value, !value.isEmpty else { return [] }
             let items = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
             guard items.count <= 100, items.allSatisfy({ $0.unicodeScalars.count <= 200 }) else {
@@ -43,18 +38,30 @@ struct RecommendationRoutes: Sendable {
             }
             return items
         }
-        guard let placement = try text("placement") else {
-            throw APIError.badRequest("missing placement; expected one of \(Placement.names)", field: "placement")
-        }
         var limit = 8
-        if let n = parameters.get("n") {
-            guard let value = Int(n), (1...maximumItems).contains(value) else {
+        if let value = parameters.n {
+            guard (1...maximumItems).contains(value) else {
                 throw APIError.badRequest("expected a whole number from 1 to \(maximumItems)", field: "n")
             }
             limit = value
         }
         return RecommendationQuery(
-            placement: placement, customer: try text("customer"), product: try text("product"), cart: try list("cart"),
-            session: try list("session"), source: try text("source"), limit: limit, asOf: asOf)
+            placement: parameters.placement.rawValue, customer: try text(parameters.customer, "customer"),
+            product: try text(parameters.product, "product"), cart: try list(parameters.cart, "cart"),
+            session: try list(parameters.session, "session"), source: try text(parameters.source, "source"),
+            limit: limit, asOf: asOf)
+    }
+
+    /// The 400 for a query the generated code could not read: its decoder says what failed to convert but
+    /// not which parameter, so the two typed ones are checked again here to name it.
+    static func unreadableQuery(_ path: String?) -> APIError {
+        let items = URLComponents(string: path ?? "")?.queryItems ?? []
+        func value(_ name: String) -> String? { items.first { $0.name == name }?.value }
+        typealias Placements = Operations.Recommend.Input.Query.PlacementPayload
+        if let placement = value("placement"), Placements(rawValue: placement) == nil {
+            return APIError.badRequest(
+                "unknown placement '\(placement.prefix(40))'; expected one of \(Placement.names)", field: "placement")
+        }
+        return APIError.badRequest("expected a whole number from 1 to \(maximumItems)", field: "n")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 import RegularsData
 import RegularsSegments
 
@@ -8,12 +7,9 @@ import RegularsSegments
 struct SegmentRoutes: Sendable {
     let services: AppServices
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("segments", use: list)
-    }
-
-    struct SegmentsResponse: ResponseEncodable {
-        struct Month: Codable {
+    /// openapi.yaml's `Segments`, standing in for the generated type: it writes `prediction_shortfall: null`.
+    struct SegmentsResponse: Codable, Hashable, Sendable {
+        struct Month: Codable, Hashable, Sendable {
             var month: String
             var customers: Int
             var unassigned: Int
@@ -44,7 +40,7 @@ struct SegmentRoutes: Sendable {
         }
     }
 
-    @Sendable func list(_ request: Request, context: AppContext) async throws -> SegmentsResponse {
+    func list() async throws -> SegmentsResponse {
         let insights = try await services.insights.current()
         let report = insights.report
         let history = SegmentHistory.monthly(insights.snapshot, asOf: insights.asOf, limit: 12)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenAPIRuntime
 
 /// Turns every error into the JSON error body: Hummingbird's own (404, 405, 413) and anything unexpected,
 /// which becomes a 500 without details (they go to the log).
@@ -9,23 +10,33 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
-            throw error
-        } catch let error as HTTPError where error.status == .notFound {
+        } catch {
+            throw Self.apiError(for: error, request: request, context: context)
+        }
+    }
+
+    static func apiError(for error: any Error, request: Request, context: Context) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as ServerError:
+            // Thrown through the generated code: what our handler threw, or what reading the request found.
+            return APIError(error) ?? apiError(for: error.underlyingError, request: request, context: context)
+        case let error as HTTPError where error.status == .notFound:
             guard let methods = RouteTable.methods(for: request.uri.path), !methods.contains(request.method) else {
-                throw APIError(.notFound, Self.message(for: .notFound))
+                return APIError(.notFound, Self.message(for: .notFound))
             }
-            throw APIError(
+            return APIError(
                 .methodNotAllowed,
                 "\(request.method) is not allowed here; expected \(methods.map(\.rawValue).joined(separator: " or "))",
                 allow: methods.map(\.rawValue).joined(separator: ", "))
-        } catch let error as HTTPError {
-            throw APIError(error.status, error.body.map(Self.lowercasedFirst) ?? Self.message(for: error.status))
-        } catch let error as any HTTPResponseError {
-            throw APIError(error.status, Self.message(for: error.status))
-        } catch {
+        case let error as HTTPError:
+            return APIError(error.status, error.body.map(Self.lowercasedFirst) ?? Self.message(for: error.status))
+        case let error as any HTTPResponseError:
+            return APIError(error.status, Self.message(for: error.status))
+        default:
             context.logger.error("unexpected error: \(String(reflecting: error))")
-            throw APIError(.internalServerError, "internal error; the server log has the details")
+            return APIError(.internalServerError, "internal error; the server log has the details")
         }
     }
 

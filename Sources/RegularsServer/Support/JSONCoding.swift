@@ -1,8 +1,7 @@
 import Foundation
-import Hummingbird
 import RegularsData
 
-/// The one JSON encoder and the body decoding every route uses.
+/// The one JSON encoder of the hand-written answers, and the words for what a request body got wrong.
 enum JSONCoding {
     /// ISO-8601 dates, sorted keys (stable output for caches and tests).
     static var encoder: JSONEncoder {
@@ -10,25 +9,6 @@ enum JSONCoding {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
-
-    /// Reads the request body (at most `AppContext.maxBodyBytes`) as `T`; a decoding failure becomes a 400
-    /// that names the field, such as `events[3].at`.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext)
-        async throws -> T
-    {
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("request body is empty; expected JSON") }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
-        } catch let error as DecodingError {
-            throw APIError.badRequest(message(for: error), field: field(of: error))
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError.badRequest("request body is not valid JSON")
-        }
     }
 
     /// `events[3].at` from a coding path.
@@ -104,7 +84,7 @@ enum TextLimits {
 /// A money amount in a request: a JSON number (`2.55`, rounded to four decimals) or a decimal string
 /// (`"2.55"`, `"1,234.5"`, at most four decimals); at least 0 and below 100 000 000, so that an order of 500
 /// lines of 10 000 units each cannot overflow `Money`.
-struct MoneyValue: Decodable, Sendable {
+struct MoneyValue: Codable, Hashable, Sendable {
     static let limit: Double = 100_000_000
     /// What the OpenAPI document's `Amount` string pattern says, checked here so the two agree.
     nonisolated(unsafe) static let pattern = /([0-9]{1,8}|[0-9]{1,2}(,[0-9]{3}){1,2})(\.[0-9]{0,4})?/
@@ -131,10 +111,16 @@ struct MoneyValue: Decodable, Sendable {
                 Double.self, .init(codingPath: decoder.codingPath, debugDescription: "expected an amount"))
         }
     }
+
+    /// As a number: the generated code wants request types `Encodable` too, though the server never sends one.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(money.doubleValue)
+    }
 }
 
 /// An ISO-8601 date-time in a request, read with `Timestamp.parse`.
-struct DateValue: Decodable, Sendable {
+struct DateValue: Codable, Hashable, Sendable {
     var seconds: Int64
     var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
@@ -147,5 +133,10 @@ struct DateValue: Decodable, Sendable {
                 debugDescription: "cannot read date \"\(text.prefix(40))\"; expected \(Timestamp.expected)")
         }
         self.seconds = seconds
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Timestamp.iso(seconds))
     }
 }
