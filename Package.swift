@@ -143,6 +143,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RegularsShopTests",
+            dependencies: ["RegularsShop", "RegularsDemo", "RegularsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RegularsCLITests",
             dependencies: ["RegularsCLI", "RegularsDemo", "RegularsShop", "RegularsTestSupport"],
             swiftSettings: swiftSettings

@@ -1,1 +1,1 @@
-// The RegularsMeasure module; see ARCHITECTURE.md for what it owns.
+// The RegularsMeasure module; ARCHITECTURE.md, "Targets", says what it holds and may import.

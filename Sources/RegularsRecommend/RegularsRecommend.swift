@@ -1,1 +1,1 @@
-// The RegularsRecommend module; see ARCHITECTURE.md for what it owns.
+// The RegularsRecommend module; ARCHITECTURE.md, "Targets", says what it holds and may import.

@@ -11,14 +11,16 @@ extension Array where Element == ScoredProduct {
     }
 }
 
-/// Keeps the `limit` best (product, score) pairs seen so far in a min-heap; `offer` is O(log limit).
+/// Keeps the `limit` best (product, score) pairs seen so far in a min-heap, ties broken by the lower product index;
+/// `offer` is O(log limit). The one top-N list of the package: model training (neighbours per row), queries and the
+/// ranker's candidates.
 struct TopK {
     let limit: Int
     private(set) var heap: [ScoredProduct] = []
 
     init(limit: Int) {
-        self.limit = limit
-        heap.reserveCapacity(limit)
+        self.limit = max(0, limit)
+        heap.reserveCapacity(self.limit)
     }
 
     /// `a` ranks below `b`: lower score, or equal score and higher product index.
@@ -26,14 +28,18 @@ struct TopK {
         a.score < b.score || (a.score == b.score && a.product > b.product)
     }
 
+    /// Would `(product, score)` enter the list? Lets a caller skip computing what would be thrown away.
+    @inline(__always)
+    func admits(_ product: ProductIndex, _ score: Float) -> Bool {
+        guard limit > 0 else { return false }
+        guard heap.count == limit, let worst = heap.first else { return true }
+        return !(score < worst.score || (score == worst.score && product > worst.product))
+    }
+
     @inline(__always)
     mutating func offer(_ product: ProductIndex, _ score: Float) {
         // Fast path: a full heap whose worst entry beats the offer.
-        if heap.count == limit, let worst = heap.first,
-            score < worst.score || (score == worst.score && product > worst.product)
-        {
-            return
-        }
+        guard admits(product, score) else { return }
         insert(product, score)
     }
 

@@ -28,11 +28,11 @@ public func buildApplication(
     await models?.refresh()
     var trainer: ModelTrainer?
     if let storePath, let models {
-        trainer = ModelTrainer(store: store, storePath: storePath, registry: models, logger: logger)
+        trainer = ModelTrainer(store: store, storePath: storePath, registry: models, logger: logger, now: now)
     }
     let sessions = DashboardSessions()
     if let announce = configuration.announceDashboardLink {
-        let link = sessions.makeLink(now: Date(), keyHash: nil)
+        let link = sessions.makeLink(now: now(), keyHash: nil)
         announce("http://\(configuration.host):\(configuration.port)/dashboard/login?once=\(link.token)")
     }
     let asOfClock = AsOfClock(explicit: asOf, clock: now) { try? store.newestOrderAt() }

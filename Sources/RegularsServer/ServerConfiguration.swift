@@ -1,7 +1,7 @@
 import Foundation
 import Prometheus
 
-/// How `regulars serve` (and the tests) run the server. Every key has a default; see docs/configuration.md.
+/// How `regulars serve` (and the tests) run the server. Every key has a default, documented where it is declared.
 public struct ServerConfiguration: Sendable {
     /// The address to listen on; `127.0.0.1` keeps the server private to this machine.
     public var host = "127.0.0.1"

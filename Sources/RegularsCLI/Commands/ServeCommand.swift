@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.openStore()
-        // Read once: with --as-of the server pretends it is that day (the demo), otherwise it reads the clock.
+        // With --as-of the server recommends as of that day (the demo); events and sessions keep the real clock.
         let pinned = try global.explicitAsOf()
         var configuration = ServerConfiguration(metrics: MetricsBootstrap.shared)
         configuration.host = host
@@ -51,6 +51,6 @@ struct ServeCommand: AsyncParsableCommand {
         // Like a notebook server's token link: the shop owner opens the dashboard without pasting a key.
         // On stderr, so scripts reading stdout never capture it; it works once, for ten minutes.
         configuration.announceDashboardLink = { link in Output.error("Dashboard (one-time sign-in link): \(link)") }
-        try await runApplication(configuration, store: store, now: { pinned ?? Date() }, asOf: pinned)
+        try await runApplication(configuration, store: store, now: { Date() }, asOf: pinned)
     }
 }

@@ -121,7 +121,7 @@ public struct ComplementsModel: Sendable, Codable {
                     }
                     i = j
                 }
-                var top = ExplainableTopList(limit: settings.neighbourCount)
+                var top = TopK(limit: settings.neighbourCount)
                 let anchorDenominator = buyers.count[a] + settings.shrinkage
                 for b in touched where Int(customers[b]) >= settings.minimumCustomers {
                     var excess = co[b]
@@ -174,7 +174,7 @@ public struct ComplementsModel: Sendable, Codable {
                 if score > best[b]?.score ?? -.infinity { best[b] = (anchor, score) }
             }
         }
-        var top = ExplainableTopList(limit: limit)
+        var top = TopK(limit: limit)
         for (product, score) in total { top.offer(product, score) }
         return top.sorted().map { entry in
             let anchor = best[entry.product]!.anchor

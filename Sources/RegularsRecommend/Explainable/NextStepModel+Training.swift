@@ -35,7 +35,7 @@ extension NextStepModel {
                 if customers[b] == 0 { touched.append(b) }
                 customers[b] += 1
             }
-            var top = ExplainableTopList(limit: settings.neighbourCount)
+            var top = TopK(limit: settings.neighbourCount)
             let n = Float(anchorCustomers)
             for b in touched where Int(customers[b]) >= settings.minimumCustomers {
                 let s = Float(customers[b])

@@ -51,34 +51,29 @@ public struct PopularModel: Sendable, Codable {
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
         let productCount = snapshot.productCount
         let now = Int64(asOf.timeIntervalSince1970.rounded(.down))
-        let windowStart = now - DayNumber.seconds(settings.windowDays)
         let recentStart = now - DayNumber.seconds(settings.recentDays)
         let baselineStart = now - DayNumber.seconds(settings.baselineDays)
-        var score = [Float](repeating: 0, count: productCount)
+        let score = RecencyWeightedBuyers(
+            snapshot, before: now, halfLifeDays: settings.halfLifeDays, windowDays: settings.windowDays
+        ).count
         var recent = [Int32](repeating: 0, count: productCount)
         var earlier = [Int32](repeating: 0, count: productCount)
         // Per product, the last customer counted in each tally, so that each customer counts once.
-        var seenScore = [Int32](repeating: -1, count: productCount)
         var seenRecent = [Int32](repeating: -1, count: productCount)
         var seenEarlier = [Int32](repeating: -1, count: productCount)
-        let decay = -log(2.0) / (settings.halfLifeDays * DayNumber.interval)
         for customer in 0..<Int32(snapshot.customerCount) {
             // Newest line first: the first time a product shows up is the customer's latest purchase of it.
             for line in snapshot.lines(ofCustomer: customer).reversed() {
                 let time = snapshot.lineTime(line)
                 guard time < now else { continue }
-                if time < windowStart { break }
+                if time < baselineStart { break }
                 let p = Int(snapshot.lineProduct[line])
-                if seenScore[p] != customer {
-                    seenScore[p] = customer
-                    score[p] += Float(exp(decay * Double(now - time)))
-                }
                 if time >= recentStart {
                     if seenRecent[p] != customer {
                         seenRecent[p] = customer
                         recent[p] += 1
                     }
-                } else if time >= baselineStart, seenEarlier[p] != customer {
+                } else if seenEarlier[p] != customer {
                     seenEarlier[p] = customer
                     earlier[p] += 1
                 }

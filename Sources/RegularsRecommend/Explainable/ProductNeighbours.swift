@@ -29,7 +29,7 @@ public struct ProductNeighbours: Sendable, Hashable, Codable {
     }
 
     /// Appends the next product's neighbours, which the caller gives best first.
-    mutating func appendRow(_ entries: [(product: ProductIndex, score: Float)]) {
+    mutating func appendRow(_ entries: [ScoredProduct]) {
         for entry in entries {
             neighbour.append(entry.product)
             score.append(entry.score)

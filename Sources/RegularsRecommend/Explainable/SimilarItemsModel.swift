@@ -54,7 +54,7 @@ public struct SimilarItemsModel: Sendable, Codable {
                     dot[q] += value * vectors.postingValue[posting]
                 }
             }
-            var top = ExplainableTopList(limit: settings.neighbourCount)
+            var top = TopK(limit: settings.neighbourCount)
             for q in touched {
                 let score = min(dot[q], 1)
                 if score >= settings.minimumSimilarity, top.admits(ProductIndex(q), score) {
@@ -86,7 +86,7 @@ public struct SimilarItemsModel: Sendable, Codable {
                 if neighbours.score[k] > best[q]?.score ?? -.infinity { best[q] = (source, neighbours.score[k]) }
             }
         }
-        var top = ExplainableTopList(limit: limit)
+        var top = TopK(limit: limit)
         for (product, entry) in best { top.offer(product, entry.score) }
         return top.sorted().map { entry in
             let anchor = best[entry.product]!.anchor

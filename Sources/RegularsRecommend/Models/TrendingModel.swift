@@ -4,8 +4,8 @@ import RegularsData
 /// Recency-weighted bestsellers: each product's distinct buyers, each buyer counted
 /// `0.5 ^ (days since their last purchase of it / halfLifeDays)`, only within the last `windowDays`.
 ///
-/// Non-personal; the fallback for lists that run short and one of the ranker's candidate sources. (Named apart
-/// from the plainer `PopularModel` of the home placement.)
+/// Non-personal; the fallback for lists that run short and one of the ranker's candidate sources. The same count as
+/// `PopularModel`'s bestsellers (`RecencyWeightedBuyers`) over a shorter window, on the ranker's training cut-offs.
 public struct TrendingModel: Sendable {
     public struct Settings: Sendable, Codable, Equatable {
         public var windowDays = 90.0
@@ -21,13 +21,10 @@ public struct TrendingModel: Sendable {
     public let ranking: [ScoredProduct]
 
     public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {
-        var scores = [Float](repeating: 0, count: history.productCount)
-        let window = DayNumber.seconds(Double(settings.windowDays))
-        for at in history.items.indices {
-            let age = history.asOf - history.lastTime[at]
-            guard age <= window else { continue }
-            scores[Int(history.items[at])] += Float(pow(0.5, Double(age) / (settings.halfLifeDays * DayNumber.interval)))
-        }
+        let scores = RecencyWeightedBuyers(
+            history.snapshot, before: history.asOf, halfLifeDays: settings.halfLifeDays,
+            windowDays: settings.windowDays
+        ).count
         var ranking = scores.enumerated().filter { $0.element > 0 }.map {
             ScoredProduct(product: ProductIndex($0.offset), score: $0.element)
         }

@@ -22,8 +22,9 @@ public struct PlacementRecipe: Sendable, Hashable, Codable {
 
     public init(_ ingredients: [Ingredient]) { self.ingredients = ingredients }
 
-    /// The built-in recipe of each placement (PRODUCT.md: checkout and cart lean on complements, product
-    /// pages on similar items plus complements, home on personal plus trending, e-mail on next-step timing).
+    /// The built-in recipe of each placement: checkout and cart lean on complements (what goes with what is being
+    /// bought: adjacent, not more of the same), product pages on similar items plus complements, home on personal
+    /// plus trending, e-mail on next-step timing, which also says when to send (ARCHITECTURE.md, step "Recommend").
     public static func `default`(for placement: Placement) -> PlacementRecipe {
         switch placement {
         case .cart, .checkout:

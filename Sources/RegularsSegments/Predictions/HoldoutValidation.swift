@@ -61,7 +61,7 @@ public struct HoldoutValidation: Sendable, Codable {
         snapshot: Snapshot, calibrationEnd: Date, unit: TimeUnit = .days, requirements: DataRequirements = .init()
     ) -> ModelFit<HoldoutValidation> {
         validate(
-            PurchaseHistory(snapshot: snapshot), calibrationEnd: DayNumber.day(of: calibrationEnd),
+            PurchaseDays(snapshot: snapshot), calibrationEnd: DayNumber.day(of: calibrationEnd),
             holdoutEnd: DayNumber.lastIncludedDay(asOf: snapshot.asOf), unit: unit, requirements: requirements)
     }
 
@@ -72,12 +72,12 @@ public struct HoldoutValidation: Sendable, Codable {
         requirements: DataRequirements = .init()
     ) -> ModelFit<HoldoutValidation> {
         validate(
-            PurchaseHistory(transactions: transactions), calibrationEnd: DayNumber.day(of: calibrationEnd),
+            PurchaseDays(transactions: transactions), calibrationEnd: DayNumber.day(of: calibrationEnd),
             holdoutEnd: DayNumber.day(of: holdoutEnd), unit: unit, requirements: requirements)
     }
 
     static func validate(
-        _ history: PurchaseHistory, calibrationEnd: Int32, holdoutEnd: Int32, unit: TimeUnit,
+        _ history: PurchaseDays, calibrationEnd: Int32, holdoutEnd: Int32, unit: TimeUnit,
         requirements: DataRequirements
     ) -> ModelFit<HoldoutValidation> {
         let cohort = (0..<history.customerCount).compactMap { customer in

@@ -49,7 +49,7 @@ public struct PredictionReport: Sendable, Codable {
 
     /// Builds the report. Pure: no clock, no I/O; about a second per 100 000 customers.
     public static func make(snapshot: Snapshot, asOf: Date, settings: Settings = Settings()) -> PredictionReport {
-        let history = PurchaseHistory(snapshot: snapshot, asOf: asOf)
+        let history = PurchaseDays(snapshot: snapshot, asOf: asOf)
         let lastDay = DayNumber.lastIncludedDay(asOf: asOf)
         let summaryByCustomer = (0..<history.customerCount).map {
             history.summary(of: $0, through: lastDay, unit: settings.unit)

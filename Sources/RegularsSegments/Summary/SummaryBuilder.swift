@@ -14,14 +14,14 @@ public enum SummaryBuilder {
     public static func summarize(_ snapshot: Snapshot, asOf: Date? = nil, unit: TimeUnit = .days)
         -> CustomerSummaries
     {
-        summarize(PurchaseHistory(snapshot: snapshot, asOf: asOf), asOf: asOf ?? snapshot.asOf, unit: unit)
+        summarize(PurchaseDays(snapshot: snapshot, asOf: asOf), asOf: asOf ?? snapshot.asOf, unit: unit)
     }
 
     /// Summaries of every customer with a transaction before `asOf`, in order of first appearance.
     public static func summarize(_ transactions: [CustomerTransaction], asOf: Date, unit: TimeUnit = .days)
         -> CustomerSummaries
     {
-        summarize(PurchaseHistory(transactions: transactions), asOf: asOf, unit: unit)
+        summarize(PurchaseDays(transactions: transactions), asOf: asOf, unit: unit)
     }
 
     /// The `asOf` that ends a calibration period with `lastDay` included: midnight UTC after it.
@@ -29,7 +29,7 @@ public enum SummaryBuilder {
         DayNumber.date(ofDay: DayNumber.day(of: lastDay) + 1)
     }
 
-    static func summarize(_ history: PurchaseHistory, asOf: Date, unit: TimeUnit) -> CustomerSummaries {
+    static func summarize(_ history: PurchaseDays, asOf: Date, unit: TimeUnit) -> CustomerSummaries {
         let lastDay = DayNumber.lastIncludedDay(asOf: asOf)
         var ids: [CustomerID] = []
         var rows: [CustomerSummary] = []

@@ -14,7 +14,7 @@ struct DashboardRoutes: Sendable {
         open.get("login", use: loginForm)
         open.post("login", use: login)
         open.post("logout", use: logout)
-        let pages = router.group("dashboard").add(middleware: DashboardAuth(sessions: sessions, keys: services.keys))
+        let pages = router.group("dashboard").add(middleware: DashboardAuth(sessions: sessions, keys: services.keys, now: services.now))
         pages.get(use: overview)
         pages.get("recommendations", use: recommendations)
         pages.get("models", use: models)
@@ -73,7 +73,7 @@ struct DashboardRoutes: Sendable {
     @Sendable func loginForm(_ request: Request, context: AppContext) async throws -> Response {
         // A one-time link from `regulars serve` or `POST /v1/admin/dashboard-link` signs in at once.
         if let once = request.uri.queryParameters.get("once") {
-            guard let grant = sessions.redeem(link: String(once), now: Date()) else {
+            guard let grant = sessions.redeem(link: String(once), now: services.now()) else {
                 return Self.loginPage(error: "That sign-in link was used already or has expired.", status: .unauthorized)
             }
             return signedIn(request, keyHash: grant.keyHash)
@@ -108,7 +108,7 @@ struct DashboardRoutes: Sendable {
     }
 
     func signedIn(_ request: Request, keyHash: [UInt8]?) -> Response {
-        let token = sessions.open(now: Date(), keyHash: keyHash)
+        let token = sessions.open(now: services.now(), keyHash: keyHash)
         var response = Response.redirect(to: "/dashboard", type: .normal)
         // Behind a TLS proxy the cookie must not travel over plain HTTP; on 127.0.0.1 there is no TLS.
         let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
@@ -144,13 +144,14 @@ struct DashboardAuth: RouterMiddleware {
     typealias Context = AppContext
     let sessions: DashboardSessions
     let keys: KeyRing
+    let now: @Sendable () -> Date
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response)
         async throws -> Response
     {
         let token = request.cookies[DashboardRoutes.cookieName]?.value
         // A session opened with a key that has since been revoked is over.
-        guard sessions.isValid(token, now: Date(), keyIsActive: { (try? keys.isActive(hash: $0)) ?? false }) else {
+        guard sessions.isValid(token, now: now(), keyIsActive: { (try? keys.isActive(hash: $0)) ?? false }) else {
             return Response.redirect(to: "/dashboard/login", type: .normal)
         }
         return try await next(request, context)

@@ -10,11 +10,16 @@ actor ModelTrainer {
     let storePath: String
     let registry: ModelRegistry
     let logger: Logger
+    /// The server's clock: when a model set was trained.
+    let now: @Sendable () -> Date
     private var training = false
     /// An erasure arrived while a training ran: retrain again when it ends, without the erased customer.
     private var erasurePending = false
 
-    init(store: any Store, storePath: String, registry: ModelRegistry, logger: Logger) {
+    init(
+        store: any Store, storePath: String, registry: ModelRegistry, logger: Logger, now: @escaping @Sendable () -> Date
+    ) {
+        self.now = now
         self.store = store
         self.storePath = storePath
         self.registry = registry
@@ -28,8 +33,9 @@ actor ModelTrainer {
         training = true
         let store = store
         let storePath = storePath
+        let trainedAt = now()
         let task = Task.detached(priority: .utility) {
-            try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: Date())
+            try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: trainedAt)
         }
         let result = await task.result
         if case .success(let outcome) = result {
@@ -62,9 +68,10 @@ actor ModelTrainer {
         erasurePending = false
         let store = store
         let storePath = storePath
+        let trainedAt = now()
         let task = Task.detached(priority: .utility) {
             try ModelTraining.retrainReplacingAll(
-                store: store, storePath: storePath, fallbackAsOf: asOf, trainedAt: Date())
+                store: store, storePath: storePath, fallbackAsOf: asOf, trainedAt: trainedAt)
         }
         do {
             if let version = try await task.value {

@@ -3,7 +3,8 @@ import Hummingbird
 
 /// An error answered as JSON: `{"error": {"status": 400, "message": "…", "field": "…"}}`.
 ///
-/// Messages follow the house style: lower-case, concrete, what was expected; no personal data.
+/// Messages are lower-case and concrete, say what was expected and carry no personal data, like every error in
+/// Regulars (ARCHITECTURE.md, "Conventions").
 public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     public var status: HTTPResponse.Status
     public var message: String

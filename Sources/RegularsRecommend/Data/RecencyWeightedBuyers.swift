@@ -1,8 +1,11 @@
+import Foundation
 import RegularsData
 
 /// Distinct customers per product, each weighted by a function of the time of their latest purchase of it,
-/// and the same weight summed over all customers (of their latest order): the base rates of the
-/// item-to-item models.
+/// and the same weight summed over all customers (of their latest order).
+///
+/// The one popularity count of the package: `PopularModel`'s bestsellers, `TrendingModel`'s scores (the ranker's
+/// candidates and fallback) and the item-to-item models' base rates are all this count with another weight.
 struct RecencyWeightedBuyers {
     /// Per product.
     let count: [Float]
@@ -32,5 +35,16 @@ struct RecencyWeightedBuyers {
         }
         self.count = count
         self.total = total
+    }
+
+    /// Each buyer counts `0.5 ^ (age / halfLifeDays)` of their latest purchase before `before`, and nothing when
+    /// that purchase is more than `windowDays` old.
+    init(_ snapshot: Snapshot, before: Int64, halfLifeDays: Double, windowDays: Double) {
+        let window = DayNumber.seconds(windowDays)
+        let decay = -log(2.0) / (halfLifeDays * DayNumber.interval)
+        self.init(snapshot, before: before) { time in
+            let age = before - time
+            return age <= window ? Float(exp(decay * Double(age))) : 0
+        }
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import RegularsData
 
-/// Every customer's purchase days with that day's spend, oldest first, in one CSR layout.
+/// Every customer's purchase days with that day's spend, oldest first, in one CSR layout: what the lifetime
+/// models (BG/NBD, Gamma-Gamma) and the segments read. Not the recommenders' `PurchaseHistory`, which is per customer
+/// and product.
 ///
 /// Built once from a `Snapshot` (every customer, in snapshot order, so position = `CustomerIndex`) or
 /// from plain transactions (customers in order of first appearance); summaries at any cutoff and
 /// hold-out counts are then cheap range scans.
-struct PurchaseHistory: Sendable {
+struct PurchaseDays: Sendable {
     var ids: [CustomerID]
     /// Purchase days of customer `c`: `start[c] ..< start[c + 1]`.
     var start: [Int]
