@@ -59,6 +59,7 @@ let package = Package(
             name: "RegularsServer",
             dependencies: [
                 "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsContent",
+                "RegularsShop",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -84,10 +85,10 @@ let package = Package(
             resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
-        // The use cases (import, train, recommend, campaigns, erasure) over one shop; the CLI and server call it.
+        // The use cases over one shop (as-of, train, recommend, campaigns, erasure); the CLI and the server call it.
         .target(
             name: "RegularsShop",
-            dependencies: ["RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsContent"],
+            dependencies: ["RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsContent"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -144,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegularsShopTests",
-            dependencies: ["RegularsShop", "RegularsDemo", "RegularsTestSupport"],
+            dependencies: ["RegularsShop", "RegularsMeasure", "RegularsDemo", "RegularsTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RegularsData
+import RegularsShop
 
 /// The application `regulars serve` runs and the tests start: every route, its middleware and services.
 ///
@@ -28,7 +29,8 @@ public func buildApplication(
     await models?.refresh()
     var trainer: ModelTrainer?
     if let storePath, let models {
-        trainer = ModelTrainer(store: store, storePath: storePath, registry: models, logger: logger, now: now)
+        let shop = Shop(store: store, storePath: storePath, clock: now, asOf: asOf)
+        trainer = ModelTrainer(shop: shop, registry: models, logger: logger)
     }
     let sessions = DashboardSessions()
     if let announce = configuration.announceDashboardLink {

@@ -10,16 +10,22 @@ import RegularsSegments
 /// command and by the server; they are assembled here once. Nothing below this type reads the clock: it is
 /// injected, and `asOf()` applies the one rule of `AsOf` to it.
 public struct Shop: Sendable {
-    public let store: SQLiteStore
+    public let store: any Store
     public let storePath: String
     /// Reads the clock (the real one in the CLI and server, a fixed date in tests).
     public let clock: @Sendable () -> Date
     /// A caller's `--as-of`, which wins over the clock and the data.
     public let explicitAsOf: Date?
 
+    /// Opens the SQLite store at `storePath`.
     public init(storePath: String, clock: @escaping @Sendable () -> Date, asOf: Date? = nil) throws {
+        self.init(store: try SQLiteStore(path: storePath), storePath: storePath, clock: clock, asOf: asOf)
+    }
+
+    /// A shop over an open store whose files live beside `storePath` (the server's).
+    public init(store: any Store, storePath: String, clock: @escaping @Sendable () -> Date, asOf: Date? = nil) {
+        self.store = store
         self.storePath = storePath
-        store = try SQLiteStore(path: storePath)
         self.clock = clock
         explicitAsOf = asOf
     }
@@ -67,10 +73,10 @@ public struct Shop: Sendable {
     public func erase(customer id: String) throws -> ErasureReport { try store.forget(customer: id, at: clock()) }
 
     /// Replaces every saved model version by one trained without erased customers, as of the newest version's
-    /// date. Returns the new version, or `nil` when there were no models.
-    public func retrainAfterErasure() throws -> Int? {
+    /// date (else `fallbackAsOf`, else `asOf()`). Returns the new version, or `nil` when there were no models.
+    public func retrainAfterErasure(fallbackAsOf: Date? = nil) throws -> Int? {
         try ModelTraining.retrainReplacingAll(
-            store: store, storePath: storePath, fallbackAsOf: try asOf().date, trainedAt: clock())
+            store: store, storePath: storePath, fallbackAsOf: try fallbackAsOf ?? asOf().date, trainedAt: clock())
     }
 
     /// What a campaign or a brief needs: snapshot, predictions, the served recommender, voice and templates.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a shop's data lives. Small on purpose: write in a transaction, read a snapshot, report.
 ///
-/// The embedded default is `SQLiteStore`; a PostgreSQL implementation sits behind the same protocol.
+/// The embedded default is `SQLiteStore`; the protocol is kept small so that another engine can implement it.
 public protocol Store: Sendable {
     /// Runs `body` in one write transaction; when it throws, nothing it wrote is kept.
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T

@@ -2,26 +2,21 @@ import Foundation
 import Logging
 import RegularsData
 import RegularsRecommend
+import RegularsShop
 
 /// Trains model sets inside the server (`POST /v1/admin/train`, and after an erasure), one at a time and off
 /// the request path, then has the registry swap to the new version.
 actor ModelTrainer {
-    let store: any Store
-    let storePath: String
+    /// The shop's use cases, on the server's clock: training and retraining after an erasure, as the CLI does.
+    let shop: Shop
     let registry: ModelRegistry
     let logger: Logger
-    /// The server's clock: when a model set was trained.
-    let now: @Sendable () -> Date
     private var training = false
     /// An erasure arrived while a training ran: retrain again when it ends, without the erased customer.
     private var erasurePending = false
 
-    init(
-        store: any Store, storePath: String, registry: ModelRegistry, logger: Logger, now: @escaping @Sendable () -> Date
-    ) {
-        self.now = now
-        self.store = store
-        self.storePath = storePath
+    init(shop: Shop, registry: ModelRegistry, logger: Logger) {
+        self.shop = shop
         self.registry = registry
         self.logger = logger
     }
@@ -31,12 +26,8 @@ actor ModelTrainer {
     func train(asOf: Date) async throws -> ModelTraining.Outcome {
         guard !training else { throw APIError(.conflict, "a training is already running; try again when it ends") }
         training = true
-        let store = store
-        let storePath = storePath
-        let trainedAt = now()
-        let task = Task.detached(priority: .utility) {
-            try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: trainedAt)
-        }
+        let shop = shop
+        let task = Task.detached(priority: .utility) { try shop.train(asOf: asOf) }
         let result = await task.result
         if case .success(let outcome) = result {
             await registry.refresh()
@@ -66,13 +57,8 @@ actor ModelTrainer {
     private func replaceAll(asOf: Date) async {
         defer { training = false }
         erasurePending = false
-        let store = store
-        let storePath = storePath
-        let trainedAt = now()
-        let task = Task.detached(priority: .utility) {
-            try ModelTraining.retrainReplacingAll(
-                store: store, storePath: storePath, fallbackAsOf: asOf, trainedAt: trainedAt)
-        }
+        let shop = shop
+        let task = Task.detached(priority: .utility) { try shop.retrainAfterErasure(fallbackAsOf: asOf) }
         do {
             if let version = try await task.value {
                 await registry.refresh()
