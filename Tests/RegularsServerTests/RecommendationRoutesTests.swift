@@ -91,6 +91,24 @@ struct RecommendationRoutesTests {
         }
     }
 
+    @Test("exclude_owned leaves out what the customer bought, as `regulars evaluate` asks for its new track")
+    func excludeOwned() async throws {
+        let server = try Self.trainedServer()
+        try await server.run { client in
+            let path = "/v1/recommendations?placement=home&n=10&\(try server.customer("C-3"))"
+            let all = try await client.send(.get, path, key: server.publicKey)
+            let discover = try await client.send(.get, path + "&exclude_owned=true", key: server.publicKey)
+            #expect(all.status == .ok && discover.status == .ok, "\(discover.text)")
+            let skus = { (reply: Reply) in
+                ((reply.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["sku"] as? String }
+            }
+            #expect(!skus(all).isEmpty)
+            #expect(Set(skus(all)).intersection(["SKILLET", "OIL", "MUG"]).count > 0, "\(skus(all))")
+            #expect(Set(skus(discover)).isDisjoint(with: ["SKILLET", "OIL", "MUG"]), "\(skus(discover))")
+            #expect(skus(discover).contains("LID"))
+        }
+    }
+
     @Test("unknown customers and SKUs are left out, not refused; bad parameters are 400s naming them")
     func parameters() async throws {
         let server = try Self.trainedServer()

@@ -138,7 +138,7 @@ public actor ModelRegistry: RecommendationSource {
             placement: placement, customer: query.customer.flatMap { snapshot.customerIndexByID[$0] == nil ? nil : $0 },
             product: query.product.flatMap { known($0) ? $0 : nil }, cart: query.cart.filter(known),
             session: query.session.filter(known), referral: query.source.map { ReferralSource(source: $0) },
-            limit: query.limit, asOf: query.asOf)
+            limit: query.limit, excludeOwned: query.excludeOwned, asOf: query.asOf)
         let list: RecommendationList
         do {
             list = try loaded.recommender.recommend(request)

@@ -13,6 +13,8 @@ public struct RecommendationQuery: Sendable, Hashable {
     /// Where the visitor came from (`utm_source`).
     public var source: String?
     public var limit: Int
+    /// Leave out what the customer already bought (`exclude_owned=true`).
+    public var excludeOwned = false
     public var asOf: Date
     /// Compute afresh rather than answer from the cache (`Cache-Control: no-cache` on the request).
     public var fresh = false

@@ -19,6 +19,7 @@ final class ResponseCache: Sendable {
         var session: [SKU]
         var source: String?
         var limit: Int
+        var excludeOwned: Bool
 
         init(_ query: RecommendationQuery, version: Int) {
             self.version = version
@@ -30,6 +31,7 @@ final class ResponseCache: Sendable {
             session = query.session
             source = query.source
             limit = query.limit
+            excludeOwned = query.excludeOwned
         }
     }
 

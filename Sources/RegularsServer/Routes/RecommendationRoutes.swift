@@ -49,7 +49,7 @@ struct RecommendationRoutes: Sendable {
             placement: parameters.placement.rawValue, customer: try text(parameters.customer, "customer"),
             product: try text(parameters.product, "product"), cart: try list(parameters.cart, "cart"),
             session: try list(parameters.session, "session"), source: try text(parameters.source, "source"),
-            limit: limit, asOf: asOf)
+            limit: limit, excludeOwned: parameters.excludeOwned ?? false, asOf: asOf)
     }
 
     /// The 400 for a query the generated code could not read: its decoder says what failed to convert but
