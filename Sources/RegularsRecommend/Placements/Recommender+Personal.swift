@@ -12,10 +12,14 @@ extension Recommender {
             customer: customer, limit: context.fetch, excludeHistory: context.excludeOwned)
         guard !ranked.isEmpty else { return [] }
         let evidence = PersonalEvidence(self, context)
-        return ranked.map {
-            Proposal(
-                product: $0.product, score: CollaborativeRecommender.probability($0.score),
-                reason: evidence.reason(for: $0.product, context), model: "ranker", date: evidence.date(of: $0.product))
+        return ranked.compactMap {
+            let reason = evidence.reason(for: $0.product, context)
+            // An e-mail promises a reason for every pick: one the customer's purchases cannot explain gives way to
+            // the placement's other sources. On the site the ranker's whole list serves (and is what is measured).
+            if context.placement.isEmail, reason == .pickedForYou { return nil }
+            return Proposal(
+                product: $0.product, score: CollaborativeRecommender.probability($0.score), reason: reason,
+                model: "ranker", date: evidence.date(of: $0.product))
         }
     }
 }
@@ -30,10 +34,13 @@ extension Recommender {
 struct PersonalEvidence {
     /// Co-purchase links need at least this many customers who bought both.
     static let minimumLinkCustomers = 3
+    /// Look-alikes per purchase that may be named ("Similar to the …"): the closest only.
+    static let similarPerPurchase = 5
 
     var restock: [ProductIndex: (reason: Reason, date: Date?)] = [:]
     var nextStep: [ProductIndex: (reason: Reason, date: Date?)] = [:]
     var linkedFrom: [ProductIndex: ProductIndex] = [:]
+    var similarTo: [ProductIndex: ProductIndex] = [:]
     var categories: Set<Int32> = []
     let snapshot: Snapshot
 
@@ -54,18 +61,24 @@ struct PersonalEvidence {
             where neighbour.customers >= Self.minimumLinkCustomers && linkedFrom[neighbour.product] == nil {
                 linkedFrom[neighbour.product] = anchor
             }
+            for neighbour in recommender.models.similar.similar(to: anchor, limit: Self.similarPerPurchase)
+            where similarTo[neighbour.product] == nil {
+                similarTo[neighbour.product] = anchor
+            }
         }
         categories = Set(context.customerCategories.prefix(5).map(\.category))
     }
 
     /// The strongest true signal for `product`: for a product they own, a due restock, else "bought before";
-    /// otherwise a timed next step, a co-purchase link, a category they buy from; only then a generic reason.
+    /// otherwise a timed next step, a co-purchase link, a close look-alike of a purchase, a category they buy
+    /// from; only then a generic reason.
     func reason(for product: ProductIndex, _ context: RecommendationContext) -> Reason {
         if context.owned.contains(product) {
             return restock[product]?.reason ?? .buyAgain
         }
         if let step = nextStep[product] { return step.reason }
         if let anchor = linkedFrom[product] { return .boughtBefore(anchor: anchor) }
+        if let anchor = similarTo[product] { return .similar(to: anchor) }
         let category = snapshot.products[Int(product)].category
         if category >= 0, categories.contains(category) { return .favouriteCategory(category) }
         return .pickedForYou

@@ -64,7 +64,12 @@ extension Recommender {
                 Proposal(product: $0.product, score: $0.score, reason: Reason($0.evidence), model: "popular")
             }
         case .categoryPicks:
-            return categoryPopular(context.customerCategories, limit: n, excluding: [], trending: false)
+            // Bestsellers of the customer's own categories: the reason names the category as theirs.
+            return categoryPopular(context.customerCategories, limit: n, excluding: [], trending: false).map {
+                var pick = $0
+                if case .popular(let category?) = pick.reason { pick.reason = .favouriteCategory(category) }
+                return pick
+            }
         case .newArrivals:
             return newArrivals(context)
         case .premium:

@@ -36,7 +36,9 @@ public struct ReasonBuilder: Sendable {
         case .newArrival(let category): return "New arrival\(phrase(category))"
         case .premium(let category): return "A premium pick\(phrase(category))"
         case .shopPick(let category): return "Our pick\(phrase(category))"
-        case .favouriteCategory(let category): return "More\(phrase(category)), a category you often buy from"
+        case .favouriteCategory(let category):
+            guard category >= 0, Int(category) < categories.count else { return "Picked for you from your past orders" }
+            return "Picked from \(categories[Int(category)]), a category you often buy from"
         case .pickedForYou: return "Picked for you from your past orders"
         }
     }
