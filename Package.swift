@@ -123,7 +123,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RegularsRecommendTests",
-            dependencies: ["RegularsRecommend", "RegularsMeasure", "RegularsDemo", "RegularsTestSupport"],
+            dependencies: ["RegularsRecommend", "RegularsDemo", "RegularsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RegularsMeasureTests",
+            dependencies: ["RegularsMeasure", "RegularsTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

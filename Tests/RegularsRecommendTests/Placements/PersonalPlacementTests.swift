@@ -91,6 +91,11 @@ struct PersonalPlacementTests {
                         #expect(
                             (link?.customers ?? 0) >= PersonalEvidence.minimumLinkCustomers,
                             "\(item.sku): '\(item.reason)' without a co-purchase link")
+                    case .similar(let anchor):
+                        #expect(owned.contains(anchor))
+                        let neighbours = models.similar.similar(
+                            to: anchor, limit: PersonalEvidence.similarPerPurchase)
+                        #expect(neighbours.contains { $0.product == item.product }, "\(item.sku): not a look-alike")
                     case .restock, .buyAgain:
                         #expect(owned.contains(item.product), "\(item.sku): '\(item.reason)' but never bought")
                     case .nextStep(let after, _):
