@@ -1,4 +1,5 @@
 import RegularsData
+
 extension DemoCatalog {
     /// Every item the demo shop sells, in the order the products export lists them.
     ///

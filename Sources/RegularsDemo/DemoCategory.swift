@@ -1,4 +1,5 @@
 import RegularsData
+
 /// The demo shop's categories: a home-goods shop with one sensitive category.
 ///
 /// `rawValue` is the category name the shop uses (written to the export's `Type` column); `taxonomy`

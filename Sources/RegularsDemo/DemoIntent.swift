@@ -1,4 +1,5 @@
 import RegularsData
+
 /// One planned purchase of one customer, before orders are numbered and priced.
 struct DemoIntent: Sendable {
     /// Index into the shop's people; guests have their own person.

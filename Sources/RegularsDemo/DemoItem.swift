@@ -1,4 +1,5 @@
 import RegularsData
+
 /// One line of the demo catalog before it is split into variants (one `Product` per variant).
 struct DemoItem: Sendable {
     /// What part a product plays in the planted purchase patterns.

@@ -1,4 +1,5 @@
 import RegularsData
+
 /// A demo customer's name and address, as the orders export writes them.
 struct DemoPerson: Sendable {
     var firstName: String

@@ -1,4 +1,5 @@
 import RegularsData
+
 extension DemoShop {
     /// The SKUs and numbers behind the planted patterns, for tests and for checking the models.
     public enum GroundTruth {

@@ -115,5 +115,7 @@ public struct DemoShop: Sendable {
             orders: orders, people: keptPeople, catalog: catalog)
     }
 
-    private static func midnight(_ day: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(day) * DayNumber.interval) }
+    private static func midnight(_ day: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day) * DayNumber.interval)
+    }
 }

@@ -1,4 +1,5 @@
 import RegularsData
+
 /// The planted patterns. Each receives `add(day, lines, planted, &random)`, which keeps a purchase only
 /// inside the customer's active window.
 extension DemoShopperPlan {

@@ -1,4 +1,5 @@
 import RegularsData
+
 /// Plans customers' purchases over the history: ordinary baskets plus the planted patterns
 /// (skillet → care kit and oven mitt, coffee every ~30 days, candles every ~60 days, raised bed → soil
 /// amendment 42–56 days later, gift sets in November and December).

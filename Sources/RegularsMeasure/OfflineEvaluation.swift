@@ -24,7 +24,8 @@ public struct EvaluationReport: Sendable, Codable {
         var parts = ["model=\(model) cutoff=\(cutoff) train_lines=\(trainLines) test_lines=\(testLines)"]
         parts += tracks.map(\.table)
         if let newTrackOnAllLists {
-            parts.append("the same `new` track scored on the `all` lists (the --out file itself):\n" + newTrackOnAllLists.table)
+            parts.append(
+                "the same `new` track scored on the `all` lists (the --out file itself):\n" + newTrackOnAllLists.table)
         }
         var cost = String(format: "train %.2f s, predict %.2f s", trainSeconds, predictSeconds)
         if let peakMemoryBytes { cost += String(format: ", peak memory %.0f MB", Double(peakMemoryBytes) / 1_048_576) }

@@ -61,7 +61,8 @@ public enum ServedEvaluation {
         let predictTime = clock.measure {
             for track in Track.allCases {
                 let customers = split.customers(of: track)
-                let served = serve(recommender, customers: customers.map { split.snapshot.customers[Int($0)].id },
+                let served = serve(
+                    recommender, customers: customers.map { split.snapshot.customers[Int($0)].id },
                     excludeOwned: track == .new)
                 var trackLists: [CustomerIndex: [ProductIndex]] = [:]
                 for (customer, list) in zip(customers, served) {

@@ -88,7 +88,8 @@ public struct Shop: Sendable {
         guard snapshot.orderCount > 0 else { throw ShopError.noOrders(storePath: storePath) }
         let generatedAt = clock()
         let modelSet =
-            try models ?? (modelDirectory.latest == nil
+            try models
+            ?? (modelDirectory.latest == nil
                 ? ModelSet.train(on: snapshot, trainedAt: generatedAt) : latestModels().set)
         return Campaign.Inputs(
             snapshot: snapshot, predictions: predictions ?? PredictionReport.make(snapshot: snapshot, asOf: asOf),

@@ -27,12 +27,14 @@ struct CampaignCommandTests {
         let folder = Self.demo
         // One lapsed recipient of the demo's own campaign opts out first: they must be left out.
         let demoCampaign = folder.appendingPathComponent("regulars-demo.campaigns/lapsed-\(Self.asOf)")
-        let optingOut = try #require(try Self.rows(demoCampaign.appendingPathComponent("klaviyo.csv")).dropFirst().first?.first)
+        let optingOut = try #require(
+            try Self.rows(demoCampaign.appendingPathComponent("klaviyo.csv")).dropFirst().first?.first)
         let optOut = try CLIRunner.run(["opt-out", optingOut, "--store", Self.store], in: folder)
         #expect(optOut.status == 0, "\(optOut.stderr)")
 
         let result = try CLIRunner.run(
-            ["campaign", "--segment", "lapsed", "--store", Self.store, "--as-of", Self.asOf, "--out", "out"], in: folder)
+            ["campaign", "--segment", "lapsed", "--store", Self.store, "--as-of", Self.asOf, "--out", "out"], in: folder
+        )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("@"), "stdout must not carry e-mail addresses")
         let out = folder.appendingPathComponent("out")
@@ -48,7 +50,10 @@ struct CampaignCommandTests {
 
         let klaviyo = try Self.rows(out.appendingPathComponent("klaviyo.csv"))
         let header = try #require(klaviyo.first)
-        #expect(Array(header.prefix(6)) == ["Email", "first_name", "rec_1_title", "rec_1_url", "rec_1_reason", "rec_1_price"])
+        #expect(
+            Array(header.prefix(6)) == [
+                "Email", "first_name", "rec_1_title", "rec_1_url", "rec_1_reason", "rec_1_price",
+            ])
         #expect(klaviyo.count > 100)
         var emails = Set<String>()
         for row in klaviyo.dropFirst() {
@@ -118,7 +123,8 @@ struct CampaignCommandTests {
         let snapshot = try SQLiteStore(path: Self.demo.appendingPathComponent(Self.store).path)
             .snapshot(asOf: Fixtures.day(Self.asOf))
         let id = try #require(snapshot.customers.first { $0.email == email }?.id)
-        let brief = try CLIRunner.run(["brief", "--customer", id, "--store", Self.store, "--as-of", Self.asOf, "--json"], in: Self.demo)
+        let brief = try CLIRunner.run(
+            ["brief", "--customer", id, "--store", Self.store, "--as-of", Self.asOf, "--json"], in: Self.demo)
         #expect(brief.status == 0, "\(brief.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(brief.stdout.utf8)) as? [String: Any])
         #expect((json["conversation_starters"] as? [String])?.count == 3)

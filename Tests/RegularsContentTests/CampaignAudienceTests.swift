@@ -39,7 +39,10 @@ struct CampaignAudienceTests {
         for segment in [LifecycleSegment.lapsed, .loyal, .new] {
             let campaign = await Campaign.make(segment: segment, inputs: DemoCampaign.inputs())
             for email in campaign.emails {
-                #expect(!sensitiveTitles.contains { email.intro.contains($0) || email.subject.contains($0) || email.sms.contains($0) })
+                #expect(
+                    !sensitiveTitles.contains {
+                        email.intro.contains($0) || email.subject.contains($0) || email.sms.contains($0)
+                    })
             }
         }
     }

@@ -66,24 +66,28 @@ struct ChatServer: Sendable {
     static func answer(_ requestText: String, behaviour: Behaviour) async throws -> Response {
         switch behaviour {
         case .serverError:
-            return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"boom\"}")))
+            return Response(
+                status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"boom\"}")))
         case .garbage:
             return json("{\"nothing\": true}")
         case .slow(let seconds):
             try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
             return json(completion(content: "{}"))
         case .refusesJSONMode where requestText.contains("response_format"):
-            return Response(status: .badRequest, body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"unsupported\"}")))
+            return Response(
+                status: .badRequest, body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"unsupported\"}")))
         case .goodDraft, .wrongPrice, .refusesJSONMode:
             let products = Self.products(in: requestText)
             var blurbs: [String: String] = [:]
             for (sku, price) in products {
-                blurbs[sku] = behaviour == .wrongPrice ? "Now just £1.99, a steal." : "Well made and a joy to use, at \(price)."
+                blurbs[sku] =
+                    behaviour == .wrongPrice ? "Now just £1.99, a steal." : "Well made and a joy to use, at \(price)."
             }
             let draft: [String: Any] = [
                 "subject": "{{first_name}}, a few ideas for you",
                 "preheader": "Picked around what you already have.",
-                "intro": "{{since}} in with your {{last_product}}: we hope it is a favourite. Here are a few things that go well with it.",
+                "intro":
+                    "{{since}} in with your {{last_product}}: we hope it is a favourite. Here are a few things that go well with it.",
                 "cta": "Have a look",
                 "blurbs": blurbs,
             ]

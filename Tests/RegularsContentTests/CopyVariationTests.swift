@@ -50,6 +50,8 @@ struct CopyVariationTests {
         #expect(LastPurchase.shortTitle("Swiss Water Decaf - 250 g") == "Swiss Water Decaf")
         #expect(LastPurchase.shortTitle("Paper Filters, Size 02 (100)") == "Paper Filters")
         #expect(LastPurchase.shortTitle("Espresso Cups (2)") == "Espresso Cups")
-        #expect(LastPurchase.shortTitle("Single-Origin Coffee Beans, Colombia Huila - 250 g") == "Single-Origin Coffee Beans")
+        #expect(
+            LastPurchase.shortTitle("Single-Origin Coffee Beans, Colombia Huila - 250 g")
+                == "Single-Origin Coffee Beans")
     }
 }

@@ -16,14 +16,17 @@ struct DraftCheckTests {
     static func draft(intro: String = "{{since}} with your {{last_product}}.", blurb: String = "Keeps it seasoned.")
         -> CopyDraft
     {
-        CopyDraft(subject: "{{first_name}}, ideas for you", preheader: "Picked for you.", intro: intro, blurbs: ["CI-CARE-KIT": blurb])
+        CopyDraft(
+            subject: "{{first_name}}, ideas for you", preheader: "Picked for you.", intro: intro,
+            blurbs: ["CI-CARE-KIT": blurb])
     }
 
     @Test("reads money as £12.50, $12.50, 12.50 and €12; not sizes or counts")
     func amounts() {
-        #expect(DraftCheck.amounts(in: "now £12.50 or $12.50 or 12.50 or €12") == [
-            Money(parsing: "12.50")!, Money(parsing: "12.50")!, Money(parsing: "12.50")!, Money(parsing: "12")!,
-        ])
+        #expect(
+            DraftCheck.amounts(in: "now £12.50 or $12.50 or 12.50 or €12") == [
+                Money(parsing: "12.50")!, Money(parsing: "12.50")!, Money(parsing: "12.50")!, Money(parsing: "12")!,
+            ])
         #expect(DraftCheck.amounts(in: "a 10.25 in skillet, 3 ideas, 250 g").isEmpty)
     }
 
@@ -46,10 +49,12 @@ struct DraftCheckTests {
         #expect(!Self.check.problems(in: Self.draft(intro: "Dear Valued Customer, hello.")).isEmpty)
     }
 
-    @Test("a draft bringing its own link, e-mail address or phone number fails", arguments: [
-        "Reorder at http://evil.example today.", "Visit www.evil.example.", "Write to deals@evil.example.",
-        "Call us on 0800 123 4567.",
-    ])
+    @Test(
+        "a draft bringing its own link, e-mail address or phone number fails",
+        arguments: [
+            "Reorder at http://evil.example today.", "Visit www.evil.example.", "Write to deals@evil.example.",
+            "Call us on 0800 123 4567.",
+        ])
     func contactDetails(intro: String) {
         #expect(!Self.check.problems(in: Self.draft(intro: intro)).isEmpty)
     }
@@ -62,7 +67,8 @@ struct DraftCheckTests {
 
     @Test("decodes a JSON draft, also inside a code fence; prose is malformed")
     func decoding() throws {
-        let draft = try DraftCheck.decode("```json\n{\"subject\":\"S\",\"intro\":\"I\",\"blurbs\":{\"A-1\":\"b\"}}\n```")
+        let draft = try DraftCheck.decode(
+            "```json\n{\"subject\":\"S\",\"intro\":\"I\",\"blurbs\":{\"A-1\":\"b\"}}\n```")
         #expect(draft.subject == "S" && draft.blurbs["A-1"] == "b")
         #expect(throws: LLMError.self) { try DraftCheck.decode("Sure! Here is your e-mail.") }
     }
@@ -83,21 +89,32 @@ struct RedactionTests {
 
     @Test("finds a recipient's e-mail, id or first name in outgoing text, and says which without saying it")
     func leaks() {
-        #expect(Redaction.leaks(in: "write to rose.smith@example.com", recipients: [Self.recipient], catalogText: "") == ["e-mail"])
-        #expect(Redaction.leaks(in: "customer c-00ab12", recipients: [Self.recipient], catalogText: "") == ["customer id"])
+        #expect(
+            Redaction.leaks(in: "write to rose.smith@example.com", recipients: [Self.recipient], catalogText: "") == [
+                "e-mail"
+            ])
+        #expect(
+            Redaction.leaks(in: "customer c-00ab12", recipients: [Self.recipient], catalogText: "") == ["customer id"])
         #expect(Redaction.leaks(in: "Hi Amelia!", recipients: [Self.recipient], catalogText: "") == ["first name"])
-        #expect(Redaction.leaks(in: "Segment: lapsed. Products: Cast-Iron Care Kit", recipients: [Self.recipient], catalogText: "").isEmpty)
+        #expect(
+            Redaction.leaks(
+                in: "Segment: lapsed. Products: Cast-Iron Care Kit", recipients: [Self.recipient], catalogText: ""
+            ).isEmpty)
     }
 
     @Test("a short numeric id counts as a whole token only, not inside a price or a count")
     func numericIDs() {
-        let numeric = CampaignRecipient(customerID: "1001", email: "a@example.com", firstName: nil, lastPurchase: nil, products: [])
+        let numeric = CampaignRecipient(
+            customerID: "1001", email: "a@example.com", firstName: nil, lastPurchase: nil, products: [])
         #expect(Redaction.leaks(in: "Price 21001.50, 10010 sold", recipients: [numeric], catalogText: "").isEmpty)
         #expect(Redaction.leaks(in: "customer 1001 bought", recipients: [numeric], catalogText: "") == ["customer id"])
     }
 
     @Test("a first name that is also a catalog word does not count")
     func catalogWords() {
-        #expect(Redaction.leaks(in: "the Amelia Rose Candle", recipients: [Self.recipient], catalogText: "Amelia Rose Candle").isEmpty)
+        #expect(
+            Redaction.leaks(
+                in: "the Amelia Rose Candle", recipients: [Self.recipient], catalogText: "Amelia Rose Candle"
+            ).isEmpty)
     }
 }

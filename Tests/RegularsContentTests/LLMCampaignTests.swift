@@ -30,7 +30,8 @@ struct LLMCampaignTests {
                 #expect(!body.contains(email.customerID))
                 for order in orderIDs { #expect(!body.contains("\"\(order)") && !body.contains(" \(order)")) }
                 if let name = email.firstName, !titles.contains(name) {
-                    #expect(body.range(of: "\\b\(name)\\b", options: .regularExpression) == nil, "a first name was sent")
+                    #expect(
+                        body.range(of: "\\b\(name)\\b", options: .regularExpression) == nil, "a first name was sent")
                 }
             }
         }

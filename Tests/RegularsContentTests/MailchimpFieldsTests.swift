@@ -6,7 +6,9 @@ import Testing
 struct MailchimpFieldsTests {
     @Test("tags are upper-case letters and digits, at most 10 characters, unique")
     func tags() {
-        let tags = MailchimpFields.tags(for: ["rec_1_title", "rec_1_reason", "very_long_field_name", "very_long_field_other"])
+        let tags = MailchimpFields.tags(for: [
+            "rec_1_title", "rec_1_reason", "very_long_field_name", "very_long_field_other",
+        ])
         #expect(tags == ["REC1TITLE", "REC1REASON", "VERYLONGFI", "VERYLONGF2"])
         #expect(tags.allSatisfy { $0.count <= 10 })
     }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import RegularsContent
 import RegularsData
 import RegularsDemo
 import RegularsRecommend
 import Testing
+
+@testable import RegularsContent
 
 @Suite("The skillet e-mail")
 struct SkilletEmailTests {
@@ -24,7 +25,9 @@ struct SkilletEmailTests {
             for order in orders where s.lines(of: order).contains(where: { s.lineProduct[$0] == skillet }) {
                 let day = s.orderTime[order]
                 let kitBy = s.lines(ofCustomer: c).contains { s.lineProduct[$0] == kit && s.lineTime($0) <= day + span }
-                let otherOrder = orders.contains { $0 != order && s.orderTime[$0] > day && s.orderTime[$0] <= day + span }
+                let otherOrder = orders.contains {
+                    $0 != order && s.orderTime[$0] > day && s.orderTime[$0] <= day + span
+                }
                 if !kitBy, !otherOrder, day + span < s.asOfSeconds {
                     return (customer.id, Date(timeIntervalSince1970: TimeInterval((day / 86_400) * 86_400 + span)))
                 }

@@ -62,9 +62,11 @@ struct TemplateSetTests {
         let templates = try TemplateSet.load()
         var voice = BrandVoice()
         voice.tone = .playful
-        let playful = CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(Self.recipient(name: "Ana"))
+        let playful = CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(
+            Self.recipient(name: "Ana"))
         voice.tone = .warm
-        let warm = CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(Self.recipient(name: "Ana"))
+        let warm = CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(
+            Self.recipient(name: "Ana"))
         #expect(playful.greeting == "Hey Ana,")
         #expect(warm.greeting == "Hi Ana,")
         #expect(playful.subject != warm.subject || playful.cta != warm.cta)
@@ -75,9 +77,18 @@ struct TemplateSetTests {
         let templates = try TemplateSet.load()
         var voice = BrandVoice()
         voice.discountText = "10% off with WELCOMEBACK"
-        #expect(CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(Self.recipient(name: "A")).discount == nil)
+        #expect(
+            CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(
+                Self.recipient(name: "A")
+            ).discount == nil)
         voice.allowDiscount = true
-        #expect(CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(Self.recipient(name: "A")).discount?.contains("WELCOMEBACK") == true)
-        #expect(CampaignComposer(voice: voice, playbook: .for(.loyal), templates: templates).compose(Self.recipient(name: "A")).discount == nil)
+        #expect(
+            CampaignComposer(voice: voice, playbook: .for(.lapsed), templates: templates).compose(
+                Self.recipient(name: "A")
+            ).discount?.contains("WELCOMEBACK") == true)
+        #expect(
+            CampaignComposer(voice: voice, playbook: .for(.loyal), templates: templates).compose(
+                Self.recipient(name: "A")
+            ).discount == nil)
     }
 }

@@ -88,7 +88,8 @@ struct DashboardTests {
     func oneTimeLink() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
         try await server.run { client in
-            #expect(try await client.send(.post, "/v1/admin/dashboard-link", key: server.publicKey).status == .forbidden)
+            #expect(
+                try await client.send(.post, "/v1/admin/dashboard-link", key: server.publicKey).status == .forbidden)
             let link = try await client.send(.post, "/v1/admin/dashboard-link", key: server.secretKey)
             let url = try #require(link.json["url"] as? String)
             let first = try await client.send(.get, url)
@@ -133,7 +134,8 @@ struct DashboardTests {
             let unsigned = try await client.send(.get, "/dashboard/campaigns/lapsed-2024-06-30/klaviyo.csv")
             #expect(unsigned.status == .seeOther)
             for path in [
-                "/dashboard/campaigns/lapsed-2024-06-30/..%2F..%2Fshop.sqlite", "/dashboard/campaigns/..%2F/summary.json",
+                "/dashboard/campaigns/lapsed-2024-06-30/..%2F..%2Fshop.sqlite",
+                "/dashboard/campaigns/..%2F/summary.json",
                 "/dashboard/campaigns/lapsed-2024-06-30/missing.csv",
             ] {
                 #expect(try await client.send(.get, path, headers: [.cookie: cookie]).status == .notFound, "\(path)")

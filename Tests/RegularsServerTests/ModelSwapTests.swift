@@ -90,7 +90,9 @@ struct PersonalizationAccessTests {
             #expect(try await personalized(try server.customer("C-3"), key: server.publicKey) == true)
             #expect(try await personalized("customer=C-3", key: server.secretKey) == true)
             let token = try await client.send(.get, "/v1/customers/C-3/token", key: server.secretKey)
-            #expect(token.json["token"] as? String == CustomerToken.make(customer: "C-3", key: try server.store.customerTokenKey()))
+            #expect(
+                token.json["token"] as? String
+                    == CustomerToken.make(customer: "C-3", key: try server.store.customerTokenKey()))
             #expect(try await client.send(.get, "/v1/customers/C-3/token", key: server.publicKey).status == .forbidden)
             #expect(try await client.send(.delete, "/v1/customers/C-3", key: server.secretKey).status == .ok)
             #expect(try await client.send(.get, "/v1/customers/C-3/token", key: server.secretKey).status == .notFound)

@@ -4,9 +4,11 @@ import Testing
 
 @Suite("Dashboard charts")
 struct SVGChartTests {
-    @Test("the axis ceiling is round and its quarters are round too", arguments: [
-        (0.3, 0.3), (1.0, 1.0), (1.1, 1.2), (1875, 2000), (2143, 2400), (35_800, 40_000), (617_336, 800_000),
-    ])
+    @Test(
+        "the axis ceiling is round and its quarters are round too",
+        arguments: [
+            (0.3, 0.3), (1.0, 1.0), (1.1, 1.2), (1875, 2000), (2143, 2400), (35_800, 40_000), (617_336, 800_000),
+        ])
     func ceiling(value: Double, expected: Double) {
         #expect(abs(SVGChart.niceCeiling(value) - expected) < 1e-9)
     }
@@ -25,7 +27,8 @@ struct SVGChartTests {
 
     @Test("no data draws an empty chart that says so")
     func empty() {
-        #expect(SVGChart.lines([], labels: [], title: "Segments", format: DashboardFormat.short).contains("No data yet"))
+        #expect(
+            SVGChart.lines([], labels: [], title: "Segments", format: DashboardFormat.short).contains("No data yet"))
     }
 
     @Test("dashboard numbers: grouped counts, money to the cent, short axis labels")

@@ -23,7 +23,9 @@ struct WidgetTests {
         }
     }
 
-    static let node = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let node = ["/usr/bin/node", "/usr/local/bin/node"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test("the script parses (node --check)", .enabled(if: node != nil))
     func parses() throws {

@@ -54,9 +54,10 @@ struct ShopTests {
             .init(placement: .emailWinBack, customer: customer, limit: 4),
         ]
         for request in requests {
-            let list = try recommender.recommend(.init(
-                placement: request.placement, customer: request.customer, product: request.product,
-                cart: request.cart, limit: request.limit, asOf: asOf.date))
+            let list = try recommender.recommend(
+                .init(
+                    placement: request.placement, customer: request.customer, product: request.product,
+                    cart: request.cart, limit: request.limit, asOf: asOf.date))
             #expect(list.items.count == request.limit, "\(request.placement) answered \(list.items.count)")
         }
     }
@@ -85,7 +86,9 @@ struct ShopTests {
         let snapshot = predictions.snapshot
         var compared = 0
         for track in Track.allCases {
-            for (customer, measured) in try #require(predictions.lists[track]).sorted(by: { $0.key < $1.key }).prefix(40) {
+            for (customer, measured) in try #require(predictions.lists[track]).sorted(by: { $0.key < $1.key }).prefix(
+                40)
+            {
                 let id = snapshot.customers[Int(customer)].id
                 let served = try recommender.recommend(
                     .init(placement: .home, customer: id, limit: 20, excludeOwned: track == .new, asOf: asOf))

@@ -33,7 +33,8 @@ struct CampaignCommand: AsyncParsableCommand {
     func validate() throws {
         guard Playbook.segment(named: segment) != nil else {
             throw ValidationError(
-                "unknown segment '\(segment)'; expected one of \(LifecycleSegment.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown segment '\(segment)'; expected one of \(LifecycleSegment.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if let limit, limit < 1 { throw ValidationError("--limit: expected a positive number") }
     }
@@ -44,7 +45,8 @@ struct CampaignCommand: AsyncParsableCommand {
         if llm {
             settings = LLMSettings.fromEnvironment(ProcessInfo.processInfo.environment)
             if settings == nil {
-                throw ValidationError("--llm needs REGULARS_LLM_URL (an OpenAI-compatible base URL such as http://127.0.0.1:11434/v1)")
+                throw ValidationError(
+                    "--llm needs REGULARS_LLM_URL (an OpenAI-compatible base URL such as http://127.0.0.1:11434/v1)")
             }
         }
         let shop = try global.openShop()
@@ -53,8 +55,10 @@ struct CampaignCommand: AsyncParsableCommand {
         if let promote, inputs.snapshot.productIndexBySKU[promote] == nil {
             throw ValidationError("--promote: no product '\(promote)' in \(global.storePath)")
         }
-        let campaign = await Campaign.make(segment: segment, inputs: inputs, llm: settings, promote: promote, limit: limit)
-        let folder = out.map { URL(fileURLWithPath: $0) }
+        let campaign = await Campaign.make(
+            segment: segment, inputs: inputs, llm: settings, promote: promote, limit: limit)
+        let folder =
+            out.map { URL(fileURLWithPath: $0) }
             ?? Campaign.defaultFolder(storePath: global.storePath, segment: segment, asOf: asOf)
         let summary = try CampaignExport.write(campaign, templates: inputs.templates, to: folder)
         for fallback in summary.llmFallbacks {
@@ -75,7 +79,8 @@ struct CampaignCommand: AsyncParsableCommand {
         var lines = [
             "Campaign for \(summary.segment) (\(summary.placement)): \(summary.recipients) recipients of \(summary.members) members"
                 + (skipped.isEmpty ? "" : "; skipped \(skipped)"),
-            "Copy from \(summary.mode)" + (summary.llmFallbacks.isEmpty ? "" : " (LLM draft not used; see summary.json)"),
+            "Copy from \(summary.mode)"
+                + (summary.llmFallbacks.isEmpty ? "" : " (LLM draft not used; see summary.json)"),
             "Products featured: \(summary.productsFeatured.count)",
             "Written to \(folder.path)/:",
         ]

@@ -50,12 +50,14 @@ enum DemoCampaign {
         try (encoder.encode(voice()) + Data("\n".utf8)).write(to: voiceURL, options: .atomic)
         // The demo's clock is its as-of day, so its files never change between runs.
         let shop = try Shop(storePath: storePath, clock: { asOf }, asOf: asOf)
-        let inputs = try ContentInputs.load(shop, asOf: asOf, snapshot: snapshot, predictions: predictions, models: models)
+        let inputs = try ContentInputs.load(
+            shop, asOf: asOf, snapshot: snapshot, predictions: predictions, models: models)
         let campaign = await Campaign.make(segment: .lapsed, inputs: inputs)
         let folder = Campaign.defaultFolder(storePath: storePath, segment: .lapsed, asOf: asOf)
         try? FileManager.default.removeItem(at: folder)
         let summary = try CampaignExport.write(campaign, templates: inputs.templates, to: folder)
-        let sample = campaign.emails.first { $0.intro.localizedCaseInsensitiveContains("skillet") } ?? campaign.emails.first
+        let sample =
+            campaign.emails.first { $0.intro.localizedCaseInsensitiveContains("skillet") } ?? campaign.emails.first
         return Result(folder: folder, summary: summary, sample: sample)
     }
 }

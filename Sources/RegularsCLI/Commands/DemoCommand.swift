@@ -87,7 +87,9 @@ struct DemoCommand: AsyncParsableCommand {
             )
         }
         print("")
-        print("Models trained on \(snapshot.orderCount) orders and saved as version \(modelVersion) in \(directory.url.lastPathComponent)/.")
+        print(
+            "Models trained on \(snapshot.orderCount) orders and saved as version \(modelVersion) in \(directory.url.lastPathComponent)/."
+        )
         print("What each placement would show, with its reason:")
         print(DemoPlacements.showcase(models: models, rules: MerchandisingRules()))
         print("")

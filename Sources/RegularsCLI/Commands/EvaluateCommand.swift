@@ -8,7 +8,8 @@ import RegularsShop
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "The offline benchmark (../shared/bench/PROTOCOL.md) on an orders file: train before the cutoff, score the last 30 days.",
+        abstract:
+            "The offline benchmark (../shared/bench/PROTOCOL.md) on an orders file: train before the cutoff, score the last 30 days.",
         discussion: """
             Scores what the API serves: imports the file into a temporary store, trains the model set as of \
             T_max − 30 days as `regulars train` does, asks the `home` placement (default rules, privacy guard) for 20 \
@@ -21,7 +22,9 @@ struct EvaluateCommand: ParsableCommand {
     var file: String
     @Option(help: "Write the predictions file(s) here.")
     var out: String?
-    @Option(help: "served (default), or one bare model: \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help:
+            "served (default), or one bare model: \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: String = "served"
     @Flag(help: "Apply the protocol to the training lines only (cutoff − 30 days): the split settings are tuned on.")
     var validation = false
@@ -29,7 +32,9 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let kind = RecommenderKind(rawValue: model)
         guard model == "served" || kind != nil else {
-            throw ValidationError("unknown model '\(model)'; expected served or one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown model '\(model)'; expected served or one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file): no such file") }
         let url = URL(fileURLWithPath: file)
@@ -51,12 +56,16 @@ struct EvaluateCommand: ParsableCommand {
         } else {
             print(report.text)
             if let serving {
-                print("served by placement \(serving.placement) as of \(serving.asOf); lists shorter than 20: "
-                    + Track.allCases.map { "\($0.rawValue) \(serving.shortLists[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+                print(
+                    "served by placement \(serving.placement) as of \(serving.asOf); lists shorter than 20: "
+                        + Track.allCases.map { "\($0.rawValue) \(serving.shortLists[$0.rawValue] ?? 0)" }.joined(
+                            separator: ", "))
             }
             for track in Track.allCases {
                 if let url = written[track] {
-                    print("track \(track.rawValue): \(url.path)  (python3 ../shared/bench/score.py score \(file) \(url.path) --track \(track.rawValue))")
+                    print(
+                        "track \(track.rawValue): \(url.path)  (python3 ../shared/bench/score.py score \(file) \(url.path) --track \(track.rawValue))"
+                    )
                 }
             }
         }
@@ -79,7 +88,8 @@ struct EvaluateJSON: Encodable {
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Does weighting recent orders beat all history for this shop? The benchmark at the store's last 30 days.")
+        abstract:
+            "Does weighting recent orders beat all history for this shop? The benchmark at the store's last 30 days.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("half-life"), help: "Half-lives to compare, e.g. 30d,90d,365d,all.")
     var halfLife = "30d,90d,365d,all"
@@ -88,7 +98,9 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         guard let kind = RecommenderKind(rawValue: model) else {
-            throw ValidationError("unknown model '\(model)'; expected one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown model '\(model)'; expected one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let halfLives: [Double?] = try halfLife.split(separator: ",").map { item in
             let text = item.trimmingCharacters(in: .whitespaces).lowercased()

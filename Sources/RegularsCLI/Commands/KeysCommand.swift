@@ -96,7 +96,8 @@ extension KeysCommand {
         var customer: String
 
         func run() throws {
-            let token = RegularsData.CustomerToken.make(customer: customer, key: try global.openStore().customerTokenKey())
+            let token = RegularsData.CustomerToken.make(
+                customer: customer, key: try global.openStore().customerTokenKey())
             print(global.json ? try Output.json(["customer_id": customer, "token": token]) : token)
         }
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RegularsData
-import RegularsShop
 import RegularsSegments
+import RegularsShop
 
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -44,7 +44,9 @@ struct RecommendCommand: ParsableCommand {
     func run() throws {
         let shop = try global.openShop()
         let recommender: Recommender
-        do { recommender = try shop.recommender() } catch let error as ShopError { throw ValidationError(error.description) }
+        do { recommender = try shop.recommender() } catch let error as ShopError {
+            throw ValidationError(error.description)
+        }
         let request = RecommendationRequest(
             placement: Placement(rawValue: placement)!, customer: customer, product: product,
             cart: Self.skus(cart), session: Self.skus(session),

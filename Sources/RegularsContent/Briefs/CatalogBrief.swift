@@ -42,12 +42,16 @@ public struct CatalogBrief: Sendable, Hashable, Codable {
     }
 
     /// Bestsellers by units over the last `windowDays`; new arrivals added in the last `newDays`.
-    public static func make(snapshot: Snapshot, voice: BrandVoice, windowDays: Int = 90, newDays: Int = 60) -> CatalogBrief {
+    public static func make(snapshot: Snapshot, voice: BrandVoice, windowDays: Int = 90, newDays: Int = 60)
+        -> CatalogBrief
+    {
         let hasCatalog = snapshot.hasCatalog
         let listed = snapshot.products.indices.filter { snapshot.products[$0].isOfferable(shopHasCatalog: hasCatalog) }
         let name = { (p: SnapshotProduct) in p.category >= 0 ? snapshot.categories[Int(p.category)] : nil }
         var byCategory: [String: [SnapshotProduct]] = [:]
-        for p in listed { byCategory[name(snapshot.products[p]) ?? "Uncategorised", default: []].append(snapshot.products[p]) }
+        for p in listed {
+            byCategory[name(snapshot.products[p]) ?? "Uncategorised", default: []].append(snapshot.products[p])
+        }
         var categories: [Category] = []
         for (key, items) in byCategory {
             let prices: [Money] = items.compactMap(\.price)
@@ -68,10 +72,14 @@ public struct CatalogBrief: Sendable, Hashable, Codable {
             return Item(sku: p.sku, title: p.title, category: name(p), price: p.price.map(voice.price), figure: figure)
         }
         let shareable = listed.filter { !snapshot.products[$0].sensitive }
-        let bestsellers = shareable.filter { units[$0] > 0 }.sorted { units[$0] != units[$1] ? units[$0] > units[$1] : $0 < $1 }
-            .prefix(10).map { item($0, units[$0]) }
+        let bestsellers = shareable.filter { units[$0] > 0 }.sorted {
+            units[$0] != units[$1] ? units[$0] > units[$1] : $0 < $1
+        }
+        .prefix(10).map { item($0, units[$0]) }
         let newArrivals = shareable.compactMap { index -> (Int, Int)? in
-            guard let created = snapshot.products[index].createdAt, snapshot.products[index].status != "draft" else { return nil }
+            guard let created = snapshot.products[index].createdAt, snapshot.products[index].status != "draft" else {
+                return nil
+            }
             let days = Int((snapshot.asOf.timeIntervalSince(created)) / DayNumber.interval)
             return (0..<newDays).contains(days) ? (index, days) : nil
         }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(10).map { item($0.0, $0.1) }
@@ -86,7 +94,9 @@ public struct CatalogBrief: Sendable, Hashable, Codable {
         guard prices.count >= 4 else { return [] }
         let sorted = prices.sorted()
         let cuts = [sorted[sorted.count / 4], sorted[sorted.count / 2], sorted[sorted.count * 3 / 4]]
-        let count = { (lo: Money?, hi: Money?) in sorted.filter { p in (lo.map { p >= $0 } ?? true) && (hi.map { p < $0 } ?? true) }.count }
+        let count = { (lo: Money?, hi: Money?) in
+            sorted.filter { p in (lo.map { p >= $0 } ?? true) && (hi.map { p < $0 } ?? true) }.count
+        }
         return [
             Band(label: "under \(voice.price(cuts[0]))", products: count(nil, cuts[0])),
             Band(label: "\(voice.price(cuts[0])) to \(voice.price(cuts[1]))", products: count(cuts[0], cuts[1])),
@@ -97,17 +107,27 @@ public struct CatalogBrief: Sendable, Hashable, Codable {
 
     /// The page, in Markdown.
     public var markdown: String {
-        var out = ["# \(shopName): catalog brief (\(asOf))", "", "\(products) products in \(categories.count) categories.", "", "## Categories", ""]
+        var out = [
+            "# \(shopName): catalog brief (\(asOf))", "", "\(products) products in \(categories.count) categories.", "",
+            "## Categories", "",
+        ]
         for c in categories {
             let range = [c.lowest, c.highest].compactMap { $0 }.joined(separator: " to ")
-            out.append("- **\(c.name)**: \(c.products) products" + (range.isEmpty ? "" : ", \(range)")
-                + (c.sensitive ? " (sensitive: never used in e-mails or as a reason)" : ""))
+            out.append(
+                "- **\(c.name)**: \(c.products) products" + (range.isEmpty ? "" : ", \(range)")
+                    + (c.sensitive ? " (sensitive: never used in e-mails or as a reason)" : ""))
         }
         out += ["", "## Bestsellers (units, last 90 days)", ""]
-        out += bestsellers.enumerated().map { "\($0 + 1). \($1.title)" + ($1.price.map { " — \($0)" } ?? "") + " (\($1.figure) sold)" }
+        out += bestsellers.enumerated().map {
+            "\($0 + 1). \($1.title)" + ($1.price.map { " — \($0)" } ?? "") + " (\($1.figure) sold)"
+        }
         out += ["", "## New arrivals", ""]
-        out += newArrivals.isEmpty ? ["None in the last 60 days."]
-            : newArrivals.map { "- \($0.title)" + ($0.category.map { " (\($0))" } ?? "") + ($0.price.map { " — \($0)" } ?? "") }
+        out +=
+            newArrivals.isEmpty
+            ? ["None in the last 60 days."]
+            : newArrivals.map {
+                "- \($0.title)" + ($0.category.map { " (\($0))" } ?? "") + ($0.price.map { " — \($0)" } ?? "")
+            }
         out += ["", "## Price bands", ""]
         out += priceBands.map { "- \($0.label): \($0.products) products" }
         return out.joined(separator: "\n") + "\n"

@@ -58,7 +58,10 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
             let product = snapshot.products[Int(snapshot.lineProduct[line])]
             guard !product.sensitive else { continue }
             let category = catalog.category(of: product)
-            if let category { spendByCategory[category, default: 0] += snapshot.lineUnitPrice[line] * Int64(snapshot.lineQuantity[line]) }
+            if let category {
+                spendByCategory[category, default: 0] +=
+                    snapshot.lineUnitPrice[line] * Int64(snapshot.lineQuantity[line])
+            }
             purchases.append(
                 Purchase(date: Timestamp.isoDay(snapshot.lineTime(line)), title: product.title, category: category))
         }
@@ -80,7 +83,8 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
             totalSpend: voice.price(prediction.totalSpend), daysSinceLastOrder: prediction.daysSinceLastOrder,
             favouriteCategories: favourites, lastPurchases: Array(purchases.suffix(5).reversed()),
             probabilityAlive: prediction.probabilityAlive, predictedValue: prediction.predictedCLV.map(voice.price),
-            conversationStarters: starters(last: last, favourites: favourites, picks: Array(picks), prediction: prediction),
+            conversationStarters: starters(
+                last: last, favourites: favourites, picks: Array(picks), prediction: prediction),
             picks: Array(picks))
     }
 
@@ -98,20 +102,30 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
         if let pick = picks.first {
             out.append("Show the \(pick.title): \(pick.reason.prefix(1).lowercased() + pick.reason.dropFirst()).")
         }
-        if prediction.orders >= 3 { out.append("Thank them for coming back: this is order number \(prediction.orders + 1).") }
+        if prediction.orders >= 3 {
+            out.append("Thank them for coming back: this is order number \(prediction.orders + 1).")
+        }
         out.append("Ask what they are cooking, making or planning this season.")
         return Array(out.prefix(3))
     }
 
     /// The brief as a person reads it.
     public var text: String {
-        var lines = ["Customer \(customerID): \(primarySegment.flatMap { LifecycleSegment(rawValue: $0)?.title } ?? "no segment")"
-            + (segments.count > 1 ? " (also \(segments.filter { $0 != primarySegment }.joined(separator: ", ")))" : "")]
-        lines.append("  \(orders) order\(orders == 1 ? "" : "s"), \(totalSpend) in all, last \(daysSinceLastOrder) days ago")
+        var lines = [
+            "Customer \(customerID): \(primarySegment.flatMap { LifecycleSegment(rawValue: $0)?.title } ?? "no segment")"
+                + (segments.count > 1
+                    ? " (also \(segments.filter { $0 != primarySegment }.joined(separator: ", ")))" : "")
+        ]
+        lines.append(
+            "  \(orders) order\(orders == 1 ? "" : "s"), \(totalSpend) in all, last \(daysSinceLastOrder) days ago")
         if let probabilityAlive {
-            lines.append(String(format: "  P(alive) %.2f", probabilityAlive) + (predictedValue.map { ", predicted value \($0)" } ?? ""))
+            lines.append(
+                String(format: "  P(alive) %.2f", probabilityAlive)
+                    + (predictedValue.map { ", predicted value \($0)" } ?? ""))
         }
-        if !favouriteCategories.isEmpty { lines.append("  Favourite categories: \(favouriteCategories.joined(separator: ", "))") }
+        if !favouriteCategories.isEmpty {
+            lines.append("  Favourite categories: \(favouriteCategories.joined(separator: ", "))")
+        }
         lines.append("Last purchases:")
         for p in lastPurchases { lines.append("  \(p.date)  \(p.title)" + (p.category.map { " (\($0))" } ?? "")) }
         lines.append("Conversation starters:")

@@ -59,10 +59,12 @@ public struct Campaign: Sendable {
                 let messages = prompt.messages
                 let leaks = Redaction.leaks(
                     in: messages.map { $0["content"] ?? "" }.joined(separator: "\n"), recipients: audience.recipients,
-                    catalogText: Self.knownText(messages: messages, facts: facts, voice: inputs.voice, playbook: playbook))
+                    catalogText: Self.knownText(
+                        messages: messages, facts: facts, voice: inputs.voice, playbook: playbook))
                 if !leaks.isEmpty {
                     throw LLMError(
-                        .privacy, "the prompt would contain a recipient's \(leaks.sorted().joined(separator: ", ")); not sent")
+                        .privacy,
+                        "the prompt would contain a recipient's \(leaks.sorted().joined(separator: ", ")); not sent")
                 }
                 let content = try await LLMClient(settings: llm).complete(messages: messages)
                 let candidate = try DraftCheck.decode(content)
@@ -76,7 +78,8 @@ public struct Campaign: Sendable {
                             problems: problems))
                 }
             } catch {
-                fallbacks.append(.init(segment: segment.rawValue, reason: error.message, code: error.code, problems: nil))
+                fallbacks.append(
+                    .init(segment: segment.rawValue, reason: error.message, code: error.code, problems: nil))
             }
         }
         let composer = CampaignComposer(
@@ -85,7 +88,10 @@ public struct Campaign: Sendable {
         let summary = CampaignSummary(
             segment: segment.rawValue, placement: playbook.placement.rawValue, generatedAt: inputs.generatedAt,
             asOf: inputs.asOf, members: audience.members, recipients: emails.count,
-            skipped: Dictionary(uniqueKeysWithValues: CampaignAudience.SkipReason.allCases.map { ($0.rawValue, audience.skipped[$0] ?? 0) }),
+            skipped: Dictionary(
+                uniqueKeysWithValues: CampaignAudience.SkipReason.allCases.map {
+                    ($0.rawValue, audience.skipped[$0] ?? 0)
+                }),
             skippedTotal: audience.skipped.values.reduce(0, +), productsFeatured: featured(emails),
             mode: draft == nil ? "templates" : "llm", llmRequested: llm != nil, llmFallbacks: fallbacks,
             templateOverrides: inputs.templates.overridden, files: [])
@@ -97,7 +103,8 @@ public struct Campaign: Sendable {
     static func knownText(
         messages: [[String: String]], facts: [SegmentPrompt.ProductFact], voice: BrandVoice, playbook: Playbook
     ) -> String {
-        let voiceText = [voice.shopName, voice.storeType, voice.catalogBrief, voice.signOff, voice.discountText]
+        let voiceText =
+            [voice.shopName, voice.storeType, voice.catalogBrief, voice.signOff, voice.discountText]
             + voice.wordsToUse + voice.wordsToAvoid
         let factText = facts.map { "\($0.title) \($0.category ?? "") \($0.reason)" }
         return ([messages.first?["content"] ?? "", playbook.goal, playbook.audience] + voiceText + factText)

@@ -41,9 +41,11 @@ public struct CampaignAudience: Sendable {
             let customer = snapshot.customers[Int(index)]
             let email = customer.email?.trimmingCharacters(in: .whitespaces) ?? ""
             let reason: SkipReason? =
-                customer.optedOut ? .optedOut
-                : !customer.acceptsMarketing ? .noMarketingConsent
-                : !email.contains("@") ? .noEmail : nil
+                customer.optedOut
+                ? .optedOut
+                : !customer.acceptsMarketing
+                    ? .noMarketingConsent
+                    : !email.contains("@") ? .noEmail : nil
             if let reason {
                 audience.skipped[reason, default: 0] += 1
                 continue
@@ -90,7 +92,8 @@ public struct CampaignAudience: Sendable {
     /// Whether a reason speaks of the customer's own purchases (so a "goes with what you have" note fits).
     static func isPersonal(_ reason: Reason) -> Bool {
         switch reason {
-        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium, .favouriteCategory: true
+        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium, .favouriteCategory:
+            true
         case .popular, .trending, .newArrival, .shopPick, .pickedForYou: false
         }
     }

@@ -65,8 +65,10 @@ public struct CampaignComposer: Sendable {
         let sms = sms(for: recipient, values: values)
         return ComposedEmail(
             customerID: id, email: recipient.email, firstName: recipient.firstName, subject: subject,
-            preheader: slot("preheader"), greeting: greeting(recipient), intro: slot(introSlot(recipient), general: "intro_general"),
-            blurbs: blurbs, discount: discount, cta: slot("cta"), ctaURL: first?.url ?? voice.url(sku: "", handle: "", title: ""),
+            preheader: slot("preheader"), greeting: greeting(recipient),
+            intro: slot(introSlot(recipient), general: "intro_general"),
+            blurbs: blurbs, discount: discount, cta: slot("cta"),
+            ctaURL: first?.url ?? voice.url(sku: "", handle: "", title: ""),
             signOff: voice.signOff, shopName: voice.shopName, sms: sms, smsEncoding: SMSText.encoding(of: sms),
             fromDraft: fromDraft)
     }
@@ -74,7 +76,8 @@ public struct CampaignComposer: Sendable {
     /// `intro`, whose phrasings say the picks go with the last purchase, only when one of them does;
     /// `intro_shopwide` (still naming the purchase and its age) when every pick is a shop-wide favourite.
     func introSlot(_ recipient: CampaignRecipient) -> String {
-        recipient.products.contains(where: \.personal) || !templates.has(slot: "intro_shopwide") ? "intro" : "intro_shopwide"
+        recipient.products.contains(where: \.personal) || !templates.has(slot: "intro_shopwide")
+            ? "intro" : "intro_shopwide"
     }
 
     /// The text: it says a product "goes with" their purchase only when the product's reason is their own
@@ -116,7 +119,9 @@ public struct CampaignComposer: Sendable {
         return pool[CopyVariation.index(customer: id, slot: playbook.angle + "/" + slot, count: pool.count)]
     }
 
-    func noteFor(_ product: FeaturedProduct, id: CustomerID, values: [String: String], fromDraft: inout [String]) -> String {
+    func noteFor(_ product: FeaturedProduct, id: CustomerID, values: [String: String], fromDraft: inout [String])
+        -> String
+    {
         if let template = draftTemplates["note:" + product.sku] {
             fromDraft.append("note:" + product.sku)
             return Self.tidy(template.render(values))
@@ -171,7 +176,9 @@ public struct CampaignComposer: Sendable {
         var text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
             .replacingOccurrences(of: " ,", with: ",").trimmingCharacters(in: .whitespacesAndNewlines)
         // "{{first_name}}, a few ideas for you" for a customer without a first name.
-        while let first = text.first, first == "," || first == ";" || first == ":" || first == " " { text.removeFirst() }
+        while let first = text.first, first == "," || first == ";" || first == ":" || first == " " {
+            text.removeFirst()
+        }
         return text
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import RegularsData
 import Mustache
+import RegularsData
 
 /// The shipped templates (`Templates/` in this package) with a shop's own files laid over them.
 ///
@@ -44,7 +44,8 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         for (name, url) in files where name.hasSuffix(".mustache") {
             do {
-                try library.register(String(contentsOf: url, encoding: .utf8), named: String(name.dropLast(".mustache".count)))
+                try library.register(
+                    String(contentsOf: url, encoding: .utf8), named: String(name.dropLast(".mustache".count)))
             } catch {
                 throw ContentFileError(path: url.path, message: "not a valid mustache template (\(error))")
             }

@@ -3,7 +3,9 @@
 /// Rounded the way people round ("about three months" for 85–100 days) so that the intro reads naturally;
 /// exact dates belong in the brief, not in an e-mail.
 public enum TimeInWords {
-    static let numbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    static let numbers = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ]
 
     /// The span, without an article: "a few days", "a week", "six weeks", "three months", "a year", "two years".
     public static func span(days: Int) -> String {

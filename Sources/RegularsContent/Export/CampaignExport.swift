@@ -64,9 +64,11 @@ public enum CampaignExport {
     /// Klaviyo's list import: `Email` first, then profile properties.
     static func writeKlaviyo(_ emails: [ComposedEmail], to url: URL) throws {
         var writer = try CSVWriter(url: url, neutralizesFormulas: true)
-        try writer.write(["Email", "first_name"] + productColumnNames + ["subject", "preheader", "intro", "cta", "sms"])
+        try writer.write(
+            ["Email", "first_name"] + productColumnNames + ["subject", "preheader", "intro", "cta", "sms"])
         for e in emails {
-            try writer.write([e.email, e.firstName ?? ""] + productFields(e) + [e.subject, e.preheader, e.intro, e.cta, e.sms])
+            try writer.write(
+                [e.email, e.firstName ?? ""] + productFields(e) + [e.subject, e.preheader, e.intro, e.cta, e.sms])
         }
         try writer.close()
     }

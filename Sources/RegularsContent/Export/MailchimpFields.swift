@@ -11,7 +11,8 @@ public enum MailchimpFields {
         var used = Set<String>()
         var out: [String] = []
         for name in names.prefix(maxFields - reserved) {
-            let base = String(name.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(maxTagLength))
+            let base = String(
+                name.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(maxTagLength))
             var tag = base.isEmpty ? "FIELD" : base
             var n = 2
             while used.contains(tag) {

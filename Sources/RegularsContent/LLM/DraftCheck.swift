@@ -25,8 +25,10 @@ public struct DraftCheck: Sendable {
             facts.compactMap { fact in fact.price.flatMap { Self.amount($0) }.map { (fact.sku, $0) } },
             uniquingKeysWith: { a, _ in a })
         let allPrices = Set(prices.values)
-        let texts = [("subject", draft.subject), ("preheader", draft.preheader), ("intro", draft.intro)]
-            + (draft.cta.map { [("cta", $0)] } ?? []) + draft.blurbs.sorted { $0.key < $1.key }.map { ("blurb \($0.key)", $0.value) }
+        let texts =
+            [("subject", draft.subject), ("preheader", draft.preheader), ("intro", draft.intro)]
+            + (draft.cta.map { [("cta", $0)] } ?? [])
+            + draft.blurbs.sorted { $0.key < $1.key }.map { ("blurb \($0.key)", $0.value) }
         let featured = Set(facts.map(\.sku))
         for sku in draft.blurbs.keys where !featured.contains(sku) {
             problems.append("blurb for \(sku), which is not a featured product")
@@ -79,7 +81,8 @@ public struct DraftCheck: Sendable {
         var rest = text[...]
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: "{}&#^/ "))
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(
+                in: CharacterSet(charactersIn: "{}&#^/ "))
             out.append(name)
             rest = rest[close.upperBound...]
         }

@@ -16,7 +16,7 @@ public struct LLMClient: Sendable {
     public func complete(messages: [[String: String]]) async throws(LLMError) -> String {
         do {
             return try await complete(messages: messages, jsonMode: true)
-        } catch where error.code == .badStatus && error.message.hasSuffix("HTTP 400") {
+        } catch  where error.code == .badStatus && error.message.hasSuffix("HTTP 400") {
             // Some servers refuse `response_format`; the prompt asks for JSON anyway, so ask once more without it.
             return try await complete(messages: messages, jsonMode: false)
         }
@@ -53,14 +53,16 @@ public struct LLMClient: Sendable {
         if let key = settings.apiKey { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
         request.body = .bytes(ByteBuffer(bytes: body))
         let timeout = TimeAmount.nanoseconds(
-            settings.timeout.components.seconds * 1_000_000_000 + settings.timeout.components.attoseconds / 1_000_000_000)
+            settings.timeout.components.seconds * 1_000_000_000 + settings.timeout.components.attoseconds
+                / 1_000_000_000)
         let status: UInt
         let bytes: ByteBuffer
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: timeout)
             status = response.status.code
             bytes = try await response.body.collect(upTo: 4 << 20)
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout
+        } catch let error as HTTPClientError
+            where error == .deadlineExceeded || error == .readTimeout
             || error == .connectTimeout
         {
             throw LLMError(.timeout, "no answer from \(settings.endpoint) within \(settings.timeout)")

@@ -14,10 +14,13 @@ public enum Redaction {
         let words = Set(lowerText.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }).map(String.init))
         let catalogWords = Set(catalogText.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         // Ids as whole tokens: a numeric id such as 1001 must not match inside a price or a count.
-        let tokens = Set(text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }).map(String.init))
+        let tokens = Set(
+            text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }).map(String.init))
         for recipient in recipients {
             if !recipient.email.isEmpty, lowerText.contains(recipient.email.lowercased()) { found.insert("e-mail") }
-            if tokens.contains(recipient.customerID) || (recipient.customerID.count >= 8 && text.contains(recipient.customerID)) {
+            if tokens.contains(recipient.customerID)
+                || (recipient.customerID.count >= 8 && text.contains(recipient.customerID))
+            {
                 found.insert("customer id")
             }
             if let name = recipient.firstName?.lowercased(), name.count > 1, words.contains(name),

@@ -35,7 +35,9 @@ public struct SegmentPrompt: Sendable, Hashable {
         let top = count.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
         return top.compactMap { sku, _ in
             guard let product = first[sku] else { return nil }
-            let reason = reasons[sku, default: [:]].max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            let reason = reasons[sku, default: [:]].max {
+                $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key
+            }?.key
             return ProductFact(
                 sku: sku, title: product.title, category: product.category, price: product.price.map(voice.price),
                 reason: reason ?? product.reason)
@@ -71,7 +73,8 @@ public struct SegmentPrompt: Sendable, Hashable {
             },
         ]
         if playbook.mayOfferDiscount && voice.offersDiscount { brief["discount_you_may_mention"] = voice.discountText }
-        let data = (try? JSONSerialization.data(withJSONObject: brief, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: brief, options: [.sortedKeys, .prettyPrinted])) ?? Data()
         return [
             ["role": "system", "content": system],
             ["role": "user", "content": String(decoding: data, as: UTF8.self)],

@@ -27,7 +27,8 @@ public struct Playbook: Sendable, Hashable, Codable {
         case .new:
             Playbook(
                 segment: segment, placement: .emailPostPurchase, productCount: 3, angle: "new",
-                goal: "Reassure them they chose well, show how other customers use what they bought, and suggest what goes with it.",
+                goal:
+                    "Reassure them they chose well, show how other customers use what they bought, and suggest what goes with it.",
                 audience: "Customers whose first order was in the last 30 days.", mayOfferDiscount: false)
         case .active:
             Playbook(
@@ -37,7 +38,8 @@ public struct Playbook: Sendable, Hashable, Codable {
         case .loyal:
             Playbook(
                 segment: segment, placement: .emailLoyal, productCount: 4, angle: "loyal",
-                goal: "Thank them sincerely, give them early access to new arrivals, and offer one premium or complementary pick.",
+                goal:
+                    "Thank them sincerely, give them early access to new arrivals, and offer one premium or complementary pick.",
                 audience: "Customers with three or more orders.", mayOfferDiscount: false)
         case .highSpender:
             Playbook(
@@ -57,12 +59,14 @@ public struct Playbook: Sendable, Hashable, Codable {
         case .lapsed:
             Playbook(
                 segment: segment, placement: .emailWinBack, productCount: 4, angle: "lapsed",
-                goal: "Acknowledge the time since their last order and give a real reason to return: a complement to what they own, a restock that is due, or new arrivals in their category.",
+                goal:
+                    "Acknowledge the time since their last order and give a real reason to return: a complement to what they own, a restock that is due, or new arrivals in their category.",
                 audience: "Customers with no order in 90 days or more.", mayOfferDiscount: true)
         case .lost:
             Playbook(
                 segment: segment, placement: .emailWinBack, productCount: 3, angle: "lapsed",
-                goal: "Reintroduce the shop after a long gap, with what is new and what goes with what they once bought.",
+                goal:
+                    "Reintroduce the shop after a long gap, with what is new and what goes with what they once bought.",
                 audience: "Customers with no order in 12 months or more.", mayOfferDiscount: true)
         }
     }

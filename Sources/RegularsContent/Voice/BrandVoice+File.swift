@@ -15,7 +15,8 @@ extension BrandVoice {
         do {
             return try JSONDecoder().decode(BrandVoice.self, from: try Data(contentsOf: url))
         } catch let error as DecodingError {
-            throw ContentFileError(path: url.path, message: "cannot read the voice (\(error.plainDescription)); fix the file or delete it")
+            throw ContentFileError(
+                path: url.path, message: "cannot read the voice (\(error.plainDescription)); fix the file or delete it")
         }
     }
 

@@ -75,7 +75,8 @@ public struct BrandVoice: Sendable, Hashable, Codable {
     /// The link to one product.
     public func url(sku: String, handle: String?, title: String) -> String {
         productURL.replacingOccurrences(of: "{handle}", with: handle ?? Self.slug(title))
-            .replacingOccurrences(of: "{sku}", with: sku.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? sku)
+            .replacingOccurrences(
+                of: "{sku}", with: sku.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? sku)
     }
 
     /// A title made URL-safe as Shopify makes handles: `Lodge Cast-Iron Skillet 10.25 in` → `lodge-cast-iron-skillet-10-25-in`.

@@ -161,4 +161,3 @@ extension SnapshotProduct {
     /// (`Snapshot.hasCatalog`).
     public func isOfferable(shopHasCatalog: Bool) -> Bool { !shopHasCatalog || hasRecord }
 }
-

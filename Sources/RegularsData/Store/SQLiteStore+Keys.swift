@@ -73,9 +73,11 @@ extension SQLiteStore {
 extension SQLiteStore {
     public func customerTokenKey() throws -> [UInt8] {
         try writer.write { db in
-            if let text = try String.fetchOne(db, sql: "SELECT value FROM storeSetting WHERE name = 'customerTokenKey'") {
+            if let text = try String.fetchOne(db, sql: "SELECT value FROM storeSetting WHERE name = 'customerTokenKey'")
+            {
                 guard let key = Data(base64Encoded: text), key.count == 32 else {
-                    throw StoreError(code: .corrupt, message: "the store's customer token key is not 32 bytes of base64")
+                    throw StoreError(
+                        code: .corrupt, message: "the store's customer token key is not 32 bytes of base64")
                 }
                 return Array(key)
             }

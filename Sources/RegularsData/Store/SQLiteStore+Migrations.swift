@@ -79,7 +79,8 @@ extension SQLiteStore {
             // differently in every shop, so the list cannot be matched against another list.
             var generator = SystemRandomNumberGenerator()
             let salt = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined()
-            try db.execute(sql: "INSERT INTO storeSetting (name, value) VALUES ('suppressionSalt', ?)", arguments: [salt])
+            try db.execute(
+                sql: "INSERT INTO storeSetting (name, value) VALUES ('suppressionSalt', ?)", arguments: [salt])
         }
         migrator.registerMigration("v3: API keys and events") { db in
             // Keys are kept as SHA-256 hashes only: the key itself is shown once, when it is created.

@@ -34,7 +34,8 @@ extension SQLiteStore {
                 added += db.changesCount
             }
             return ErasureReport(
-                customerID: row == nil ? nil : customerID, customerFound: row != nil, ordersRemoved: orders, linesRemoved: lines, eventsRemoved: events,
+                customerID: row == nil ? nil : customerID, customerFound: row != nil, ordersRemoved: orders,
+                linesRemoved: lines, eventsRemoved: events,
                 suppressionHashesAdded: added)
         }
         // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
@@ -45,7 +46,9 @@ extension SQLiteStore {
             try db.execute(sql: "PRAGMA secure_delete = OFF")
             do {
                 _ = try db.checkpoint(.truncate)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+            {
                 _ = try? db.checkpoint(.passive)
             }
         }
@@ -56,7 +59,8 @@ extension SQLiteStore {
         try writer.write { db in
             guard
                 let customerID = try String.fetchOne(
-                    db, sql: "SELECT id FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1", arguments: [id, id])
+                    db, sql: "SELECT id FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1",
+                    arguments: [id, id])
             else { return nil }
             try db.execute(sql: "UPDATE customer SET optedOut = 1 WHERE id = ?", arguments: [customerID])
             return customerID

@@ -38,7 +38,8 @@ public struct PurchaseHistory: Sendable {
 
     /// The orders strictly before `asOf` (a date; a fraction of a second still counts as that second).
     public init(snapshot: Snapshot, asOf: Date, halfLifeDays: Double? = nil) {
-        self.init(snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up)), halfLifeDays: halfLifeDays)
+        self.init(
+            snapshot: snapshot, before: Int64(asOf.timeIntervalSince1970.rounded(.up)), halfLifeDays: halfLifeDays)
     }
 
     public init(snapshot: Snapshot, before asOf: Int64, halfLifeDays: Double? = nil) {

@@ -43,4 +43,3 @@ struct ProductOccurrences {
     /// Positions in `order` of the orders containing `product`.
     @inline(__always) func orders(of product: Int) -> Range<Int> { Int(start[product])..<Int(start[product + 1]) }
 }
-

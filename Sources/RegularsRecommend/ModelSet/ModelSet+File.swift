@@ -57,7 +57,9 @@ extension ModelSet {
         do {
             return try decoder.decode(ModelSet.self, from: data[bodyStart...])
         } catch {
-            throw ModelFileError(path: url.path, message: "the models in this file cannot be read (\(error)); run `regulars train` again")
+            throw ModelFileError(
+                path: url.path, message: "the models in this file cannot be read (\(error)); run `regulars train` again"
+            )
         }
     }
 
@@ -73,7 +75,9 @@ extension ModelSet {
         guard version == fileFormatVersion else {
             throw ModelFileError(
                 path: url.path,
-                message: "written by model format \(version), this Regulars reads format \(fileFormatVersion); run `regulars train` again")
+                message:
+                    "written by model format \(version), this Regulars reads format \(fileFormatVersion); run `regulars train` again"
+            )
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970

@@ -30,7 +30,9 @@ public struct EASEModel: Sendable {
     let weights: [Float]
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        train(on: PurchaseHistory(snapshot: snapshot, asOf: asOf, halfLifeDays: settings.halfLifeDays), settings: settings)
+        train(
+            on: PurchaseHistory(snapshot: snapshot, asOf: asOf, halfLifeDays: settings.halfLifeDays), settings: settings
+        )
     }
 
     /// Trains on an existing history (its half-life wins over `settings.halfLifeDays`).

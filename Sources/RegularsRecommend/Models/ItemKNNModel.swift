@@ -23,7 +23,9 @@ public struct ItemKNNModel: Sendable {
     let neighbourSimilarity: [Float]
 
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        train(on: PurchaseHistory(snapshot: snapshot, asOf: asOf, halfLifeDays: settings.halfLifeDays), settings: settings)
+        train(
+            on: PurchaseHistory(snapshot: snapshot, asOf: asOf, halfLifeDays: settings.halfLifeDays), settings: settings
+        )
     }
 
     public static func train(on history: PurchaseHistory, settings: Settings = .init()) -> Self {

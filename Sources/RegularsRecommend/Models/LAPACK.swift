@@ -10,10 +10,11 @@
 /// optional: when no OpenBLAS is installed `shared` is nil and `SymmetricInverse` uses its Swift path.
 /// `REGULARS_NO_BLAS=1` forces the Swift path (for comparisons).
 struct LAPACK: @unchecked Sendable {
-    typealias Factor = @convention(c) (
-        UnsafeMutablePointer<CChar>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Float>,
-        UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>
-    ) -> Void
+    typealias Factor =
+        @convention(c) (
+            UnsafeMutablePointer<CChar>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Float>,
+            UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>
+        ) -> Void
     let spotrf: Factor
     let spotri: Factor
 

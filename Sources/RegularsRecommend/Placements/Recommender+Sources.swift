@@ -30,7 +30,8 @@ extension Recommender {
             // The customer's latest purchases within the steps' longest lag, newest first: those with next steps are
             // the anchors, the others tell which steps were already taken. Capped for wholesale buyers.
             let since =
-                Int64(context.asOf.timeIntervalSince1970) - DayNumber.seconds(Double(models.nextStep.settings.maximumLagDays))
+                Int64(context.asOf.timeIntervalSince1970)
+                - DayNumber.seconds(Double(models.nextStep.settings.maximumLagDays))
             let purchases = context.history.lazy.filter { $0.last >= since }.prefix(100)
                 .map { (product: $0.product, date: Date(timeIntervalSince1970: TimeInterval($0.last))) }
             return models.nextStep.upcoming(after: Array(purchases), asOf: context.asOf, limit: n).map {

@@ -30,7 +30,8 @@ public struct Recommender: Sendable {
         privacy = PrivacyGuard(snapshot: snapshot)
         reasons = ReasonBuilder(snapshot: snapshot)
         curation = RulesApplication(
-            rules: rules, snapshot: snapshot, replenishment: models.replenishment, items: models.collaborative.context.items)
+            rules: rules, snapshot: snapshot, replenishment: models.replenishment,
+            items: models.collaborative.context.items)
         newestFirst = snapshot.products.indices.compactMap { p -> (ProductIndex, Int64)? in
             let product = snapshot.products[p]
             guard let created = product.createdAt, product.hasRecord else { return nil }

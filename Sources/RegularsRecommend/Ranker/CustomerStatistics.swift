@@ -33,7 +33,8 @@ struct CustomerStatistics: Sendable {
             distinct[c] = Float(history.row(CustomerIndex(c)).count)
             lastYear[c] = Float(
                 range.filter {
-                    snapshot.orderTime[$0] >= t - 365 * DayNumber.seconds && snapshot.orderTime[$0] < t - 335 * DayNumber.seconds
+                    snapshot.orderTime[$0] >= t - 365 * DayNumber.seconds
+                        && snapshot.orderTime[$0] < t - 335 * DayNumber.seconds
                 }.count)
         }
         self.orders = orders

@@ -38,7 +38,8 @@ struct ItemStatistics: Sendable {
             let count = history.orderCounts[at]
             if count >= 2 {
                 repeaters[p] += 1
-                gaps[p].append(Float(history.lastTime[at] - history.firstTime[at]) / Float(count - 1) / Float(DayNumber.interval))
+                gaps[p].append(
+                    Float(history.lastTime[at] - history.firstTime[at]) / Float(count - 1) / Float(DayNumber.interval))
             }
         }
         var price = [Double](repeating: 0, count: n), lines = [Double](repeating: 0, count: n)

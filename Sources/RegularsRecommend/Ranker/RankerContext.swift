@@ -105,7 +105,9 @@ struct RankerContext: Sendable {
         var lastYear = Set<ProductIndex>()
         let snapshot = history.snapshot
         for order in history.orders(of: customer)
-        where snapshot.orderTime[order] >= t - 365 * DayNumber.seconds && snapshot.orderTime[order] < t - 335 * DayNumber.seconds {
+        where snapshot.orderTime[order] >= t - 365 * DayNumber.seconds
+            && snapshot.orderTime[order] < t - 335 * DayNumber.seconds
+        {
             for line in snapshot.lines(of: order) { lastYear.insert(snapshot.lineProduct[line]) }
         }
 

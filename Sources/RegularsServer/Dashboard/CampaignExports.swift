@@ -33,8 +33,10 @@ struct CampaignExports: Sendable {
             let summaryURL = url.appendingPathComponent("summary.json")
             guard let data = try? Data(contentsOf: summaryURL) else { return nil }
             let summary = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-            let files = ((try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []).filter(Self.isSafeName).sorted()
-            let modified = (try? fileManager.attributesOfItem(atPath: summaryURL.path)[.modificationDate] as? Date) ?? nil
+            let files = ((try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []).filter(Self.isSafeName)
+                .sorted()
+            let modified =
+                (try? fileManager.attributesOfItem(atPath: summaryURL.path)[.modificationDate] as? Date) ?? nil
             return (modified ?? .distantPast, Campaign(name: name, files: files, summary: summary))
         }
         .sorted { $0.0 > $1.0 }.map(\.1)
@@ -54,7 +56,8 @@ struct CampaignExports: Sendable {
     static func isSafeName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && name.count <= 120
             && name.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "._-".unicodeScalars.contains($0)
             }
     }
 }

@@ -40,7 +40,8 @@ struct DashboardData: Sendable {
             .init(
                 label: "Repeat customers", value: DashboardFormat.percent(Double(repeatCustomers) / Double(customers)),
                 note: "\(DashboardFormat.count(repeatCustomers)) ordered twice or more"),
-            .init(label: "Events", value: DashboardFormat.count(events), note: "views, clicks, purchases from the site"),
+            .init(
+                label: "Events", value: DashboardFormat.count(events), note: "views, clicks, purchases from the site"),
         ]
         let bars = months.map { month in
             let value = Money(units: byMonth[month] ?? 0).doubleValue
@@ -80,18 +81,21 @@ struct DashboardData: Sendable {
         let rows = activity.map {
             RecommendationsPage.Row(
                 placement: $0.placement, impressions: DashboardFormat.count($0.impressions),
-                clicks: DashboardFormat.count($0.clicks), clickThroughRate: DashboardFormat.percent($0.clickThroughRate),
+                clicks: DashboardFormat.count($0.clicks),
+                clickThroughRate: DashboardFormat.percent($0.clickThroughRate),
                 purchases: DashboardFormat.count($0.attributedPurchases),
                 revenue: DashboardFormat.money($0.attributedRevenue))
         }
         let bars = activity.map {
             SVGChart.Bar(
                 label: $0.placement, value: ($0.clickThroughRate ?? 0) * 100,
-                detail: "\($0.placement): \(DashboardFormat.percent($0.clickThroughRate)) of \($0.impressions) impressions")
+                detail:
+                    "\($0.placement): \(DashboardFormat.percent($0.clickThroughRate)) of \($0.impressions) impressions")
         }
         return RecommendationsPage(
             since: Timestamp.isoDay(since), days: days, rows: rows, hasRows: !rows.isEmpty,
-            chart: SVGChart.bars(bars, title: "Click-through rate per placement (%)", format: { String(format: "%.0f", $0) }))
+            chart: SVGChart.bars(
+                bars, title: "Click-through rate per placement (%)", format: { String(format: "%.0f", $0) }))
     }
 
     func models() throws -> ModelsPage {

@@ -14,7 +14,8 @@ struct DashboardRoutes: Sendable {
         open.get("login", use: loginForm)
         open.post("login", use: login)
         open.post("logout", use: logout)
-        let pages = router.group("dashboard").add(middleware: DashboardAuth(sessions: sessions, keys: services.keys, now: services.now))
+        let pages = router.group("dashboard").add(
+            middleware: DashboardAuth(sessions: sessions, keys: services.keys, now: services.now))
         pages.get(use: overview)
         pages.get("recommendations", use: recommendations)
         pages.get("models", use: models)
@@ -24,7 +25,8 @@ struct DashboardRoutes: Sendable {
 
     @Sendable func overview(_ request: Request, context: AppContext) async throws -> Response {
         let page = try await DashboardData(services: services).overview()
-        return Self.html(DashboardTemplates.render(DashboardPage.make("Overview", path: "/dashboard", page), "overview"))
+        return Self.html(
+            DashboardTemplates.render(DashboardPage.make("Overview", path: "/dashboard", page), "overview"))
     }
 
     @Sendable func recommendations(_ request: Request, context: AppContext) async throws -> Response {
@@ -36,7 +38,8 @@ struct DashboardRoutes: Sendable {
 
     @Sendable func models(_ request: Request, context: AppContext) async throws -> Response {
         let page = try DashboardData(services: services).models()
-        return Self.html(DashboardTemplates.render(DashboardPage.make("Models", path: "/dashboard/models", page), "models"))
+        return Self.html(
+            DashboardTemplates.render(DashboardPage.make("Models", path: "/dashboard/models", page), "models"))
     }
 
     @Sendable func campaigns(_ request: Request, context: AppContext) async throws -> Response {
@@ -56,7 +59,8 @@ struct DashboardRoutes: Sendable {
         switch url.pathExtension.lowercased() {
         case "html":
             headers[.contentType] = "text/html; charset=utf-8"
-            headers[.contentSecurityPolicy] = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:"
+            headers[.contentSecurityPolicy] =
+                "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:"
         case "csv":
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = #"attachment; filename="\#(campaign)-\#(name)""#
@@ -74,7 +78,8 @@ struct DashboardRoutes: Sendable {
         // A one-time link from `regulars serve` or `POST /v1/admin/dashboard-link` signs in at once.
         if let once = request.uri.queryParameters.get("once") {
             guard let grant = sessions.redeem(link: String(once), now: services.now()) else {
-                return Self.loginPage(error: "That sign-in link was used already or has expired.", status: .unauthorized)
+                return Self.loginPage(
+                    error: "That sign-in link was used already or has expired.", status: .unauthorized)
             }
             return signedIn(request, keyHash: grant.keyHash)
         }
@@ -121,7 +126,9 @@ struct DashboardRoutes: Sendable {
     }
 
     static func loginPage(error: String?, status: HTTPResponse.Status) -> Response {
-        html(DashboardTemplates.render(DashboardPage.signedOut("Sign in", LoginPage(error: error)), "login"), status: status)
+        html(
+            DashboardTemplates.render(DashboardPage.signedOut("Sign in", LoginPage(error: error)), "login"),
+            status: status)
     }
 
     /// No script may run, nothing loads from elsewhere, no framing, nothing cached.

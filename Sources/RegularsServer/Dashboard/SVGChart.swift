@@ -36,9 +36,11 @@ enum SVGChart {
         for (index, bar) in bars.enumerated() {
             let h = maximum > 0 ? (height - top - bottom) * bar.value / maximum : 0
             let x = left + Double(index) * slot + slot * 0.15
-            svg += #"<rect x="\#(f(x))" y="\#(f(height - bottom - h))" width="\#(f(slot * 0.7))" height="\#(f(h))" fill="\#(palette[0])"><title>\#(escape(bar.detail))</title></rect>"#
+            svg +=
+                #"<rect x="\#(f(x))" y="\#(f(height - bottom - h))" width="\#(f(slot * 0.7))" height="\#(f(h))" fill="\#(palette[0])"><title>\#(escape(bar.detail))</title></rect>"#
             if index % every == 0 {
-                svg += #"<text x="\#(f(x + slot * 0.35))" y="\#(f(height - 10))" text-anchor="middle">\#(escape(bar.label))</text>"#
+                svg +=
+                    #"<text x="\#(f(x + slot * 0.35))" y="\#(f(height - 10))" text-anchor="middle">\#(escape(bar.label))</text>"#
             }
         }
         return svg + "</svg>"
@@ -56,11 +58,15 @@ enum SVGChart {
         var svg = open(title, extraHeight: legendHeight(series.count)) + axis(maximum: maximum, format: format)
         let every = max(1, Int((Double(labels.count) / 12).rounded(.up)))
         for (index, label) in labels.enumerated() where index % every == 0 {
-            svg += #"<text x="\#(f(left + Double(index) * step))" y="\#(f(height - 10))" text-anchor="middle">\#(escape(label))</text>"#
+            svg +=
+                #"<text x="\#(f(left + Double(index) * step))" y="\#(f(height - 10))" text-anchor="middle">\#(escape(label))</text>"#
         }
         for line in series {
-            let points = line.values.prefix(labels.count).enumerated().map { "\(f(left + Double($0) * step)),\(f(y($1)))" }
-            svg += #"<polyline fill="none" stroke="\#(line.color)" stroke-width="2" points="\#(points.joined(separator: " "))"><title>\#(escape(line.name))</title></polyline>"#
+            let points = line.values.prefix(labels.count).enumerated().map {
+                "\(f(left + Double($0) * step)),\(f(y($1)))"
+            }
+            svg +=
+                #"<polyline fill="none" stroke="\#(line.color)" stroke-width="2" points="\#(points.joined(separator: " "))"><title>\#(escape(line.name))</title></polyline>"#
         }
         for (index, line) in series.enumerated() {
             let x = left + Double(index % 4) * 145
@@ -83,7 +89,8 @@ enum SVGChart {
         for step in 0...4 {
             let value = maximum * Double(step) / 4
             let y = height - bottom - (height - top - bottom) * Double(step) / 4
-            svg += ##"<line x1="\##(f(left))" x2="\##(f(width - 8))" y1="\##(f(y))" y2="\##(f(y))" stroke="#d0d7de" stroke-width="1"/>"##
+            svg +=
+                ##"<line x1="\##(f(left))" x2="\##(f(width - 8))" y1="\##(f(y))" y2="\##(f(y))" stroke="#d0d7de" stroke-width="1"/>"##
             svg += #"<text x="\#(f(left - 6))" y="\#(f(y + 4))" text-anchor="end">\#(escape(format(value)))</text>"#
         }
         return svg
@@ -98,7 +105,9 @@ enum SVGChart {
         guard value > 0 else { return 1 }
         let magnitude = pow(10, floor(log10(value)))
         // Quarters of these are round too (the axis has four steps).
-        for factor in [1.0, 1.2, 1.6, 2, 2.4, 3, 4, 6, 8, 10] where factor * magnitude >= value { return factor * magnitude }
+        for factor in [1.0, 1.2, 1.6, 2, 2.4, 3, 4, 6, 8, 10] where factor * magnitude >= value {
+            return factor * magnitude
+        }
         return 10 * magnitude
     }
 

@@ -14,24 +14,36 @@ struct APIHandler: APIProtocol {
     }
 
     func recordEvents(_ input: Operations.RecordEvents.Input) async throws -> Operations.RecordEvents.Output {
-        let batch = switch input.body { case .json(let batch): batch }
+        let batch =
+            switch input.body {
+            case .json(let batch): batch
+            }
         return .ok(.init(body: .json(try EventRoutes(services: services).record(batch))))
     }
 
     func upsertProduct(_ input: Operations.UpsertProduct.Input) async throws -> Operations.UpsertProduct.Output {
-        let body = switch input.body { case .json(let body): body }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let stored = try await UpsertRoutes(services: services).putProduct(sku: input.path.sku, body)
         return .ok(.init(body: .json(stored)))
     }
 
     func upsertCustomer(_ input: Operations.UpsertCustomer.Input) async throws -> Operations.UpsertCustomer.Output {
-        let body = switch input.body { case .json(let body): body }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let stored = try await UpsertRoutes(services: services).putCustomer(id: input.path.id, body)
         return .ok(.init(body: .json(stored)))
     }
 
     func upsertOrder(_ input: Operations.UpsertOrder.Input) async throws -> Operations.UpsertOrder.Output {
-        let body = switch input.body { case .json(let body): body }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         return .ok(.init(body: .json(try await UpsertRoutes(services: services).postOrder(body))))
     }
 

@@ -14,9 +14,10 @@ struct ScopedTransport: ServerTransport {
     let publicKey: RouterGroup<AppContext>
     let secretKey: RouterGroup<AppContext>
 
-    typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
-        HTTPResponse, HTTPBody?
-    )
+    typealias Handler =
+        @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
+            HTTPResponse, HTTPBody?
+        )
 
     func register(_ handler: @escaping Handler, method: HTTPRequest.Method, path: String) throws {
         // An operation the document does not list cannot be generated; if it were, it would need a secret key.

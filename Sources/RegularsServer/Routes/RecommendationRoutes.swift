@@ -14,7 +14,9 @@ struct RecommendationRoutes: Sendable {
         // shop's backend put on the page; otherwise the visitor is answered as anonymous.
         if PresentedKey.current?.scope != .secret, let customer = query.customer {
             let token = input.query.customerToken ?? ""
-            if !CustomerToken.isValid(token, customer: customer, key: services.customerTokenKey) { query.customer = nil }
+            if !CustomerToken.isValid(token, customer: customer, key: services.customerTokenKey) {
+                query.customer = nil
+            }
         }
         return try await services.recommendations.recommend(query)
     }
