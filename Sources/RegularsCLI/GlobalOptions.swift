@@ -13,8 +13,10 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         name: .customLong("as-of"),
-        help:
-            "Work as of this date (YYYY-MM-DD or ISO-8601). Default: today, or the day of the newest order when it is more than 60 days old."
+        help: """
+            Work as of this date (YYYY-MM-DD or ISO-8601). Default: today, or the day of the newest order when it \
+            is more than 60 days old.
+            """
     )
     var asOf: String?
 

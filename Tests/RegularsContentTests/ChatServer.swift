@@ -87,7 +87,8 @@ struct ChatServer: Sendable {
                 "subject": "{{first_name}}, a few ideas for you",
                 "preheader": "Picked around what you already have.",
                 "intro":
-                    "{{since}} in with your {{last_product}}: we hope it is a favourite. Here are a few things that go well with it.",
+                    "{{since}} in with your {{last_product}}: we hope it is a favourite. "
+                    + "Here are a few things that go well with it.",
                 "cta": "Have a look",
                 "blurbs": blurbs,
             ]

@@ -147,9 +147,12 @@ struct DashboardTests {
     func recommendationActivity() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
         let events = [
-            #"{"event_id": "i1", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "session_id": "s1", "sku": "OIL", "recommendation_id": "ab-1", "source": "cart"}"#,
-            #"{"event_id": "i2", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "session_id": "s1", "sku": "LID", "recommendation_id": "ab-2", "source": "cart"}"#,
-            #"{"event_id": "c1", "type": "rec_click", "at": "2024-06-29T10:01:00Z", "session_id": "s1", "sku": "OIL", "recommendation_id": "ab-1", "source": "cart"}"#,
+            #"{"event_id": "i1", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "session_id": "s1", "#
+                + #""sku": "OIL", "recommendation_id": "ab-1", "source": "cart"}"#,
+            #"{"event_id": "i2", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "session_id": "s1", "#
+                + #""sku": "LID", "recommendation_id": "ab-2", "source": "cart"}"#,
+            #"{"event_id": "c1", "type": "rec_click", "at": "2024-06-29T10:01:00Z", "session_id": "s1", "#
+                + #""sku": "OIL", "recommendation_id": "ab-1", "source": "cart"}"#,
             #"{"event_id": "p1", "type": "purchase", "at": "2024-06-29T10:05:00Z", "session_id": "s1", "sku": "OIL"}"#,
         ]
         try await server.run { client in

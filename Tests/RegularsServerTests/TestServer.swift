@@ -95,5 +95,6 @@ func orderJSON(
         #"{"sku": "\#($0.0)", "title": "Item \#($0.0)", "quantity": \#($0.1), "unit_price": "\#($0.2)"}"#
     }
     return
-        #"{"id": "\#(id)", "customer_id": "\#(customer)", "created_at": "\#(at)", "lines": [\#(lineText.joined(separator: ","))]}"#
+        #"{"id": "\#(id)", "customer_id": "\#(customer)", "created_at": "\#(at)", "#
+        + #""lines": [\#(lineText.joined(separator: ","))]}"#
 }

@@ -12,7 +12,8 @@ struct UpsertRoutesTests {
     func idempotentUpserts() async throws {
         let server = try TestServer()
         let product =
-            #"{"title": "Cast-iron skillet", "handle": "skillet", "price": 39.5, "tags": ["kitchen"], "category": "Cookware"}"#
+            #"{"title": "Cast-iron skillet", "handle": "skillet", "price": 39.5, "#
+            + #""tags": ["kitchen"], "category": "Cookware"}"#
         try await server.run { client in
             for _ in 0..<2 {
                 let p = try await client.send(.put, "/v1/products/P-1", key: server.secretKey, body: product)

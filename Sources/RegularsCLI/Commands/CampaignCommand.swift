@@ -33,7 +33,8 @@ struct CampaignCommand: AsyncParsableCommand {
     func validate() throws {
         guard Playbook.segment(named: segment) != nil else {
             throw ValidationError(
-                "unknown segment '\(segment)'; expected one of \(LifecycleSegment.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown segment '\(segment)'; expected one of "
+                    + "\(LifecycleSegment.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
         if let limit, limit < 1 { throw ValidationError("--limit: expected a positive number") }
@@ -77,7 +78,8 @@ struct CampaignCommand: AsyncParsableCommand {
         let skipped = summary.skipped.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
         var lines = [
-            "Campaign for \(summary.segment) (\(summary.placement)): \(summary.recipients) recipients of \(summary.members) members"
+            "Campaign for \(summary.segment) (\(summary.placement)): \(summary.recipients) recipients of "
+                + "\(summary.members) members"
                 + (skipped.isEmpty ? "" : "; skipped \(skipped)"),
             "Copy from \(summary.mode)"
                 + (summary.llmFallbacks.isEmpty ? "" : " (LLM draft not used; see summary.json)"),

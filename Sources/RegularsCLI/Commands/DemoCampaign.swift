@@ -17,7 +17,8 @@ enum DemoCampaign {
         /// (never a name or an address on the terminal, even a made-up one).
         var text: String {
             var lines = [
-                "Win-back campaign for the \(summary.recipients) lapsed customers who accept marketing (\(summary.skippedTotal) skipped): \(folder.path)/",
+                "Win-back campaign for the \(summary.recipients) lapsed customers who accept marketing "
+                    + "(\(summary.skippedTotal) skipped): \(folder.path)/",
                 "  open preview.html, or import klaviyo.csv / mailchimp.csv",
             ]
             if let sample {

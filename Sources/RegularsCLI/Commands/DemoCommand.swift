@@ -60,21 +60,26 @@ struct DemoCommand: AsyncParsableCommand {
             return
         }
         print(
-            "Demo shop: \(shop.customers.count) customers, \(shop.products.count) products, \(shop.orders.count) orders over two years to \(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970)))"
+            "Demo shop: \(shop.customers.count) customers, \(shop.products.count) products, "
+                + "\(shop.orders.count) orders over two years to "
+                + "\(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970)))"
         )
         print("Exports written to \(out)/ (Shopify format); store: \(storePath)")
         print(
-            "Products import: \(products.rowsImported) variants, \(products.skipped["image row"] ?? 0) image rows skipped"
+            "Products import: \(products.rowsImported) variants, "
+                + "\(products.skipped["image row"] ?? 0) image rows skipped"
         )
         print("")
         print(quality.text)
         print("")
         print(
-            "Segments (a customer can be in several; primary by priority lost > lapsed > at risk > new > high spender > loyal > gift buyer > active):"
+            "Segments (a customer can be in several; primary by priority lost > lapsed > at risk > new > "
+                + "high spender > loyal > gift buyer > active):"
         )
         for count in predictions.segmentCounts {
             print(
-                "  \(count.segment.title.padding(toLength: 13, withPad: " ", startingAt: 0)) \(count.members) members, \(count.primary) primary"
+                "  \(count.segment.title.padding(toLength: 13, withPad: " ", startingAt: 0)) "
+                    + "\(count.members) members, \(count.primary) primary"
             )
         }
         print("")
@@ -83,12 +88,14 @@ struct DemoCommand: AsyncParsableCommand {
             let clv = customer.predictedCLV.map { "predicted 12-month value \($0)" } ?? "spent \(customer.totalSpend)"
             let alive = customer.probabilityAlive.map { String(format: "P(alive) %.2f", $0) } ?? ""
             print(
-                "  \(customer.customerID): \(customer.orders) orders, last \(customer.daysSinceLastOrder) days ago, \(alive), \(clv)"
+                "  \(customer.customerID): \(customer.orders) orders, last \(customer.daysSinceLastOrder) days ago, "
+                    + "\(alive), \(clv)"
             )
         }
         print("")
         print(
-            "Models trained on \(snapshot.orderCount) orders and saved as version \(modelVersion) in \(directory.url.lastPathComponent)/."
+            "Models trained on \(snapshot.orderCount) orders and saved as version \(modelVersion) in "
+                + "\(directory.url.lastPathComponent)/."
         )
         print("What each placement would show, with its reason:")
         print(DemoPlacements.showcase(models: models, rules: MerchandisingRules()))
@@ -97,7 +104,9 @@ struct DemoCommand: AsyncParsableCommand {
         print("")
         print("Next: REGULARS_STORE=\(storePath) regulars stats")
         print(
-            "      regulars --store \(storePath) --as-of \(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970))) serve   # the API, widget and dashboard on http://127.0.0.1:8080"
+            "      regulars --store \(storePath) --as-of "
+                + "\(Timestamp.isoDay(Int64(settings.lastDay.timeIntervalSince1970))) serve   "
+                + "# the API, widget and dashboard on http://127.0.0.1:8080"
         )
     }
 

@@ -9,7 +9,8 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract:
-            "The offline benchmark (../shared/bench/PROTOCOL.md) on an orders file: train before the cutoff, score the last 30 days.",
+            "The offline benchmark (../shared/bench/PROTOCOL.md) on an orders file: train before the cutoff, "
+            + "score the last 30 days.",
         discussion: """
             Scores what the API serves: imports the file into a temporary store, trains the model set as of \
             T_max − 30 days as `regulars train` does, asks the `home` placement (default rules, privacy guard) for 20 \
@@ -33,7 +34,8 @@ struct EvaluateCommand: ParsableCommand {
         let kind = RecommenderKind(rawValue: model)
         guard model == "served" || kind != nil else {
             throw ValidationError(
-                "unknown model '\(model)'; expected served or one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown model '\(model)'; expected served or one of "
+                    + "\(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
         guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file): no such file") }
@@ -64,7 +66,8 @@ struct EvaluateCommand: ParsableCommand {
             for track in Track.allCases {
                 if let url = written[track] {
                     print(
-                        "track \(track.rawValue): \(url.path)  (python3 ../shared/bench/score.py score \(file) \(url.path) --track \(track.rawValue))"
+                        "track \(track.rawValue): \(url.path)  "
+                            + "(python3 ../shared/bench/score.py score \(file) \(url.path) --track \(track.rawValue))"
                     )
                 }
             }
@@ -99,7 +102,8 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         guard let kind = RecommenderKind(rawValue: model) else {
             throw ValidationError(
-                "unknown model '\(model)'; expected one of \(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown model '\(model)'; expected one of "
+                    + "\(RecommenderKind.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
         let halfLives: [Double?] = try halfLife.split(separator: ",").map { item in

@@ -13,7 +13,8 @@ struct KeysCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a key and print it once: the store keeps only its hash.",
             discussion:
-                "public keys may read recommendations and send events (safe in a browser); secret keys may do everything."
+                "public keys may read recommendations and send events (safe in a browser); "
+                + "secret keys may do everything."
         )
         @OptionGroup var global: GlobalOptions
         @Option(help: "public or secret.")

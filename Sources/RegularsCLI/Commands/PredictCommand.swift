@@ -8,12 +8,14 @@ struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract:
-            "Per-customer predictions: P(alive), expected orders, next order date and lifetime value (BG/NBD + Gamma-Gamma).",
+            "Per-customer predictions: P(alive), expected orders, next order date and lifetime value "
+            + "(BG/NBD + Gamma-Gamma).",
         discussion: """
             From the store: `regulars predict [--customer ID] [--out FILE]`.
             Hold-out check: `regulars predict --validate --calibration-end 2011-09-09` (fits before, compares after).
             On a transactions file (customer_id,date,dollars, like CDNOW): add `--transactions FILE --holdout-end DATE`.
-            On a ready summary (ID,x,t_x,T,zbar): `regulars predict --summary cdnow-summary.csv --json [--out FILE] [--horizon 39]`.
+            On a ready summary (ID,x,t_x,T,zbar): \
+            `regulars predict --summary cdnow-summary.csv --json [--out FILE] [--horizon 39]`.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this customer (id).")

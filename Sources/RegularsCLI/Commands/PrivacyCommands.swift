@@ -24,7 +24,8 @@ struct ForgetCommand: ParsableCommand {
             print(try Output.json(report))
         } else if report.customerFound {
             print(
-                "Erased: \(report.ordersRemoved) orders and \(report.linesRemoved) lines removed; future imports will skip this customer."
+                "Erased: \(report.ordersRemoved) orders and \(report.linesRemoved) lines removed; "
+                    + "future imports will skip this customer."
             )
         } else {
             print("No such customer in the store; added to the suppression list so future imports skip them.")

@@ -27,7 +27,8 @@ struct TrainCommand: ParsableCommand {
             print(try Output.json(summary))
         } else {
             print(
-                "Trained model version \(summary.version) on \(summary.orders) orders of \(summary.customers) customers (\(summary.products) products) as of \(summary.asOf)"
+                "Trained model version \(summary.version) on \(summary.orders) orders of "
+                    + "\(summary.customers) customers (\(summary.products) products) as of \(summary.asOf)"
             )
             for (name, seconds) in summary.trainingSeconds.sorted(by: { $0.key < $1.key }) {
                 print(String(format: "  %-14@ %.3f s", name as NSString, seconds))

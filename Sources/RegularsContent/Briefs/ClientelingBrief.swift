@@ -112,7 +112,8 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
     /// The brief as a person reads it.
     public var text: String {
         var lines = [
-            "Customer \(customerID): \(primarySegment.flatMap { LifecycleSegment(rawValue: $0)?.title } ?? "no segment")"
+            "Customer \(customerID): "
+                + "\(primarySegment.flatMap { LifecycleSegment(rawValue: $0)?.title } ?? "no segment")"
                 + (segments.count > 1
                     ? " (also \(segments.filter { $0 != primarySegment }.joined(separator: ", ")))" : "")
         ]

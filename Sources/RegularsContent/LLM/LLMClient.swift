@@ -69,7 +69,8 @@ public struct LLMClient: Sendable {
         } catch {
             throw LLMError(
                 .unreachable,
-                "cannot reach \(settings.endpoint) (\(String(describing: error).prefix(120))); is the server running and REGULARS_LLM_URL right?"
+                "cannot reach \(settings.endpoint) (\(String(describing: error).prefix(120))); "
+                    + "is the server running and REGULARS_LLM_URL right?"
             )
         }
         guard (200..<300).contains(status) else {

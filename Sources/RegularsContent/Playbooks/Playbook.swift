@@ -28,7 +28,8 @@ public struct Playbook: Sendable, Hashable, Codable {
             Playbook(
                 segment: segment, placement: .emailPostPurchase, productCount: 3, angle: "new",
                 goal:
-                    "Reassure them they chose well, show how other customers use what they bought, and suggest what goes with it.",
+                    "Reassure them they chose well, show how other customers use what they bought, "
+                    + "and suggest what goes with it.",
                 audience: "Customers whose first order was in the last 30 days.", mayOfferDiscount: false)
         case .active:
             Playbook(
@@ -39,7 +40,8 @@ public struct Playbook: Sendable, Hashable, Codable {
             Playbook(
                 segment: segment, placement: .emailLoyal, productCount: 4, angle: "loyal",
                 goal:
-                    "Thank them sincerely, give them early access to new arrivals, and offer one premium or complementary pick.",
+                    "Thank them sincerely, give them early access to new arrivals, "
+                    + "and offer one premium or complementary pick.",
                 audience: "Customers with three or more orders.", mayOfferDiscount: false)
         case .highSpender:
             Playbook(
@@ -60,7 +62,9 @@ public struct Playbook: Sendable, Hashable, Codable {
             Playbook(
                 segment: segment, placement: .emailWinBack, productCount: 4, angle: "lapsed",
                 goal:
-                    "Acknowledge the time since their last order and give a real reason to return: a complement to what they own, a restock that is due, or new arrivals in their category.",
+                    "Acknowledge the time since their last order and give a real reason to return: "
+                    + "a complement to what they own, a restock that is due, "
+                    + "or new arrivals in their category.",
                 audience: "Customers with no order in 90 days or more.", mayOfferDiscount: true)
         case .lost:
             Playbook(

@@ -79,7 +79,8 @@ public struct BrandVoice: Sendable, Hashable, Codable {
                 of: "{sku}", with: sku.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? sku)
     }
 
-    /// A title made URL-safe as Shopify makes handles: `Lodge Cast-Iron Skillet 10.25 in` → `lodge-cast-iron-skillet-10-25-in`.
+    /// A title made URL-safe as Shopify makes handles:
+    /// `Lodge Cast-Iron Skillet 10.25 in` → `lodge-cast-iron-skillet-10-25-in`.
     public static func slug(_ title: String) -> String {
         let words = title.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return words.joined(separator: "-")

@@ -37,12 +37,14 @@ public struct DataQualityReport: Sendable, Codable {
                 ? .init(
                     feature: "predictions", ready: true,
                     note:
-                        "\(s.repeatCustomers) repeat customers over \(days) days supports P(alive), next order and value"
+                        "\(s.repeatCustomers) repeat customers over \(days) days "
+                        + "supports P(alive), next order and value"
                 )
                 : .init(
                     feature: "predictions", ready: false,
                     note:
-                        "predictions need at least 90 days of history and 100 repeat customers (have \(days) days, \(s.repeatCustomers) repeat customers)"
+                        "predictions need at least 90 days of history and 100 repeat customers "
+                        + "(have \(days) days, \(s.repeatCustomers) repeat customers)"
                 ))
         result.append(
             s.orders > 0
@@ -65,7 +67,8 @@ public struct DataQualityReport: Sendable, Codable {
                 : .init(
                     feature: "catalog", ready: false,
                     note:
-                        "no product catalog imported: similar items, stock and margin rules need `regulars import products`"
+                        "no product catalog imported: similar items, "
+                        + "stock and margin rules need `regulars import products`"
                 ))
         return result
     }
@@ -102,7 +105,8 @@ public struct DataQualityReport: Sendable, Codable {
             }
         }
         out.append(
-            "Customers by orders: 1 order \(s.customersWithOneOrder), 2 orders \(s.customersWithTwoOrders), 3+ orders \(s.customersWithThreeOrMore)"
+            "Customers by orders: 1 order \(s.customersWithOneOrder), 2 orders \(s.customersWithTwoOrders), "
+                + "3+ orders \(s.customersWithThreeOrMore)"
         )
         out.append("Guest orders (no e-mail): \(s.guestOrders); duplicate lines: \(s.duplicateLines)")
         out.append("Order lines whose SKU has no catalog record: \(s.linesWithoutProductRecord) (of \(s.orderLines))")

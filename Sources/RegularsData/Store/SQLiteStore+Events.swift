@@ -52,7 +52,8 @@ extension SQLiteStore {
             let suppressions = SQLiteStoreWriter(db: db)
             let insert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO event (eventId, type, at, customerId, sessionId, sku, recommendationId, source, receivedAt)
+                    INSERT INTO event (eventId, type, at, customerId, sessionId, sku, recommendationId, \
+                    source, receivedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(eventId) DO NOTHING
                     """)
             var added = 0

@@ -20,7 +20,8 @@ extension SQLiteStore {
                 try Int.fetchOne(
                     db,
                     sql:
-                        "SELECT count(*) FROM orderLine WHERE orderKey IN (SELECT key FROM shopOrder WHERE customerId = ?)",
+                        "SELECT count(*) FROM orderLine WHERE orderKey IN "
+                        + "(SELECT key FROM shopOrder WHERE customerId = ?)",
                     arguments: [customerID]) ?? 0
             let events = try Self.deleteEvents(db, customer: id)
             try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])

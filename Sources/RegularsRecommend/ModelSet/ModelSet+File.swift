@@ -76,7 +76,8 @@ extension ModelSet {
             throw ModelFileError(
                 path: url.path,
                 message:
-                    "written by model format \(version), this Regulars reads format \(fileFormatVersion); run `regulars train` again"
+                    "written by model format \(version), this Regulars reads format \(fileFormatVersion); "
+                    + "run `regulars train` again"
             )
         }
         let decoder = JSONDecoder()

@@ -24,7 +24,8 @@ public struct RecommendationError: Error, Sendable, Equatable, CustomStringConve
     public var description: String {
         switch code {
         case .unknownCustomer:
-            "unknown customer: no customer with this id in the trained models; new customers appear after the next `regulars train`"
+            "unknown customer: no customer with this id in the trained models; "
+                + "new customers appear after the next `regulars train`"
         case .unknownProduct(let sku):
             "\(field): unknown SKU \"\(sku)\"; expected a SKU of the catalog the models were trained on"
         }

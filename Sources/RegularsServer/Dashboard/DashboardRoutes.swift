@@ -134,7 +134,8 @@ struct DashboardRoutes: Sendable {
     /// No script may run, nothing loads from elsewhere, no framing, nothing cached.
     static let securityHeaders: HTTPFields = [
         .contentSecurityPolicy:
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'",
         .xContentTypeOptions: "nosniff", .cacheControl: "no-store", .init("Referrer-Policy")!: "no-referrer",
     ]
 

@@ -33,8 +33,10 @@ enum DashboardTemplates {
         <style>
         :root { color-scheme: light; --ink: #24292f; --muted: #57606a; --line: #d0d7de; --accent: #1f6feb; }
         * { box-sizing: border-box; }
-        body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #f6f8fa; }
-        header { background: #fff; border-bottom: 1px solid var(--line); padding: .6rem 1rem; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; }
+        body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); \
+        background: #f6f8fa; }
+        header { background: #fff; border-bottom: 1px solid var(--line); padding: .6rem 1rem; display: flex; \
+        flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; }
         header strong { font-size: 1.05rem; margin-right: .5rem; }
         nav a { color: var(--muted); text-decoration: none; padding: .2rem .1rem; margin-right: .8rem; }
         nav a[aria-current=page] { color: var(--ink); border-bottom: 2px solid var(--accent); }
@@ -43,7 +45,8 @@ enum DashboardTemplates {
         h1 { font-size: 1.4rem; margin: .4rem 0 1rem; }
         h2 { font-size: 1.1rem; margin: 1.6rem 0 .6rem; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: .8rem; }
-        .card, section.panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; }
+        .card, section.panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; \
+        padding: .8rem 1rem; }
         .card .value { font-size: 1.5rem; font-weight: 600; }
         .card .label, .note { color: var(--muted); font-size: .85rem; }
         .chart { width: 100%; height: auto; display: block; }
@@ -52,9 +55,11 @@ enum DashboardTemplates {
         th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.best td { font-weight: 600; }
-        button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+        button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--line); border-radius: 6px; \
+        background: #fff; cursor: pointer; }
         button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
-        input[type=password] { font: inherit; padding: .45rem; width: 100%; border: 1px solid var(--line); border-radius: 6px; }
+        input[type=password] { font: inherit; padding: .45rem; width: 100%; border: 1px solid var(--line); \
+        border-radius: 6px; }
         .error { color: #d1242f; }
         a { color: var(--accent); }
         </style>
@@ -62,8 +67,10 @@ enum DashboardTemplates {
         <body>
         <header>
         <strong>Regulars</strong>
-        <nav aria-label="Dashboard">{{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/nav}}</nav>
-        {{#signedIn}}<form method="post" action="/dashboard/logout"><button type="submit">Sign out</button></form>{{/signedIn}}
+        <nav aria-label="Dashboard">{{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>\
+        {{title}}</a>{{/nav}}</nav>
+        {{#signedIn}}<form method="post" action="/dashboard/logout"><button type="submit">Sign out</button></form>\
+        {{/signedIn}}
         </header>
         <main>
         <h1>{{title}}</h1>
@@ -91,7 +98,8 @@ enum DashboardTemplates {
         {{<layout}}{{$body}}{{#content}}
         <p class="note">Orders up to {{asOf}}.</p>
         <div class="cards">
-        {{#cards}}<div class="card"><div class="label">{{label}}</div><div class="value">{{value}}</div><div class="note">{{note}}</div></div>{{/cards}}
+        {{#cards}}<div class="card"><div class="label">{{label}}</div><div class="value">{{value}}</div>\
+        <div class="note">{{note}}</div></div>{{/cards}}
         </div>
         <h2>Revenue per month</h2>
         <section class="panel">{{{revenueChart}}}</section>
@@ -100,7 +108,8 @@ enum DashboardTemplates {
         <h2>Segments now</h2>
         <div class="table-wrap"><table>
         <thead><tr><th>Segment</th><th class="num">Customers</th><th class="num">Share</th></tr></thead>
-        <tbody>{{#segments}}<tr><td>{{name}}</td><td class="num">{{members}}</td><td class="num">{{share}}</td></tr>{{/segments}}</tbody>
+        <tbody>{{#segments}}<tr><td>{{name}}</td><td class="num">{{members}}</td><td class="num">{{share}}</td></tr>\
+        {{/segments}}</tbody>
         </table></div>
         <p class="note">A customer can be in several segments (loyal and at risk, say).</p>
         {{/content}}{{/body}}{{/layout}}
@@ -108,16 +117,22 @@ enum DashboardTemplates {
 
     static let recommendations = """
         {{<layout}}{{$body}}{{#content}}
-        <p class="note">Impressions and clicks the widget reported since {{since}} (the last {{days}} days). A purchase counts for a placement when the same customer or session clicked that product there in the 7 days before; its revenue is the product's catalog price.</p>
+        <p class="note">Impressions and clicks the widget reported since {{since}} (the last {{days}} days). A \
+        purchase counts for a placement when the same customer or session clicked that product there in the 7 days \
+        before; its revenue is the product's catalog price.</p>
         {{#hasRows}}
         <section class="panel">{{{chart}}}</section>
         <h2>Per placement</h2>
         <div class="table-wrap"><table>
-        <thead><tr><th>Placement</th><th class="num">Impressions</th><th class="num">Clicks</th><th class="num">CTR</th><th class="num">Purchases</th><th class="num">Revenue</th></tr></thead>
-        <tbody>{{#rows}}<tr><td>{{placement}}</td><td class="num">{{impressions}}</td><td class="num">{{clicks}}</td><td class="num">{{clickThroughRate}}</td><td class="num">{{purchases}}</td><td class="num">{{revenue}}</td></tr>{{/rows}}</tbody>
+        <thead><tr><th>Placement</th><th class="num">Impressions</th><th class="num">Clicks</th><th class="num">\
+        CTR</th><th class="num">Purchases</th><th class="num">Revenue</th></tr></thead>
+        <tbody>{{#rows}}<tr><td>{{placement}}</td><td class="num">{{impressions}}</td><td class="num">{{clicks}}</td>\
+        <td class="num">{{clickThroughRate}}</td><td class="num">{{purchases}}</td><td class="num">{{revenue}}</td>\
+        </tr>{{/rows}}</tbody>
         </table></div>
         {{/hasRows}}
-        {{^hasRows}}<section class="panel"><p>No recommendation events yet. Put the widget on the shop (see the README) and its impressions and clicks appear here.</p></section>{{/hasRows}}
+        {{^hasRows}}<section class="panel"><p>No recommendation events yet. Put the widget on the shop (see the \
+        README) and its impressions and clicks appear here.</p></section>{{/hasRows}}
         {{/content}}{{/body}}{{/layout}}
         """
 
@@ -125,24 +140,31 @@ enum DashboardTemplates {
         {{<layout}}{{$body}}{{#content}}
         <section class="panel">
         {{#served}}
-        <p>Serving model version <strong>{{version}}</strong>, trained {{trainedAt}} ({{age}}) on orders up to {{asOf}}; training took {{totalTraining}}.</p>
+        <p>Serving model version <strong>{{version}}</strong>, trained {{trainedAt}} ({{age}}) on orders up to \
+        {{asOf}}; training took {{totalTraining}}.</p>
         <div class="table-wrap"><table>
         <thead><tr><th>Model</th><th class="num">Training time</th></tr></thead>
         <tbody>{{#timings}}<tr><td>{{model}}</td><td class="num">{{seconds}}</td></tr>{{/timings}}</tbody>
         </table></div>
         {{/served}}
-        {{^served}}<p>No model is served yet: run <code>regulars train</code> or <code>POST /v1/admin/train</code>.</p>{{/served}}
+        {{^served}}<p>No model is served yet: run <code>regulars train</code> or <code>POST /v1/admin/train</code>.</p>\
+        {{/served}}
         </section>
         <h2>Latest back-test</h2>
         {{#backtest}}
-        <p class="note">Model {{model}}, the last 30 days before {{cutoff}} held out. Recall and NDCG at 20: <em>all</em> counts every product bought, <em>new</em> only products new to the customer.</p>
+        <p class="note">Model {{model}}, the last 30 days before {{cutoff}} held out. Recall and NDCG at 20: \
+        <em>all</em> counts every product bought, <em>new</em> only products new to the customer.</p>
         <div class="table-wrap"><table>
-        <thead><tr><th>Half-life</th><th class="num">All R@20</th><th class="num">All N@20</th><th class="num">New R@20</th><th class="num">New N@20</th><th class="num">Train</th></tr></thead>
-        <tbody>{{#rows}}<tr{{#best}} class="best"{{/best}}><td>{{label}}</td><td class="num">{{allRecall}}</td><td class="num">{{allNDCG}}</td><td class="num">{{newRecall}}</td><td class="num">{{newNDCG}}</td><td class="num">{{trainSeconds}}</td></tr>{{/rows}}</tbody>
+        <thead><tr><th>Half-life</th><th class="num">All R@20</th><th class="num">All N@20</th><th class="num">\
+        New R@20</th><th class="num">New N@20</th><th class="num">Train</th></tr></thead>
+        <tbody>{{#rows}}<tr{{#best}} class="best"{{/best}}><td>{{label}}</td><td class="num">{{allRecall}}</td>\
+        <td class="num">{{allNDCG}}</td><td class="num">{{newRecall}}</td><td class="num">{{newNDCG}}</td>\
+        <td class="num">{{trainSeconds}}</td></tr>{{/rows}}</tbody>
         </table></div>
         <p>{{verdict}}</p>
         {{/backtest}}
-        {{^backtest}}<section class="panel"><p>No back-test yet: run <code>regulars backtest</code> to see whether recent orders should weigh more for this shop.</p></section>{{/backtest}}
+        {{^backtest}}<section class="panel"><p>No back-test yet: run <code>regulars backtest</code> to see whether \
+        recent orders should weigh more for this shop.</p></section>{{/backtest}}
         {{/content}}{{/body}}{{/layout}}
         """
 
@@ -157,7 +179,8 @@ enum DashboardTemplates {
         </section>
         {{/campaigns}}
         {{/hasCampaigns}}
-        {{^hasCampaigns}}<section class="panel"><p>No campaigns yet: <code>regulars campaign --segment lapsed</code> writes one beside the store.</p></section>{{/hasCampaigns}}
+        {{^hasCampaigns}}<section class="panel"><p>No campaigns yet: <code>regulars campaign --segment lapsed</code> \
+        writes one beside the store.</p></section>{{/hasCampaigns}}
         {{/content}}{{/body}}{{/layout}}
         """
 }

@@ -37,10 +37,12 @@ enum SVGChart {
             let h = maximum > 0 ? (height - top - bottom) * bar.value / maximum : 0
             let x = left + Double(index) * slot + slot * 0.15
             svg +=
-                #"<rect x="\#(f(x))" y="\#(f(height - bottom - h))" width="\#(f(slot * 0.7))" height="\#(f(h))" fill="\#(palette[0])"><title>\#(escape(bar.detail))</title></rect>"#
+                #"<rect x="\#(f(x))" y="\#(f(height - bottom - h))" width="\#(f(slot * 0.7))" "#
+                + #"height="\#(f(h))" fill="\#(palette[0])"><title>\#(escape(bar.detail))</title></rect>"#
             if index % every == 0 {
                 svg +=
-                    #"<text x="\#(f(x + slot * 0.35))" y="\#(f(height - 10))" text-anchor="middle">\#(escape(bar.label))</text>"#
+                    #"<text x="\#(f(x + slot * 0.35))" y="\#(f(height - 10))" "#
+                    + #"text-anchor="middle">\#(escape(bar.label))</text>"#
             }
         }
         return svg + "</svg>"
@@ -59,14 +61,16 @@ enum SVGChart {
         let every = max(1, Int((Double(labels.count) / 12).rounded(.up)))
         for (index, label) in labels.enumerated() where index % every == 0 {
             svg +=
-                #"<text x="\#(f(left + Double(index) * step))" y="\#(f(height - 10))" text-anchor="middle">\#(escape(label))</text>"#
+                #"<text x="\#(f(left + Double(index) * step))" y="\#(f(height - 10))" "#
+                + #"text-anchor="middle">\#(escape(label))</text>"#
         }
         for line in series {
             let points = line.values.prefix(labels.count).enumerated().map {
                 "\(f(left + Double($0) * step)),\(f(y($1)))"
             }
             svg +=
-                #"<polyline fill="none" stroke="\#(line.color)" stroke-width="2" points="\#(points.joined(separator: " "))"><title>\#(escape(line.name))</title></polyline>"#
+                #"<polyline fill="none" stroke="\#(line.color)" stroke-width="2" "#
+                + #"points="\#(points.joined(separator: " "))"><title>\#(escape(line.name))</title></polyline>"#
         }
         for (index, line) in series.enumerated() {
             let x = left + Double(index % 4) * 145
@@ -80,7 +84,10 @@ enum SVGChart {
     static func legendHeight(_ count: Int) -> Double { Double((count + 3) / 4) * 18 + 8 }
 
     static func open(_ title: String, extraHeight: Double = 0) -> String {
-        ##"<svg class="chart" role="img" aria-label="\##(escape(title))" viewBox="0 0 \##(f(width)) \##(f(height + extraHeight))" xmlns="http://www.w3.org/2000/svg" font-size="11" font-family="system-ui, sans-serif" fill="#24292f"><title>\##(escape(title))</title>"##
+        ##"<svg class="chart" role="img" aria-label="\##(escape(title))" "##
+            + ##"viewBox="0 0 \##(f(width)) \##(f(height + extraHeight))" "##
+            + ##"xmlns="http://www.w3.org/2000/svg" font-size="11" "##
+            + ##"font-family="system-ui, sans-serif" fill="#24292f"><title>\##(escape(title))</title>"##
     }
 
     /// The y axis: four gridlines with their values.
@@ -90,7 +97,8 @@ enum SVGChart {
             let value = maximum * Double(step) / 4
             let y = height - bottom - (height - top - bottom) * Double(step) / 4
             svg +=
-                ##"<line x1="\##(f(left))" x2="\##(f(width - 8))" y1="\##(f(y))" y2="\##(f(y))" stroke="#d0d7de" stroke-width="1"/>"##
+                ##"<line x1="\##(f(left))" x2="\##(f(width - 8))" y1="\##(f(y))" "##
+                + ##"y2="\##(f(y))" stroke="#d0d7de" stroke-width="1"/>"##
             svg += #"<text x="\#(f(left - 6))" y="\#(f(y + 4))" text-anchor="end">\#(escape(format(value)))</text>"#
         }
         return svg

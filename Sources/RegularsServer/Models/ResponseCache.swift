@@ -5,9 +5,10 @@ import RegularsData
 /// for every anonymous visitor, a signed-in customer's home page on each visit) is not recomputed.
 ///
 /// Keyed by the whole question, the model version and the day: a new model set, a new day or any
-/// change asks again (questions with a cart or a session are not cached at all: `ModelRegistry`). Two generations approximate least-recently-used at O(1): when
-/// the young one is full it becomes the old one and the previous old one is dropped; a hit in the old
-/// generation moves to the young one. Each answer gets fresh recommendation ids.
+/// change asks again (questions with a cart or a session are not cached at all: `ModelRegistry`). Two
+/// generations approximate least-recently-used at O(1): when the young one is full it becomes the old one
+/// and the previous old one is dropped; a hit in the old generation moves to the young one. Each answer
+/// gets fresh recommendation ids.
 final class ResponseCache: Sendable {
     struct Key: Hashable, Sendable {
         var version: Int

@@ -93,8 +93,10 @@ enum WidgetScript {
             var style = document.createElement("style");
             style.id = "regulars-style";
             style.textContent = ".regulars h2{font-size:1.1em;margin:0 0 .5em}" +
-              ".regulars ul{list-style:none;margin:0;padding:0;display:grid;gap:.75em;grid-template-columns:repeat(auto-fill,minmax(150px,1fr))}" +
-              ".regulars li a{display:block;border:1px solid #d0d7de;border-radius:8px;padding:.6em;color:inherit;text-decoration:none;height:100%}" +
+              ".regulars ul{list-style:none;margin:0;padding:0;display:grid;gap:.75em;\#
+        grid-template-columns:repeat(auto-fill,minmax(150px,1fr))}" +
+              ".regulars li a{display:block;border:1px solid #d0d7de;border-radius:8px;padding:.6em;\#
+        color:inherit;text-decoration:none;height:100%}" +
               ".regulars li a:focus-visible{outline:2px solid #1f6feb;outline-offset:2px}" +
               ".regulars img{width:100%;height:auto;border-radius:4px}" +
               ".regulars .regulars-title{display:block;font-weight:600}" +
@@ -175,7 +177,8 @@ enum WidgetScript {
           var start = function () {
             Array.prototype.forEach.call(document.querySelectorAll("[data-regulars-placement]"), load);
           };
-          if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+          if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } \#
+        else { start(); }
         })();
         """#
 }

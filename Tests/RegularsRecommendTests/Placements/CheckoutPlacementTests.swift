@@ -10,7 +10,7 @@ struct CheckoutPlacementTests {
     typealias Truth = DemoShop.GroundTruth
 
     @Test(
-        "checkout for a cart holding the skillet shows the care kit and an oven mitt, bought together, never the skillet"
+        "checkout for a cart with the skillet shows the care kit and an oven mitt, bought together, never the skillet"
     )
     func skilletCheckout() throws {
         let list = try PlacementFixtures.list(.init(placement: .checkout, cart: [Truth.skillet], limit: 6))

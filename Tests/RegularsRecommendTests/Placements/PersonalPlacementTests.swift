@@ -11,7 +11,7 @@ struct PersonalPlacementTests {
     static var snapshot: Snapshot { PlacementFixtures.snapshot }
 
     @Test(
-        "after a raised-bed kit this spring, the post-purchase e-mail offers a soil amendment as the next step, with a date"
+        "after a spring raised-bed kit, the post-purchase e-mail offers a soil amendment as the next step, with a date"
     )
     func postPurchaseNextStep() throws {
         let kits = Set(Truth.raisedBedKits.map(PlacementFixtures.product))
