@@ -16,10 +16,12 @@ enum SymmetricInverse {
     static func invertWithLAPACK(_ a: inout [Float], n: Int, _ lapack: LAPACK) -> Bool {
         var info: Int32 = 0
         var size = Int32(n)
+        // The leading dimension is a second variable: passing `&size` twice is an exclusivity error.
+        var leading = Int32(n)
         var uplo = CChar(UInt8(ascii: "L"))
         a.withUnsafeMutableBufferPointer { buffer in
-            lapack.spotrf(&uplo, &size, buffer.baseAddress!, &size, &info)
-            if info == 0 { lapack.spotri(&uplo, &size, buffer.baseAddress!, &size, &info) }
+            lapack.spotrf(&uplo, &size, buffer.baseAddress!, &leading, &info)
+            if info == 0 { lapack.spotri(&uplo, &size, buffer.baseAddress!, &leading, &info) }
         }
         guard info == 0 else { return false }
         // Column-major lower = row-major upper: mirror the upper triangle down.
