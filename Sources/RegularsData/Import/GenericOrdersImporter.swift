@@ -11,6 +11,9 @@ struct GenericOrdersImporter: RowImporter {
     private let orderID, customerID, orderedAt, sku, quantity, unitPrice: Column
     private let productName, category: Column?
     private var sink = OrderSink()
+    /// The last date read and its seconds: an order's rows share their date, so most rows need
+    /// no parsing.
+    private var lastDate: (text: String, seconds: Int64)?
 
     init(columns: Columns) throws {
         orderID = try columns.require("order_id")
@@ -26,7 +29,13 @@ struct GenericOrdersImporter: RowImporter {
     mutating func consume(_ row: ImportRow, writer: any StoreWriter, report: inout ImportReport) throws {
         let id = try row.required(orderID)
         let customer = try row.required(customerID)
-        let time = try row.date(orderedAt)
+        let time: Int64
+        if let lastDate, lastDate.text == row.text(orderedAt) {
+            time = lastDate.seconds
+        } else {
+            time = try row.date(orderedAt)
+            lastDate = (row.text(orderedAt), time)
+        }
         let code = try row.required(sku)
         let count = try row.quantity(quantity)
         let price = try row.money(unitPrice)
@@ -37,11 +46,13 @@ struct GenericOrdersImporter: RowImporter {
             report.skip("erased customer")
             return
         }
-        try sink.begin(
-            Order(
-                id: id, customerID: customer, createdAt: Date(timeIntervalSince1970: TimeInterval(time)), total: .zero,
-                source: "import:generic"),
-            explicitTotal: false, writer: writer)
+        if sink.currentOrderID != id {
+            try sink.begin(
+                Order(
+                    id: id, customerID: customer, createdAt: Date(timeIntervalSince1970: TimeInterval(time)),
+                    total: .zero, source: "import:generic"),
+                explicitTotal: false, writer: writer)
+        }
         try sink.addLine(
             sku: code, name: row.text(productName), category: row.optional(category), quantity: count, unitPrice: price,
             writer: writer)

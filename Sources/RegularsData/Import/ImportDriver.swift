@@ -33,7 +33,7 @@ enum ImportDriver {
         var rejects: CSVWriter?
         let rejectsURL = URL(fileURLWithPath: url.path + ".rejects.csv")
 
-        try store.write { writer in
+        try store.importWrite { writer in
             var sink: any StoreWriter = writer
             while true {
                 let record: CSVRecord?
