@@ -15,7 +15,9 @@ extension SQLiteStore {
         }
         let statement = try db.makeStatement(sql: "SELECT orderKey, sku, quantity, unitPrice FROM orderLine")
         let handle = statement.sqliteStatement
-        var linesPerSKU: [ByteKey: Int] = [:]
+        // Each SKU once in a dictionary, then by its number: one text hash per line, not two.
+        var skuNumbers: [ByteKey: Int] = [:]
+        var linesPerSKU: [Int] = []
         var orderLines: Set<DuplicateKey> = []
         var currentOrder: Int64?
         var lines = 0
@@ -35,19 +37,27 @@ extension SQLiteStore {
                     decoding: UnsafeBufferPointer(
                         start: sqlite3_column_text(handle, 1), count: Int(sqlite3_column_bytes(handle, 1))),
                     as: UTF8.self))
-            linesPerSKU[sku, default: 0] += 1
+            let number: Int
+            if let known = skuNumbers[sku] {
+                number = known
+            } else {
+                number = skuNumbers.count
+                skuNumbers[sku] = number
+                linesPerSKU.append(0)
+            }
+            linesPerSKU[number] += 1
             // Lines come in key order, so an order's lines are adjacent: duplicates are looked for per order.
             if orderKey != currentOrder {
                 currentOrder = orderKey
                 orderLines.removeAll(keepingCapacity: true)
             }
             let line = DuplicateKey(
-                sku: sku, quantity: sqlite3_column_int64(handle, 2), unitPrice: sqlite3_column_int64(handle, 3))
+                sku: number, quantity: sqlite3_column_int64(handle, 2), unitPrice: sqlite3_column_int64(handle, 3))
             if !orderLines.insert(line).inserted { duplicates += 1 }
         }
         stats.orderLines = lines
-        stats.distinctSKUsInOrders = linesPerSKU.count
-        stats.linesWithoutProductRecord = linesPerSKU.reduce(0) { catalog.contains($1.key) ? $0 : $0 + $1.value }
+        stats.distinctSKUsInOrders = skuNumbers.count
+        stats.linesWithoutProductRecord = skuNumbers.reduce(0) { catalog.contains($1.key) ? $0 : $0 + linesPerSKU[$1.value] }
         stats.duplicateLines = duplicates
     }
 }
@@ -57,7 +67,10 @@ private struct ByteKey: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
 
-    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+        var (a, b) = (lhs.text, rhs.text)
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
 
     func hash(into hasher: inout Hasher) {
         var text = text
@@ -66,7 +79,7 @@ private struct ByteKey: Hashable {
 }
 
 private struct DuplicateKey: Hashable {
-    let sku: ByteKey
+    let sku: Int
     let quantity: Int64
     let unitPrice: Int64
 }
