@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "RegularsServer", targets: ["RegularsServer"]),
         .library(name: "RegularsContent", targets: ["RegularsContent"]),
         .library(name: "RegularsShop", targets: ["RegularsShop"]),
+        // Fixtures and the synthetic orders file, for the benchmark package (Benchmarks/, its own package).
+        .library(name: "RegularsTestSupport", targets: ["RegularsTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -104,6 +106,13 @@ let package = Package(
             name: "RegularsTestSupport",
             dependencies: ["RegularsData"],
             path: "Tests/RegularsTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        // Writes the synthetic orders file for scripts/import-vs-sqlite.sh; not part of the shipped `regulars`.
+        .executableTarget(
+            name: "RegularsSyntheticOrders",
+            dependencies: ["RegularsTestSupport"],
+            path: "Tests/RegularsSyntheticOrders",
             swiftSettings: swiftSettings
         ),
         .testTarget(

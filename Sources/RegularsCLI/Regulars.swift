@@ -11,7 +11,7 @@ struct Regulars: AsyncParsableCommand {
             MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self, EvaluateCommand.self,
             BacktestCommand.self, RecommendCommand.self, RulesCommand.self, VoiceCommand.self, CampaignCommand.self,
             BriefCommand.self, CatalogBriefCommand.self,
-            ServeCommand.self, KeysCommand.self, BenchCommand.self,
+            ServeCommand.self, KeysCommand.self,
         ])
 
     /// Lets `regulars --store s.sqlite import orders F` work: global options written before the command

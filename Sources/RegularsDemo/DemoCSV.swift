@@ -1,9 +1,9 @@
 import RegularsData
-/// Writes CSV the way Shopify's exports are written: RFC 4180, comma-separated, `\n` line ends, a
-/// field quoted only when it holds a comma, a double quote, a CR or an LF, and quotes doubled inside.
+
+/// Builds a CSV file in memory the way Shopify's exports are written (RFC 4180, `\n` line ends), quoting
+/// through `CSVWriter.appendField`, with rows given by column name.
 struct DemoCSV {
-    /// The file so far, UTF-8.
-    private(set) var bytes: [UInt8] = []
+    private var writer = CSVWriter()
     let header: [String]
     private let columnByName: [String: Int]
 
@@ -12,12 +12,14 @@ struct DemoCSV {
         var columns: [String: Int] = [:]
         for (index, name) in header.enumerated() { columns[name] = index }
         columnByName = columns
-        bytes.reserveCapacity(1 << 20)
-        append(header)
+        writer.append(header)
     }
 
+    /// The file so far, UTF-8.
+    var bytes: [UInt8] { writer.bytes }
+
     /// The file so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { writer.text }
 
     /// A row with `fields` in the named columns and every other column empty.
     mutating func append(_ fields: [(String, String)]) {
@@ -26,26 +28,7 @@ struct DemoCSV {
             guard let column = columnByName[name] else { preconditionFailure("no column '\(name)'") }
             row[column] = value
         }
-        append(row)
-    }
-
-    private mutating func append(_ row: [String]) {
-        for (index, field) in row.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            if field.isEmpty { continue }
-            let utf8 = field.utf8
-            if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                bytes.append(0x22)
-                for byte in utf8 {
-                    bytes.append(byte)
-                    if byte == 0x22 { bytes.append(0x22) }
-                }
-                bytes.append(0x22)
-            } else {
-                bytes.append(contentsOf: utf8)
-            }
-        }
-        bytes.append(0x0A)
+        writer.append(row)
     }
 
     /// Two decimals, as Shopify writes money (`1234.50`); the same rounding as `Money.description`

@@ -18,17 +18,18 @@ public enum PredictionsFile {
 
     /// The file's text for one track's lists.
     public static func text(lists: [CustomerIndex: [ProductIndex]], snapshot: Snapshot) -> String {
-        var out = "customer_id,rank,sku\n"
+        var out = CSVWriter()
+        out.append(["customer_id", "rank", "sku"])
         let customers = lists.keys.sorted {
             snapshot.customers[Int($0)].id.utf8.lexicographicallyPrecedes(snapshot.customers[Int($1)].id.utf8)
         }
         for customer in customers {
-            let id = field(snapshot.customers[Int(customer)].id)
+            let id = snapshot.customers[Int(customer)].id
             for (rank, product) in lists[customer]!.enumerated() {
-                out += "\(id),\(rank + 1),\(field(snapshot.products[Int(product)].sku))\n"
+                out.append([id, String(rank + 1), snapshot.products[Int(product)].sku])
             }
         }
-        return out
+        return out.text
     }
 
     /// Writes every track's file; returns the paths written.
@@ -40,11 +41,5 @@ public enum PredictionsFile {
                 to: paths[track]!, atomically: true, encoding: .utf8)
         }
         return paths
-    }
-
-    /// RFC 4180 quoting when a value holds a comma, a quote or a line break.
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

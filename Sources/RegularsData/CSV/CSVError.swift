@@ -6,12 +6,16 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The column's header name, or `#N` (1-based) when the header is not known yet.
     public var field: String?
     public var message: String
+    /// A row that was read whole but has another number of fields than the header: reading can go on after
+    /// it, and importers with `--skip-invalid` write it to their rejects. `nil` for errors that end reading.
+    public var record: CSVRecord?
 
-    public init(file: String, line: Int, field: String?, message: String) {
+    public init(file: String, line: Int, field: String?, message: String, record: CSVRecord? = nil) {
         self.file = file
         self.line = line
         self.field = field
         self.message = message
+        self.record = record
     }
 
     public var description: String {

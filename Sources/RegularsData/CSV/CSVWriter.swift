@@ -1,9 +1,14 @@
 import Foundation
 
-/// Writes RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled, lines end in LF.
+/// The one CSV writer: RFC 4180, a field quoted only when it holds a comma, a double quote, a CR or an LF,
+/// quotes doubled inside, lines ending in LF. Writes to a file (streamed in 64 KiB pieces) or to memory.
+///
+/// Every CSV Regulars writes goes through `appendField(_:to:)`, so every file quotes the same way and
+/// reads back through `CSVReader` field for field.
 public struct CSVWriter {
-    private let handle: FileHandle
-    private var buffer = ""
+    private let handle: FileHandle?
+    /// What is not yet written to the file; the whole text when writing to memory.
+    public private(set) var bytes: [UInt8] = []
     private let neutralizesFormulas: Bool
 
     /// Creates (or truncates) the file at `url`.
@@ -16,13 +21,39 @@ public struct CSVWriter {
         FileManager.default.createFile(atPath: url.path, contents: nil)
         handle = try FileHandle(forWritingTo: url)
         self.neutralizesFormulas = neutralizesFormulas
+        bytes.reserveCapacity(1 << 17)
+    }
+
+    /// Writes to memory: read the result from `text` or `bytes`.
+    public init(neutralizesFormulas: Bool = false) {
+        handle = nil
+        self.neutralizesFormulas = neutralizesFormulas
+    }
+
+    /// What was written to memory, as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends one field as it appears in a CSV line: the one quoting rule of the code base.
+    @inline(__always)
+    public static func appendField(_ field: String, to bytes: inout [UInt8]) {
+        let utf8 = field.utf8
+        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(0x22)
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
     }
 
     /// One field as it appears in a CSV line.
     public static func escape(_ field: String) -> String {
-        // `isNewline`, not `== "\n"`: "\r\n" is one Character, equal to neither.
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        appendField(field, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `field`, made inert for spreadsheets when it would start a formula.
@@ -33,22 +64,33 @@ public struct CSVWriter {
 
     /// One CSV line, with its line feed.
     public static func line(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: ",") + "\n"
+        var writer = CSVWriter()
+        writer.append(fields)
+        return writer.text
+    }
+
+    /// Appends one line; to memory it cannot fail, so in-memory users need no `try`.
+    public mutating func append(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            Self.appendField(neutralizesFormulas ? Self.neutralized(field) : field, to: &bytes)
+        }
+        bytes.append(0x0A)
     }
 
     public mutating func write(_ fields: [String]) throws {
-        buffer += Self.line(neutralizesFormulas ? fields.map(Self.neutralized) : fields)
-        if buffer.utf8.count > 1 << 16 { try flush() }
+        append(fields)
+        if handle != nil && bytes.count > 1 << 16 { try flush() }
     }
 
     public mutating func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: Data(buffer.utf8))
-        buffer = ""
+        guard let handle, !bytes.isEmpty else { return }
+        try handle.write(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     public mutating func close() throws {
         try flush()
-        try handle.close()
+        try handle?.close()
     }
 }

@@ -152,19 +152,4 @@ struct ImportRow {
         }
         return text
     }
-
-    /// Checks the row has exactly as many fields as the header.
-    func checkWidth(_ header: [String]) throws {
-        let count = record.fields.count
-        if count < header.count {
-            throw ImportError(
-                file: file, line: line, field: header[count],
-                reason: .missingField(fieldCount: count, headerCount: header.count))
-        }
-        if count > header.count {
-            throw ImportError(
-                file: file, line: line, field: "#\(count)",
-                reason: .extraField(fieldCount: count, headerCount: header.count))
-        }
-    }
 }

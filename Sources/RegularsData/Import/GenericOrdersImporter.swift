@@ -8,13 +8,14 @@ struct GenericOrdersImporter: RowImporter {
     static let fields = [
         "order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price",
     ]
-    private let header: [String]
     private let orderID, customerID, orderedAt, sku, quantity, unitPrice: Column
     private let productName, category: Column?
     private var sink = OrderSink()
+    /// The last date read and its seconds: an order's rows share their date, so most rows need
+    /// no parsing.
+    private var lastDate: (text: String, seconds: Int64)?
 
     init(columns: Columns) throws {
-        header = columns.header
         orderID = try columns.require("order_id")
         customerID = try columns.require("customer_id")
         orderedAt = try columns.require("ordered_at")
@@ -26,10 +27,15 @@ struct GenericOrdersImporter: RowImporter {
     }
 
     mutating func consume(_ row: ImportRow, writer: any StoreWriter, report: inout ImportReport) throws {
-        try row.checkWidth(header)
         let id = try row.required(orderID)
         let customer = try row.required(customerID)
-        let time = try row.date(orderedAt)
+        let time: Int64
+        if let lastDate, lastDate.text == row.text(orderedAt) {
+            time = lastDate.seconds
+        } else {
+            time = try row.date(orderedAt)
+            lastDate = (row.text(orderedAt), time)
+        }
         let code = try row.required(sku)
         let count = try row.quantity(quantity)
         let price = try row.money(unitPrice)
@@ -40,11 +46,13 @@ struct GenericOrdersImporter: RowImporter {
             report.skip("erased customer")
             return
         }
-        try sink.begin(
-            Order(
-                id: id, customerID: customer, createdAt: Date(timeIntervalSince1970: TimeInterval(time)), total: .zero,
-                source: "import:generic"),
-            explicitTotal: false, writer: writer)
+        if sink.currentOrderID != id {
+            try sink.begin(
+                Order(
+                    id: id, customerID: customer, createdAt: Date(timeIntervalSince1970: TimeInterval(time)),
+                    total: .zero, source: "import:generic"),
+                explicitTotal: false, writer: writer)
+        }
         try sink.addLine(
             sku: code, name: row.text(productName), category: row.optional(category), quantity: count, unitPrice: price,
             writer: writer)

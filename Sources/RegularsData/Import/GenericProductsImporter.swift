@@ -5,14 +5,12 @@ import Foundation
 /// Optional columns: handle, description, vendor, compare_at_price, cost, inventory, status, created_at,
 /// sensitive (`true`/`yes`/`1`). Tags are separated by commas or semicolons.
 struct GenericProductsImporter: RowImporter {
-    private let header: [String]
     private let sku, title: Column
     private let category, tags, price, handle, description, vendor, compareAt, cost, inventory, status, createdAt,
         sensitive: Column?
     private var products: Set<SKU> = []
 
     init(columns: Columns) throws {
-        header = columns.header
         sku = try columns.require("sku")
         title = try columns.require("title")
         category = columns.find("category")
@@ -30,7 +28,6 @@ struct GenericProductsImporter: RowImporter {
     }
 
     mutating func consume(_ row: ImportRow, writer: any StoreWriter, report: inout ImportReport) throws {
-        try row.checkWidth(header)
         let code = try row.required(sku)
         let product = Product(
             sku: code, title: try row.required(title), handle: row.optional(handle),

@@ -33,25 +33,24 @@ enum ImportDriver {
         var rejects: CSVWriter?
         let rejectsURL = URL(fileURLWithPath: url.path + ".rejects.csv")
 
-        try store.write { writer in
+        try store.importWrite { writer in
             var sink: any StoreWriter = writer
             while true {
                 let record: CSVRecord?
+                var rowError: ImportError?
                 do {
                     record = try reader.readRecord()
                 } catch let error as CSVError {
-                    // A quote that never closes swallows the rest of the file: nothing after it can be trusted.
-                    let field = error.field.flatMap { name -> String? in
-                        guard name.hasPrefix("#"), let n = Int(name.dropFirst()), n >= 1, n <= header.count else {
-                            return name
-                        }
-                        return header[n - 1]
+                    guard let refused = error.record else {
+                        // A quote that never closes swallows the rest of the file: nothing after it can be trusted.
+                        report.reject(Self.fatalError(error, header: header, file: displayName))
+                        throw ImportRefused(report: report)
                     }
-                    report.reject(
-                        ImportError(
-                            file: displayName, line: error.line, field: field ?? "(file)",
-                            reason: error.message.contains("quot") ? .unclosedQuote : .other(error.message)))
-                    throw ImportRefused(report: report)
+                    // A row of another width than the header: reading goes on, the row is invalid as a whole.
+                    record = refused
+                    rowError = ImportError(
+                        file: displayName, line: refused.line, field: "",
+                        reason: .wrongFieldCount(fieldCount: refused.fields.count, headerCount: header.count))
                 }
                 guard let record else { break }
                 report.rowsRead += 1
@@ -59,6 +58,7 @@ enum ImportDriver {
                     progress(min(1, reader.bytesRead / fileSize))
                 }
                 do {
+                    if let rowError { throw rowError }
                     try importer.consume(ImportRow(record: record, file: displayName), writer: sink, report: &report)
                 } catch let error as ImportError {
                     report.reject(error)
@@ -67,8 +67,10 @@ enum ImportDriver {
                             rejects = try CSVWriter(url: rejectsURL)
                             try rejects?.write(["line"] + header + ["reject_reason"])
                         }
-                        try rejects?.write(
-                            [String(record.line)] + record.fields + ["\(error.field): \(error.reason.message)"])
+                        // A short row is padded so that its reason stays in the reason column; a long one keeps
+                        // all its fields (the user needs them to see where the extra comma is).
+                        let padding = [String](repeating: "", count: max(0, header.count - record.fields.count))
+                        try rejects?.write([String(record.line)] + record.fields + padding + [error.rejectReason])
                     } else {
                         sink = DiscardingWriter()
                     }
@@ -82,6 +84,19 @@ enum ImportDriver {
         try rejects?.close()
         options.progress?(1)
         return report
+    }
+}
+
+extension ImportDriver {
+    /// An error that ends reading, with the column named by the header where the reader only knew its number.
+    static func fatalError(_ error: CSVError, header: [String], file: String) -> ImportError {
+        let field = error.field.flatMap { name -> String? in
+            guard name.hasPrefix("#"), let n = Int(name.dropFirst()), n >= 1, n <= header.count else { return name }
+            return header[n - 1]
+        }
+        return ImportError(
+            file: file, line: error.line, field: field ?? "(file)",
+            reason: error.message.contains("quot") ? .unclosedQuote : .other(error.message))
     }
 }
 

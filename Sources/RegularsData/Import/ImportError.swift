@@ -4,6 +4,9 @@
 public struct ImportError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable, Codable {
         case missingColumn(header: [String])
+        /// The row has another number of fields than the header (`CSVReader` refuses it).
+        case wrongFieldCount(fieldCount: Int, headerCount: Int)
+        /// No longer made (the reader checks widths now); kept so that reports stored by earlier versions decode.
         case missingField(fieldCount: Int, headerCount: Int)
         case extraField(fieldCount: Int, headerCount: Int)
         case emptyValue
@@ -21,6 +24,8 @@ public struct ImportError: Error, Sendable, Hashable, Codable, CustomStringConve
             case .missingColumn(let header):
                 let shown = header.prefix(12).joined(separator: ", ") + (header.count > 12 ? ", …" : "")
                 return "is missing from the header (it has: \(shown)); rename the column or pass --map"
+            case .wrongFieldCount(let got, let want):
+                return "\(got) fields, the header has \(want)"
             case .missingField(let got, let want):
                 return "the row ends early: \(got) fields where the header has \(want)"
             case .extraField(let got, let want):
@@ -44,6 +49,7 @@ public struct ImportError: Error, Sendable, Hashable, Codable, CustomStringConve
         public var key: String {
             switch self {
             case .missingColumn: "missing column"
+            case .wrongFieldCount: "wrong field count"
             case .missingField: "row ends early"
             case .extraField: "extra fields"
             case .emptyValue: "empty value"
@@ -62,7 +68,7 @@ public struct ImportError: Error, Sendable, Hashable, Codable, CustomStringConve
     public var file: String
     /// 1-based physical line; the header is line 1.
     public var line: Int
-    /// The column's header name exactly as in the file.
+    /// The column's header name exactly as in the file; empty when the whole row is at fault.
     public var field: String
     public var reason: Reason
 
@@ -73,7 +79,12 @@ public struct ImportError: Error, Sendable, Hashable, Codable, CustomStringConve
         self.reason = reason
     }
 
-    public var description: String { "\(file):\(line): column '\(field)': \(reason.message)" }
+    public var description: String {
+        field.isEmpty ? "\(file):\(line): \(reason.message)" : "\(file):\(line): column '\(field)': \(reason.message)"
+    }
+
+    /// The reason as a rejects file gives it: `column: message`, or the message alone for the whole row.
+    var rejectReason: String { field.isEmpty ? reason.message : "\(field): \(reason.message)" }
 }
 
 /// A whole import was refused: nothing was written. Carries the report with the first errors.

@@ -15,14 +15,24 @@ struct OrderSink {
     var customerRecords: [CustomerID: Customer] = [:]
 
     private var suppressed: [CustomerID: Bool] = [:]
+    /// The last answer of `isSuppressed`: consecutive rows are mostly the same order's, so the same customer.
+    private var lastSuppressed: (id: CustomerID, answer: Bool)?
+    /// Lines the current order had from earlier rows of the file, looked up once per order, not per line.
+    private var earlierLines = 0
 
     var orderCount: Int { seen.count }
 
     /// Whether the customer was erased (asked once per customer and import).
     mutating func isSuppressed(_ id: CustomerID, email: String?, writer: any StoreWriter) throws -> Bool {
-        if let known = suppressed[id] { return known }
-        let answer = try writer.isSuppressed(customerID: id, email: email)
-        suppressed[id] = answer
+        if let lastSuppressed, lastSuppressed.id == id { return lastSuppressed.answer }
+        let answer: Bool
+        if let known = suppressed[id] {
+            answer = known
+        } else {
+            answer = try writer.isSuppressed(customerID: id, email: email)
+            suppressed[id] = answer
+        }
+        lastSuppressed = (id, answer)
         return answer
     }
     var customerCount: Int { customersSeen.count }
@@ -35,13 +45,14 @@ struct OrderSink {
         try flush(writer: writer)
         order = newOrder
         hasExplicitTotal = explicitTotal
+        earlierLines = seen[newOrder.id]?.lines ?? 0
     }
 
     mutating func addLine(
         sku: SKU, name: String, category: String?, quantity: Int, unitPrice: Money, writer: any StoreWriter
     ) throws {
         guard let order else { return }
-        let position = (seen[order.id]?.lines ?? 0) + lines.count + 1
+        let position = earlierLines + lines.count + 1
         lines.append(
             OrderLine(
                 orderID: order.id, position: position, sku: sku, productName: name, quantity: quantity,

@@ -16,12 +16,19 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     /// Reads a plain decimal such as `2.55`, `-3`, `1,234.50` or `0.001`; `nil` when it is not one
     /// or has more than four decimals.
     public init?(parsing text: Substring) {
-        var chars = Array(text.utf8)
-        while chars.last == 0x20 || chars.last == 0x09 { chars.removeLast() }
-        while chars.first == 0x20 || chars.first == 0x09 { chars.removeFirst() }
+        // Parsed from the UTF-8 bytes in place: a copy into an array was one allocation per imported row.
+        var text = text
+        guard let units = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self.units = units
+    }
+
+    private static func parse(_ chars: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var end = chars.count
+        while end > 0, chars[end - 1] == 0x20 || chars[end - 1] == 0x09 { end -= 1 }
         var index = 0
+        while index < end, chars[index] == 0x20 || chars[index] == 0x09 { index += 1 }
         var negative = false
-        if index < chars.count, chars[index] == UInt8(ascii: "-") || chars[index] == UInt8(ascii: "+") {
+        if index < end, chars[index] == UInt8(ascii: "-") || chars[index] == UInt8(ascii: "+") {
             negative = chars[index] == UInt8(ascii: "-")
             index += 1
         }
@@ -29,7 +36,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
         var decimals = -1
         var sawDigit = false
         var digitsSinceComma = -1
-        while index < chars.count {
+        while index < end {
             let c = chars[index]
             if c >= 0x30 && c <= 0x39 {
                 if decimals >= 0 {
@@ -59,7 +66,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
         guard sawDigit else { return nil }
         var value = digits
         for _ in 0..<(4 - max(decimals, 0)) { value *= 10 }
-        units = negative ? -value : value
+        return negative ? -value : value
     }
 
     public init?(parsing text: String) { self.init(parsing: Substring(text)) }

@@ -1,6 +1,12 @@
 import GRDB
 
 extension SQLiteStore {
+    /// The order table's secondary indexes; an import into an empty store drops and rebuilds them.
+    static let orderIndexes = """
+        CREATE INDEX shopOrder_customer_time ON shopOrder(customerId, createdAt);
+        CREATE INDEX shopOrder_time ON shopOrder(createdAt);
+        """
+
     /// The schema, one migration per change; times are seconds since 1970, money is `Money.units`.
     ///
     /// Lines point at their order by its integer key, not its text id: a million-line import spent most of
@@ -45,8 +51,7 @@ extension SQLiteStore {
                         discountCode TEXT,
                         source TEXT
                     );
-                    CREATE INDEX shopOrder_customer_time ON shopOrder(customerId, createdAt);
-                    CREATE INDEX shopOrder_time ON shopOrder(createdAt);
+                    \(orderIndexes)
                     CREATE TABLE orderLine (
                         orderKey INTEGER NOT NULL REFERENCES shopOrder(key) ON DELETE CASCADE,
                         position INTEGER NOT NULL,

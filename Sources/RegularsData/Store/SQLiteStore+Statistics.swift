@@ -10,8 +10,7 @@ extension SQLiteStore {
         stats.sensitiveProducts = try Int.fetchOne(db, sql: "SELECT count(*) FROM product WHERE sensitive = 1") ?? 0
         stats.optedOutCustomers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer WHERE optedOut = 1") ?? 0
         stats.orders = try Int.fetchOne(db, sql: "SELECT count(*) FROM shopOrder") ?? 0
-        stats.orderLines = try Int.fetchOne(db, sql: "SELECT count(*) FROM orderLine") ?? 0
-        stats.distinctSKUsInOrders = try Int.fetchOne(db, sql: "SELECT count(DISTINCT sku) FROM orderLine") ?? 0
+        try loadLineStatistics(db, into: &stats)
         if let row = try GRDB.Row.fetchOne(db, sql: "SELECT min(createdAt), max(createdAt) FROM shopOrder") {
             stats.firstOrderAt = row[0]
             stats.lastOrderAt = row[1]
@@ -22,22 +21,8 @@ extension SQLiteStore {
             let day: Int64 = row[0]
             stats.ordersPerMonth[Timestamp.isoMonth(day * DayNumber.seconds), default: 0] += row[1] as Int
         }
-        stats.linesWithoutProductRecord =
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM orderLine l WHERE NOT EXISTS
-                        (SELECT 1 FROM product p WHERE p.sku = l.sku AND p.inCatalog = 1)
-                    """) ?? 0
         stats.guestOrders =
             try Int.fetchOne(db, sql: "SELECT count(*) FROM shopOrder WHERE customerId LIKE 'guest-%'") ?? 0
-        stats.duplicateLines =
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM orderLine
-                        GROUP BY orderKey, sku, quantity, unitPrice HAVING n > 1)
-                    """) ?? 0
         let perCustomer = try GRDB.Row.fetchAll(
             db,
             sql: """

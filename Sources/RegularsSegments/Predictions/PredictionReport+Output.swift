@@ -1,4 +1,5 @@
 import Foundation
+import RegularsData
 
 extension PredictionReport {
     /// The CSV header of `csv()`.
@@ -11,10 +12,11 @@ extension PredictionReport {
     /// One line per customer (all of them, or only `customer`), header first; segments joined by `;`,
     /// empty fields where there is no prediction. What `regulars predict --out FILE` writes.
     public func csv(customer: String? = nil) -> String {
-        var lines = [Self.csvHeader.joined(separator: ",")]
+        var out = CSVWriter()
+        out.append(Self.csvHeader)
         for p in customers where customer == nil || p.customerID == customer {
             let fields: [String] = [
-                ReportFormatting.csvField(p.customerID), p.primarySegment?.rawValue ?? "",
+                p.customerID, p.primarySegment?.rawValue ?? "",
                 p.segments.map(\.rawValue).joined(separator: ";"), p.rfm.description, String(p.orders),
                 p.totalSpend.description, ReportFormatting.day(p.lastOrderDate), String(p.daysSinceLastOrder),
                 ReportFormatting.number(p.probabilityAlive), ReportFormatting.number(p.expectedOrders30Days),
@@ -22,9 +24,9 @@ extension PredictionReport {
                 p.nextOrderDate.map(ReportFormatting.day) ?? "", p.expectedSpend?.description ?? "",
                 p.predictedCLV?.description ?? "",
             ]
-            lines.append(fields.joined(separator: ","))
+            out.append(fields)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 
     /// The report (or one customer's part of it) as pretty JSON with sorted keys. What

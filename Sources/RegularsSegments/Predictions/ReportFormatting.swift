@@ -3,12 +3,6 @@ import RegularsData
 
 /// Small formatting helpers shared by the reports' CSV, JSON and text renderings.
 enum ReportFormatting {
-    /// A CSV field, quoted only when it holds a comma, a quote or a line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     /// A number as CSV shows it: shortest exact form, empty when absent.
     static func number(_ value: Double?) -> String {
         guard let value else { return "" }

@@ -76,16 +76,14 @@ public struct SummaryPredictions: Sendable {
 
     /// `ID,p_alive,expected_purchases,expected_spend` and one line per customer, full precision.
     public var csv: String {
-        var lines = ["ID,p_alive,expected_purchases,expected_spend"]
-        lines.reserveCapacity(rows.count + 1)
+        var out = CSVWriter()
+        out.append(["ID", "p_alive", "expected_purchases", "expected_spend"])
         for row in rows {
-            lines.append(
-                [
-                    ReportFormatting.csvField(row.id), ReportFormatting.number(row.probabilityAlive),
-                    ReportFormatting.number(row.expectedPurchases), ReportFormatting.number(row.expectedSpend),
-                ]
-                .joined(separator: ","))
+            out.append([
+                row.id, ReportFormatting.number(row.probabilityAlive), ReportFormatting.number(row.expectedPurchases),
+                ReportFormatting.number(row.expectedSpend),
+            ])
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.text
     }
 }

@@ -5,14 +5,14 @@ import RegularsData
 /// `cdnow-summary.csv`) and a transaction log (`customer_id,date,…,dollars`, as
 /// `cdnow-sample-transactions.csv`).
 ///
-/// Deliberately small: comma-separated, no quoted fields, header on line 1. Shop exports go through
-/// RegularsData's importers instead.
+/// Read through RegularsData's `CSVReader` (header on line 1, every row as wide as it); shop exports go
+/// through RegularsData's importers instead.
 public enum SummaryFile {
     /// Reads a summary file; times are taken to be in `unit` (CDNOW's are weeks).
     public static func readSummaries(from url: URL, unit: TimeUnit = .weeks) throws(SummaryFileError)
         -> CustomerSummaries
     {
-        let table = try SimpleCSV(url: url)
+        let table = try SummaryTable(url: url)
         let id = try table.column("ID")
         let x = try table.column("x")
         let tx = try table.column("t_x")
@@ -41,7 +41,7 @@ public enum SummaryFile {
         from url: URL, customerColumn: String = "customer_id", dateColumn: String = "date",
         amountColumn: String = "dollars"
     ) throws(SummaryFileError) -> [CustomerTransaction] {
-        let table = try SimpleCSV(url: url)
+        let table = try SummaryTable(url: url)
         let customer = try table.column(customerColumn)
         let date = try table.column(dateColumn)
         let amount = try table.column(amountColumn)

@@ -6,6 +6,8 @@ public struct SummaryFileError: Error, Sendable, Equatable, CustomStringConverti
         case unreadableFile
         case missingColumn
         case wrongFieldCount(Int, expected: Int)
+        /// Not CSV at this line (a quote that never closes).
+        case malformed(String)
         case unreadableNumber(String)
         case unreadableDate(String)
         case negativeValue(String)
@@ -15,7 +17,8 @@ public struct SummaryFileError: Error, Sendable, Equatable, CustomStringConverti
             switch self {
             case .unreadableFile: "cannot read the file"
             case .missingColumn: "missing column; the header must name it"
-            case let .wrongFieldCount(count, expected): "\(count) fields; expected \(expected) as in the header"
+            case let .wrongFieldCount(count, expected): "\(count) fields, the header has \(expected)"
+            case let .malformed(message): message
             case let .unreadableNumber(text): "cannot read number \"\(text)\""
             case let .unreadableDate(text): "cannot read date \"\(text)\"; expected YYYY-MM-DD"
             case let .negativeValue(text): "\(text) is negative; expected 0 or more"

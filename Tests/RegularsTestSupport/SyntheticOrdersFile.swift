@@ -2,9 +2,12 @@ import Foundation
 import RegularsData
 
 /// Writes a large, deterministic generic-orders CSV for import benchmarks, streaming (constant memory).
-enum SyntheticOrdersFile {
-    /// About `lines` order lines: customers × orders × lines drawn from a seeded generator.
-    static func write(lines target: Int, to url: URL, seed: UInt64 = 7) throws {
+///
+/// Lives with the test support, not in the shipped CLI: the benchmark package and
+/// `scripts/import-vs-sqlite.sh` (through `regulars-synthetic-orders`) are its only users.
+public enum SyntheticOrdersFile {
+    /// Exactly `lines` order lines: customers × orders × lines drawn from a seeded generator.
+    public static func write(lines target: Int, to url: URL, seed: UInt64 = 7) throws {
         var writer = try CSVWriter(url: url)
         try writer.write([
             "order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price",

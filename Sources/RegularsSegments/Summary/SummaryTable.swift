@@ -1,7 +1,8 @@
 import Foundation
+import RegularsData
 
-/// A header and rows of comma-separated fields without quoting; blank lines are skipped.
-struct SimpleCSV {
+/// A summary or transaction file read whole through `CSVReader`, fields trimmed of spaces.
+struct SummaryTable {
     let file: String
     let header: [String]
     /// (1-based line number, fields) of each data row.
@@ -9,31 +10,29 @@ struct SimpleCSV {
 
     init(url: URL) throws(SummaryFileError) {
         file = url.lastPathComponent
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw SummaryFileError(file: url.lastPathComponent, line: 0, field: "", reason: .unreadableFile)
-        }
         var header: [String] = []
         var rows: [(Int, [Substring])] = []
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
-        {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.allSatisfy({ $0 == " " }) { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)[...]
+        do {
+            let reader = try CSVReader(url: url, displayName: file)
+            while let record = try reader.readRecord() {
+                let fields = record.fields.map { $0.trimmingCharacters(in: .whitespaces)[...] }
+                if header.isEmpty {
+                    header = fields.map(String.init)
+                } else {
+                    rows.append((record.line, fields))
+                }
             }
-            if header.isEmpty {
-                header = fields.map(String.init)
-                continue
-            }
-            guard fields.count == header.count else {
+        } catch let error as CSVError {
+            if let record = error.record {
                 throw SummaryFileError(
-                    file: file, line: offset + 1, field: header.first ?? "",
-                    reason: .wrongFieldCount(fields.count, expected: header.count))
+                    file: file, line: error.line, field: header.first ?? "",
+                    reason: .wrongFieldCount(record.fields.count, expected: header.count))
             }
-            rows.append((offset + 1, fields))
+            throw SummaryFileError(
+                file: file, line: error.line, field: error.line > 0 ? "(row)" : "",
+                reason: error.line > 0 ? .malformed(error.message) : .unreadableFile)
+        } catch {
+            throw SummaryFileError(file: file, line: 0, field: "", reason: .unreadableFile)
         }
         self.header = header
         self.rows = rows
