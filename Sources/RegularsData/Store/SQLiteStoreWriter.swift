@@ -172,11 +172,34 @@ final class SQLiteStoreWriter: StoreWriter {
             """)
         sqlite3_bind_int64(handle, 1, try orderKey(line.orderID))
         sqlite3_bind_int64(handle, 2, Int64(line.position))
-        Self.bind(text: line.sku, to: handle, at: 3)
-        Self.bind(text: line.productName, to: handle, at: 4)
         sqlite3_bind_int64(handle, 5, Int64(line.quantity))
         sqlite3_bind_int64(handle, 6, line.unitPrice.units)
-        try step(handle)
+        // The two texts are bound without a copy (SQLITE_STATIC, a malloc and memcpy each per line otherwise):
+        // the step runs while their bytes are borrowed, and every call binds them again before stepping.
+        try Self.withBytes(of: line.sku) { sku in
+            try Self.withBytes(of: line.productName) { name in
+                Self.bind(borrowed: sku, to: handle, at: 3)
+                Self.bind(borrowed: name, to: handle, at: 4)
+                try step(handle)
+            }
+        }
+    }
+
+    private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return try copy.withUTF8(body)
+    }
+
+    /// Binds bytes that stay valid until the statement's next step returns.
+    private static func bind(borrowed bytes: UnsafeBufferPointer<UInt8>, to handle: OpaquePointer, at index: Int32) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            sqlite3_bind_text(handle, index, "", 0, transient)
+            return
+        }
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
+        }
     }
 
     /// The statement in `slot`, prepared on first use, reset for new arguments.
@@ -213,8 +236,7 @@ final class SQLiteStoreWriter: StoreWriter {
             sqlite3_bind_text(handle, index, "", 0, transient)
             return
         }
-        var text = text
-        text.withUTF8 { bytes in
+        withBytes(of: text) { bytes in
             bytes.withMemoryRebound(to: CChar.self) {
                 _ = sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient)
             }
