@@ -1,0 +1,72 @@
+import AsyncHTTPClient
+import Benchmark
+import BenchmarkFixtures
+import Foundation
+import Hummingbird
+import RegularsData
+import RegularsServer
+
+// A real server on 127.0.0.1 over the online-retail store and models, asked one request at a time by an
+// HTTP client in the same process: GET /health (the trivial route: the cost of HTTP itself) beside
+// GET /v1/recommendations for known customers, so that the ratio of the two is what the route adds.
+let benchmarks: @Sendable () -> Void = {
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput], timeUnits: .microseconds, maxDuration: .seconds(10),
+        maxIterations: 20_000, setup: { try await TestServer.shared.start() })
+
+    Benchmark("GET /health", configuration: configuration) { benchmark in
+        let server = TestServer.shared
+        for _ in benchmark.scaledIterations { blackHole(try await server.get("/health")) }
+    }
+
+    Benchmark("GET /v1/recommendations (known customers, cache bypassed)", configuration: configuration) {
+        benchmark in
+        let server = TestServer.shared
+        let customers = OnlineRetail.shared.requests(2_000).compactMap(\.customer)
+        var next = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let id = customers[next].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            blackHole(try await server.get("/v1/recommendations?placement=home&n=8&customer=\(id)"))
+            next = (next + 1) % customers.count
+        }
+    }
+}
+
+/// The server, started once per process on a fixed port (`REGULARS_BENCH_PORT`, default 18_191).
+actor TestServer {
+    static let shared = TestServer()
+    nonisolated let port = ProcessInfo.processInfo.environment["REGULARS_BENCH_PORT"].flatMap(Int.init) ?? 18_191
+    nonisolated let key = "bench-secret-\(getpid())"
+    private var started = false
+
+    func start() async throws {
+        if started { return }
+        started = true
+        let retail = OnlineRetail.shared
+        try retail.store.add(
+            key: APIKeyRecord(name: "bench", scope: .secret, hash: APIKeyRecord.digest(of: key), createdAt: Date()))
+        var configuration = ServerConfiguration()
+        configuration.port = port
+        configuration.storePath = retail.storePath
+        let app = try await buildApplication(configuration, store: retail.store, now: { OnlineRetail.asOf })
+        // Runs until the benchmark process exits.
+        Task { try await app.runService() }
+        for _ in 0..<100 {
+            if (try? await get("/health")) == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw HTTPClientError.connectTimeout
+    }
+
+    /// The status of a GET; the body is read, as a client would.
+    nonisolated func get(_ path: String) async throws -> UInt {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        // Bypasses the server's answer cache: every request runs the recommender.
+        request.headers.add(name: "Cache-Control", value: "no-cache")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        _ = try await response.body.collect(upTo: 1 << 20)
+        return response.status.code
+    }
+}
