@@ -8,7 +8,8 @@ struct Regulars: AsyncParsableCommand {
         discussion: "Global options (--store, --json, --as-of) may come before or after the command.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
-            MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self, EvaluateCommand.self,
+            MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self,
+            EvaluateCommand.self,
             BacktestCommand.self, RecommendCommand.self, RulesCommand.self, VoiceCommand.self, CampaignCommand.self,
             BriefCommand.self, CatalogBriefCommand.self,
             ServeCommand.self, KeysCommand.self,

@@ -36,7 +36,8 @@ struct SummaryFileTests {
     @Test("a row of another width than the header is refused with both counts (the shared CSV reader)")
     func wrongWidth() throws {
         let url = try write("ID,x,t_x,T\n1,0,0,3\n2,1,0.5,3,9\n", name: "wide.csv")
-        let expected = SummaryFileError(file: "wide.csv", line: 3, field: "ID", reason: .wrongFieldCount(5, expected: 4))
+        let expected = SummaryFileError(
+            file: "wide.csv", line: 3, field: "ID", reason: .wrongFieldCount(5, expected: 4))
         #expect(throws: expected) { try SummaryFile.readSummaries(from: url) }
         #expect(expected.description == "wide.csv:3: ID: 5 fields, the header has 4")
     }

@@ -50,7 +50,8 @@ public final class OnlineRetail: Sendable {
         let orders = snapshot.orders(of: customer)
         let lastOrder =
             orders.isEmpty
-            ? [] : snapshot.lines(of: orders.upperBound - 1).map { snapshot.products[Int(snapshot.lineProduct[$0])].sku }
+            ? []
+            : snapshot.lines(of: orders.upperBound - 1).map { snapshot.products[Int(snapshot.lineProduct[$0])].sku }
         let randomSKU = { (random: inout SeededRandom) in
             self.snapshot.products[Int(random.next() % UInt64(self.snapshot.productCount))].sku
         }

@@ -96,7 +96,8 @@ public struct ImportRefused: Error, Sendable, CustomStringConvertible {
         lines += report.rejected.prefix(20).map(\.description)
         if report.rejectedCount > 20 { lines.append("… and \(report.rejectedCount - 20) more") }
         lines.append(
-            "fix the rows above, or pass --skip-invalid to import the valid rows and write the rest to a .rejects.csv file"
+            "fix the rows above, or pass --skip-invalid to import the valid rows and write the rest to a "
+                + ".rejects.csv file"
         )
         return lines.joined(separator: "\n")
     }

@@ -30,7 +30,7 @@ public enum OrderLinesFile {
         var dates: [String: Int64] = [:]
         while let record = try reader.readRecord() {
             let row = ImportRow(record: record, file: name)
-                let dateText = row.text(orderedAt)
+            let dateText = row.text(orderedAt)
             let seconds: Int64
             if let known = dates[dateText] {
                 seconds = known

@@ -57,7 +57,9 @@ extension SQLiteStore {
         }
         stats.orderLines = lines
         stats.distinctSKUsInOrders = skuNumbers.count
-        stats.linesWithoutProductRecord = skuNumbers.reduce(0) { catalog.contains($1.key) ? $0 : $0 + linesPerSKU[$1.value] }
+        stats.linesWithoutProductRecord = skuNumbers.reduce(0) {
+            catalog.contains($1.key) ? $0 : $0 + linesPerSKU[$1.value]
+        }
         stats.duplicateLines = duplicates
     }
 }
@@ -69,7 +71,10 @@ private struct ByteKey: Hashable {
 
     static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
         var (a, b) = (lhs.text, rhs.text)
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
