@@ -42,12 +42,6 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
         context = RankerContext(snapshot: snapshot, before: DayNumber.exclusiveEndSeconds(asOf), settings: settings)
     }
 
-    private init(settings: Settings, context: RankerContext, ranker: RankerModel) {
-        self.settings = settings
-        self.context = context
-        self.ranker = ranker
-    }
-
     /// The probability-like score (0 … 1) of a raw ranker score (log-odds), for blending with other sources.
     public static func probability(_ score: Float) -> Float { 1 / (1 + exp(-score)) }
 

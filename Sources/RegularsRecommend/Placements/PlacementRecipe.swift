@@ -71,8 +71,8 @@ public enum CandidateSource: String, Sendable, Hashable, Codable, CaseIterable {
     case productSimilar = "product_similar"
     /// Complements of the viewed product.
     case productComplements = "product_complements"
-    /// The customer's own history: the pluggable personal scorer if set, otherwise restocks due, consumables
-    /// bought before (recency × frequency) and complements of their purchases. Lapsed 12+ months: nothing.
+    /// The learned ranker's list for the customer (`CollaborativeRecommender`), each pick with the reason of the
+    /// explicit signal behind it (`PersonalEvidence`); e-mails leave out picks that no purchase explains.
     case personal
     /// Restocks due (replenishment model).
     case replenishment

@@ -68,9 +68,9 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     public var oneVariantPerProduct = true
     /// Rank by expected margin × score where cost is known (`RulesApplication`).
     public var rankByExpectedMargin = false
-    /// An item is a consumable (offered again, restocked, never "already owned") when the replenishment model
-    /// gives it an interval and at least this share of its buyers bought it again; otherwise it is durable.
-    /// Stricter than the model's own threshold because a few chance repeats make no consumable.
+    /// An item is a consumable (restocked when due) when the replenishment model gives it an interval and at least
+    /// this share of its buyers bought it again. Stricter than the model's own threshold because a few chance
+    /// repeats make no consumable. Whether an owned item may be offered again is `durable…` below.
     public var consumableRepeatShare = 0.15
     /// … and its gaps keep a rhythm: interquartile range over median at most this. Chance repeats (gaps spread
     /// like an exponential distribution) come out near 1.6; coffee bought every 30 days near 0.2.

@@ -15,7 +15,7 @@ struct RulesApplication: Sendable {
     let excludedProducts: Set<ProductIndex>
     let excludedCategories: Set<Int32>
     /// Consumables: the replenishment model gives them an interval, `consumableRepeatShare` of their buyers
-    /// bought again, and the gaps keep a rhythm (`consumableMaximumSpread`). Everything else is durable.
+    /// bought again, and the gaps keep a rhythm (`consumableMaximumSpread`): restocked when due.
     let consumable: [Bool]
     /// Durables: enough buyers and almost none bought again (`durableMaximumRepeatShare`); never re-offered to an
     /// owner. Products that are neither are left to the models.
