@@ -91,7 +91,9 @@ let package = Package(
         // The use cases over one shop (as-of, train, recommend, campaigns, erasure); the CLI and the server call it.
         .target(
             name: "RegularsShop",
-            dependencies: ["RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsContent"],
+            dependencies: [
+                "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsContent", "RegularsMeasure",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -35,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
     /// `shop.asOf()`, saying on stderr when the date comes from an old history. Call once per command.
     func asOf(_ shop: Shop) throws -> Date {
         let resolved = try shop.asOf()
-        if let notice = resolved.notice { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
+        if let notice = resolved.notice { Output.error("note: \(notice)") }
         return resolved.date
     }
 

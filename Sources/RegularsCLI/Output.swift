@@ -9,9 +9,7 @@ enum Output {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
+    static func error(_ text: String) { Console.write(text + "\n", toError: true) }
 }
 
 /// A progress bar on stderr, shown only on a terminal and only once work has taken over a second.

@@ -10,7 +10,8 @@ struct Regulars: AsyncParsableCommand {
             DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
             MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self,
             EvaluateCommand.self,
-            BacktestCommand.self, RecommendCommand.self, RulesCommand.self, VoiceCommand.self, CampaignCommand.self,
+            BacktestCommand.self, RecommendCommand.self, RulesCommand.self, ExperimentCommand.self, VoiceCommand.self,
+            CampaignCommand.self,
             BriefCommand.self, CatalogBriefCommand.self,
             ServeCommand.self, KeysCommand.self,
         ])

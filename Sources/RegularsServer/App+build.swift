@@ -21,17 +21,14 @@ public func buildApplication(
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     let metrics = ServerMetrics(registry: configuration.metrics)
     let storePath = configuration.storePath ?? (store as? SQLiteStore)?.path
-    let models = storePath.map {
-        ModelRegistry(
-            storePath: $0, store: store, checkInterval: configuration.modelCheckInterval, metrics: metrics,
-            logger: logger)
+    // Models, rules and training are the shop's, when the store has a file to keep them beside.
+    let shop = storePath.map { Shop(store: store, storePath: $0, clock: now, asOf: asOf) }
+    let models = shop.map {
+        ModelRegistry(shop: $0, checkInterval: configuration.modelCheckInterval, metrics: metrics, logger: logger)
     }
     await models?.refresh()
     var trainer: ModelTrainer?
-    if let storePath, let models {
-        let shop = Shop(store: store, storePath: storePath, clock: now, asOf: asOf)
-        trainer = ModelTrainer(shop: shop, registry: models, logger: logger)
-    }
+    if let shop, let models { trainer = ModelTrainer(shop: shop, registry: models, logger: logger) }
     let sessions = DashboardSessions()
     if let announce = configuration.announceDashboardLink {
         let link = sessions.makeLink(now: now(), keyHash: nil)
@@ -41,11 +38,14 @@ public func buildApplication(
     if let notice = asOfClock.current().notice { logger.notice("\(notice)") }
     let asOfNow: @Sendable () -> Date = { asOfClock.current().date }
     let services = AppServices(
-        store: store, storePath: storePath, now: now, asOf: asOfNow, keys: KeyRing(store: store),
+        store: store, shop: shop ?? Shop(store: store, storePath: ":memory:", clock: now, asOf: asOf),
+        storePath: storePath, now: now, asOf: asOfNow, keys: KeyRing(store: store),
         customerTokenKey: try store.customerTokenKey(), metrics: metrics,
         insights: InsightCache(store: store, now: asOfNow), recommendations: recommendations ?? models ?? NoModels(),
         models: models,
-        trainer: trainer, dashboardSessions: sessions)
+        trainer: trainer,
+        experiments: ExperimentDirectory(store: store, checkInterval: configuration.modelCheckInterval),
+        dashboardSessions: sessions)
 
     let router = Router(context: AppContext.self)
     // Outermost first: metrics see every answer; CORS adds its headers to errors too, so browsers can read them.

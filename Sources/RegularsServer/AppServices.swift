@@ -1,9 +1,12 @@
 import Foundation
 import RegularsData
+import RegularsShop
 
 /// What the routes share: the store, the clock, the caches and the metrics.
 struct AppServices: Sendable {
     let store: any Store
+    /// The shop's use cases (experiments; the trainer has its own copy).
+    let shop: Shop
     /// The store file, when there is one: models, rules, back-tests and campaigns live beside it.
     let storePath: String?
     /// The server's clock, read once per request that needs it (tests pin it).
@@ -20,6 +23,8 @@ struct AppServices: Sendable {
     let models: ModelRegistry?
     /// Trains new model versions in the server, when it has a store file.
     let trainer: ModelTrainer?
+    /// The running experiments: which arm a visitor is in.
+    let experiments: ExperimentDirectory
     /// Who is signed in to the dashboard.
     let dashboardSessions: DashboardSessions
 }

@@ -63,6 +63,13 @@ public struct Shop: Sendable {
         Recommender(models: try latestModels().set, rules: try rules())
     }
 
+    /// The newest saved version's recommender when it is newer than `version` (the server's hot swap), else
+    /// `nil`. A set whose file cannot be read (an older format, a torn copy) throws and the caller keeps its own.
+    public func recommender(newerThan version: Int) throws -> (recommender: Recommender, version: Int)? {
+        guard let latest = modelDirectory.latest, latest.version > version else { return nil }
+        return (Recommender(models: try ModelSet.load(from: latest.url), rules: try rules()), latest.version)
+    }
+
     /// Trains every model as of `asOf` and saves them as the next version.
     public func train(asOf: Date) throws -> ModelTraining.Outcome {
         try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: clock())

@@ -3,16 +3,14 @@ import RegularsData
 import RegularsTestSupport
 import Testing
 
+@testable import RegularsCLI
+
 @Suite("regulars campaign, brief, catalog-brief, voice init", .serialized)
 struct CampaignCommandTests {
     /// One demo store for the suite (the demo takes seconds): its folder.
-    static let demo: URL = {
-        let folder = try! Fixtures.temporaryDirectory()
-        let result = try! CLIRunner.run(["demo"], in: folder)
-        precondition(result.status == 0, result.stderr)
-        return folder
-    }()
-    static let store = "regulars-demo.sqlite"
+    static let demoFolder = Task { try await CLI.demoFolder() }
+    static var demo: URL { get async throws { try await demoFolder.value } }
+    static var store: String { get async throws { try await demo.appendingPathComponent("regulars-demo.sqlite").path } }
     static let asOf = "2025-07-01"
 
     static func rows(_ url: URL) throws -> [[String]] {
@@ -23,18 +21,19 @@ struct CampaignCommandTests {
     }
 
     @Test("campaign --segment lapsed writes every file; CSVs parse; products, prices, consent and limits hold")
-    func lapsedCampaign() throws {
-        let folder = Self.demo
+    func lapsedCampaign() async throws {
+        let folder = try await Self.demo
         // One lapsed recipient of the demo's own campaign opts out first: they must be left out.
         let demoCampaign = folder.appendingPathComponent("regulars-demo.campaigns/lapsed-\(Self.asOf)")
         let optingOut = try #require(
             try Self.rows(demoCampaign.appendingPathComponent("klaviyo.csv")).dropFirst().first?.first)
-        let optOut = try CLIRunner.run(["opt-out", optingOut, "--store", Self.store], in: folder)
+        let optOut = await CLI.run(["opt-out", optingOut, "--store", try await Self.store])
         #expect(optOut.status == 0, "\(optOut.stderr)")
 
-        let result = try CLIRunner.run(
-            ["campaign", "--segment", "lapsed", "--store", Self.store, "--as-of", Self.asOf, "--out", "out"], in: folder
-        )
+        let result = await CLI.run([
+            "campaign", "--segment", "lapsed", "--store", try await Self.store, "--as-of", Self.asOf, "--out",
+            folder.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("@"), "stdout must not carry e-mail addresses")
         let out = folder.appendingPathComponent("out")
@@ -42,7 +41,7 @@ struct CampaignCommandTests {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
 
-        let snapshot = try SQLiteStore(path: folder.appendingPathComponent(Self.store).path)
+        let snapshot = try SQLiteStore(path: try await Self.store)
             .snapshot(asOf: Fixtures.day(Self.asOf))
         let customersByEmail = Dictionary(
             snapshot.customers.compactMap { c in c.email.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
@@ -97,44 +96,49 @@ struct CampaignCommandTests {
     }
 
     @Test("campaign writes to the store's campaigns folder by default and --json prints the summary")
-    func defaultFolderAndJSON() throws {
-        let result = try CLIRunner.run(
-            ["campaign", "--segment", "loyal", "--store", Self.store, "--as-of", Self.asOf, "--limit", "5", "--json"],
-            in: Self.demo)
+    func defaultFolderAndJSON() async throws {
+        let result = await CLI.run([
+            "campaign", "--segment", "loyal", "--store", try await Self.store, "--as-of", Self.asOf, "--limit", "5",
+            "--json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["recipients"] as? Int == 5)
-        let folder = Self.demo.appendingPathComponent("regulars-demo.campaigns/loyal-\(Self.asOf)/summary.json")
+        let folder = try await Self.demo.appendingPathComponent(
+            "regulars-demo.campaigns/loyal-\(Self.asOf)/summary.json")
         #expect(FileManager.default.fileExists(atPath: folder.path))
     }
 
     @Test("an unknown segment is refused with the list of segments")
-    func unknownSegment() throws {
-        let result = try CLIRunner.run(["campaign", "--segment", "vip", "--store", Self.store], in: Self.demo)
+    func unknownSegment() async throws {
+        let result = await CLI.run(["campaign", "--segment", "vip", "--store", try await Self.store])
         #expect(result.status != 0)
         #expect(result.stderr.contains("lapsed"))
     }
 
     @Test("brief prints history, three starters and three picks; catalog-brief writes Markdown")
-    func briefs() throws {
+    func briefs() async throws {
         let klaviyo = try Self.rows(
-            Self.demo.appendingPathComponent("regulars-demo.campaigns/lapsed-\(Self.asOf)/klaviyo.csv"))
+            try await Self.demo.appendingPathComponent("regulars-demo.campaigns/lapsed-\(Self.asOf)/klaviyo.csv"))
         let email = try #require(klaviyo.dropFirst().last?.first)
-        let snapshot = try SQLiteStore(path: Self.demo.appendingPathComponent(Self.store).path)
+        let snapshot = try SQLiteStore(path: try await Self.store)
             .snapshot(asOf: Fixtures.day(Self.asOf))
         let id = try #require(snapshot.customers.first { $0.email == email }?.id)
-        let brief = try CLIRunner.run(
-            ["brief", "--customer", id, "--store", Self.store, "--as-of", Self.asOf, "--json"], in: Self.demo)
+        let brief = await CLI.run([
+            "brief", "--customer", id, "--store", try await Self.store, "--as-of", Self.asOf, "--json",
+        ])
         #expect(brief.status == 0, "\(brief.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(brief.stdout.utf8)) as? [String: Any])
         #expect((json["conversation_starters"] as? [String])?.count == 3)
         #expect((json["picks"] as? [[String: Any]])?.count == 3)
         #expect(json["probability_alive"] != nil)
 
-        let catalog = try CLIRunner.run(
-            ["catalog-brief", "--store", Self.store, "--as-of", Self.asOf, "--out", "catalog.md"], in: Self.demo)
+        let markdownURL = try await Self.demo.appendingPathComponent("catalog.md")
+        let catalog = await CLI.run([
+            "catalog-brief", "--store", try await Self.store, "--as-of", Self.asOf, "--out", markdownURL.path,
+        ])
         #expect(catalog.status == 0, "\(catalog.stderr)")
-        let markdown = try String(contentsOf: Self.demo.appendingPathComponent("catalog.md"), encoding: .utf8)
+        let markdown = try String(contentsOf: markdownURL, encoding: .utf8)
         for heading in ["## Categories", "## Bestsellers", "## New arrivals", "## Price bands"] {
             #expect(markdown.contains(heading))
         }
@@ -142,13 +146,14 @@ struct CampaignCommandTests {
     }
 
     @Test("voice init writes an example every key of which the loader reads; a second run needs --force")
-    func voiceInit() throws {
+    func voiceInit() async throws {
         let folder = try Fixtures.temporaryDirectory()
-        let first = try CLIRunner.run(["voice", "init", "--store", "shop.sqlite"], in: folder)
+        let store = folder.appendingPathComponent("shop.sqlite").path
+        let first = await CLI.run(["voice", "init", "--store", store])
         #expect(first.status == 0, "\(first.stderr)")
         let text = try String(contentsOf: folder.appendingPathComponent("shop.voice.json"), encoding: .utf8)
         #expect(text.contains("\"_tone\""))
-        let second = try CLIRunner.run(["voice", "init", "--store", "shop.sqlite"], in: folder)
+        let second = await CLI.run(["voice", "init", "--store", store])
         #expect(second.status != 0)
         #expect(second.stderr.contains("--force"))
     }

@@ -2,18 +2,20 @@ import Foundation
 import RegularsTestSupport
 import Testing
 
+@testable import RegularsCLI
+
 @Suite("regulars import and stats")
 struct ImportCommandTests {
     @Test("imports orders with --store before the command, and stats --json has the documented keys")
-    func importThenStats() throws {
+    func importThenStats() async throws {
         let folder = try Fixtures.temporaryDirectory()
         let store = folder.appendingPathComponent("s.sqlite").path
-        let imported = try CLIRunner.run([
+        let imported = await CLI.run([
             "--store", store, "import", "orders", Fixtures.file("generic/orders.csv").path,
         ])
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("What your data is ready for"))
-        let stats = try CLIRunner.run(["stats", "--store", store, "--json"])
+        let stats = await CLI.run(["stats", "--store", store, "--json"])
         #expect(stats.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         for key in ["customers", "products", "orders", "order_lines", "first_order_at", "last_order_at"] {
@@ -24,22 +26,22 @@ struct ImportCommandTests {
     }
 
     @Test("a broken file exits non-zero, names line and column on stderr, and changes nothing")
-    func brokenFile() throws {
+    func brokenFile() async throws {
         let folder = try Fixtures.temporaryDirectory()
         let store = folder.appendingPathComponent("s.sqlite").path
-        _ = try CLIRunner.run(["import", "orders", Fixtures.file("generic/orders.csv").path, "--store", store])
-        let result = try CLIRunner.run([
+        _ = await CLI.run(["import", "orders", Fixtures.file("generic/orders.csv").path, "--store", store])
+        let result = await CLI.run([
             "import", "orders", Fixtures.file("generic/bad-date.csv").path, "--store", store,
         ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad-date.csv:3: column 'ordered_at': cannot read \"31/02/2011\" as a date"))
         #expect(result.stdout.isEmpty)
-        let stats = try CLIRunner.run(["stats", "--json", "--store", store])
+        let stats = await CLI.run(["stats", "--json", "--store", store])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(json["order_lines"] as? Int == 5)
     }
 
-    @Test("REGULARS_STORE picks the store when --store is absent")
+    @Test("REGULARS_STORE picks the store when --store is absent (end to end: a spawned binary)")
     func environmentStore() throws {
         let folder = try Fixtures.temporaryDirectory()
         let store = folder.appendingPathComponent("env.sqlite").path
@@ -51,9 +53,9 @@ struct ImportCommandTests {
     }
 
     @Test("a missing file is a clear error with a non-zero exit")
-    func missingFile() throws {
+    func missingFile() async throws {
         let folder = try Fixtures.temporaryDirectory()
-        let result = try CLIRunner.run([
+        let result = await CLI.run([
             "import", "orders", "nope.csv", "--store", folder.appendingPathComponent("s.sqlite").path,
         ])
         #expect(result.status != 0)
@@ -64,7 +66,7 @@ struct ImportCommandTests {
 @Suite("regulars forget")
 struct ForgetCommandTests {
     @Test("after forget, the customer's id appears nowhere in the store file or the model files")
-    func noTraceLeft() throws {
+    func noTraceLeft() async throws {
         let folder = try Fixtures.temporaryDirectory()
         let orders = try TemporaryStore.file(
             named: "orders.csv",
@@ -75,9 +77,9 @@ struct ForgetCommandTests {
             A-3,other-customer,2024-02-06T10:00:00Z,CAREKIT,Care kit,Cookware,1,18.50
             """)
         let store = folder.appendingPathComponent("shop.sqlite").path
-        #expect(try CLIRunner.run(["import", "orders", orders.path, "--store", store]).status == 0)
-        #expect(try CLIRunner.run(["train", "--store", store, "--as-of", "2024-03-01"]).status == 0)
-        let forget = try CLIRunner.run(["forget", "zebra-customer-7781", "--store", store, "--as-of", "2024-03-01"])
+        #expect(await CLI.run(["import", "orders", orders.path, "--store", store]).status == 0)
+        #expect(await CLI.run(["train", "--store", store, "--as-of", "2024-03-01"]).status == 0)
+        let forget = await CLI.run(["forget", "zebra-customer-7781", "--store", store, "--as-of", "2024-03-01"])
         #expect(forget.status == 0, "stderr: \(forget.stderr)")
         #expect(forget.stdout.contains("retrained"))
         var files = [store, store + "-wal"]
@@ -90,6 +92,6 @@ struct ForgetCommandTests {
             #expect(bytes.range(of: Data("zebra-customer-7781".utf8)) == nil, "found in \(file)")
         }
         #expect(
-            try CLIRunner.run(["import", "orders", orders.path, "--store", store]).stdout.contains("erased customer"))
+            await CLI.run(["import", "orders", orders.path, "--store", store]).stdout.contains("erased customer"))
     }
 }

@@ -2,13 +2,15 @@ import Foundation
 import RegularsTestSupport
 import Testing
 
+@testable import RegularsCLI
+
 @Suite("regulars predict and segments")
 struct PredictCommandTests {
     @Test("predict --summary on CDNOW prints the published BG/NBD and Gamma-Gamma fits and writes per-ID rows")
-    func cdnowSummary() throws {
+    func cdnowSummary() async throws {
         let folder = try Fixtures.temporaryDirectory()
         let out = folder.appendingPathComponent("p.csv").path
-        let result = try CLIRunner.run(
+        let result = await CLI.run(
             ["predict", "--summary", Fixtures.sharedData("cdnow-summary.csv").path, "--json", "--out", out])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(
@@ -31,8 +33,8 @@ struct PredictCommandTests {
     }
 
     @Test("predict --validate on the raw CDNOW transactions prints the hold-out comparison by frequency")
-    func cdnowValidation() throws {
-        let result = try CLIRunner.run([
+    func cdnowValidation() async throws {
+        let result = await CLI.run([
             "predict", "--validate", "--transactions", Fixtures.sharedData("cdnow-sample-transactions.csv").path,
             "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30",
         ])
@@ -42,21 +44,22 @@ struct PredictCommandTests {
     }
 
     @Test("a summary file with a bad number names its line and column and exits non-zero")
-    func badSummary() throws {
+    func badSummary() async throws {
         let file = try TemporaryStore.file(
             named: "s.csv", "ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,two,1.71,38.86,11.77\n")
-        let result = try CLIRunner.run(["predict", "--summary", file.path, "--json"])
+        let result = await CLI.run(["predict", "--summary", file.path, "--json"])
         #expect(result.status != 0)
         #expect(result.stderr.contains(":3"))
         #expect(result.stderr.contains("x"))
     }
 
     @Test("segments --json on the demo store lists every segment with sizes that add up to the customers")
-    func segmentsOnDemo() throws {
-        let folder = try Fixtures.temporaryDirectory()
-        _ = try CLIRunner.run(["demo"], in: folder)
-        let result = try CLIRunner.run(
-            ["segments", "--json", "--as-of", "2025-07-01", "--store", "regulars-demo.sqlite"], in: folder)
+    func segmentsOnDemo() async throws {
+        let folder = try await CLI.demoFolder()
+        let result = await CLI.run([
+            "segments", "--json", "--as-of", "2025-07-01", "--store",
+            folder.appendingPathComponent("regulars-demo.sqlite").path,
+        ])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let customers = try #require(json["customers"] as? Int)

@@ -14,17 +14,8 @@ public enum Importer {
         from url: URL, displayName: String? = nil, format: ImportFormat, options: ImportOptions = .init(),
         into store: any Store
     ) throws -> ImportReport {
-        let name = displayName ?? url.path
-        switch format {
-        case .generic:
-            return try ImportDriver.run(
-                GenericOrdersImporter.self, url: url, displayName: name, kind: "orders", format: format.rawValue,
-                options: options, store: store)
-        case .shopify:
-            return try ImportDriver.run(
-                ShopifyOrdersImporter.self, url: url, displayName: name, kind: "orders", format: format.rawValue,
-                options: options, store: store)
-        }
+        let rows: any RowImporter.Type = format == .shopify ? ShopifyOrdersImporter.self : GenericOrdersImporter.self
+        return try run(rows, kind: "orders", from: url, displayName: displayName, format: format, options, store)
     }
 
     /// Imports a products file (`.csv` or gzip) into `store`.
@@ -32,17 +23,18 @@ public enum Importer {
         from url: URL, displayName: String? = nil, format: ImportFormat, options: ImportOptions = .init(),
         into store: any Store
     ) throws -> ImportReport {
-        let name = displayName ?? url.path
-        switch format {
-        case .generic:
-            return try ImportDriver.run(
-                GenericProductsImporter.self, url: url, displayName: name, kind: "products", format: format.rawValue,
-                options: options, store: store)
-        case .shopify:
-            return try ImportDriver.run(
-                ShopifyProductsImporter.self, url: url, displayName: name, kind: "products", format: format.rawValue,
-                options: options, store: store)
-        }
+        let rows: any RowImporter.Type =
+            format == .shopify ? ShopifyProductsImporter.self : GenericProductsImporter.self
+        return try run(rows, kind: "products", from: url, displayName: displayName, format: format, options, store)
+    }
+
+    private static func run(
+        _ rows: any RowImporter.Type, kind: String, from url: URL, displayName: String?, format: ImportFormat,
+        _ options: ImportOptions, _ store: any Store
+    ) throws -> ImportReport {
+        try ImportDriver.run(
+            rows, url: url, displayName: displayName ?? url.path, kind: kind, format: format.rawValue,
+            options: options, store: store)
     }
 
     /// Guesses the format from a file's header: Shopify exports have `Lineitem …` or `Variant …`/`URL handle` columns.

@@ -29,11 +29,16 @@ public struct ShopEvent: Sendable, Hashable, Codable {
     public var recommendationID: String?
     /// Where it came from: a placement, an e-mail campaign.
     public var source: String?
+    /// The experiment and arm of the recommendation shown or clicked, as the response carried them.
+    public var experiment: String?
+    public var arm: String?
 
     public init(
         id: String, kind: Kind, at: Int64, customerID: CustomerID? = nil, sessionID: String? = nil, sku: SKU? = nil,
-        recommendationID: String? = nil, source: String? = nil
+        recommendationID: String? = nil, source: String? = nil, experiment: String? = nil, arm: String? = nil
     ) {
+        self.experiment = experiment
+        self.arm = arm
         self.id = id
         self.kind = kind
         self.at = at
@@ -53,8 +58,8 @@ extension SQLiteStore {
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT INTO event (eventId, type, at, customerId, sessionId, sku, recommendationId, \
-                    source, receivedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(eventId) DO NOTHING
+                    source, experiment, arm, receivedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(eventId) DO NOTHING
                     """)
             var added = 0
             for event in events {
@@ -64,7 +69,7 @@ extension SQLiteStore {
                 }
                 try insert.execute(arguments: [
                     event.id, event.kind.rawValue, event.at, event.customerID, event.sessionID, event.sku,
-                    event.recommendationID, event.source, receivedAt,
+                    event.recommendationID, event.source, event.experiment, event.arm, receivedAt,
                 ])
                 added += db.changesCount
             }
@@ -73,20 +78,23 @@ extension SQLiteStore {
     }
 
     public func events(ofCustomer id: CustomerID) throws -> [ShopEvent] {
-        try writer.read { db in
-            try GRDB.Row.fetchAll(
-                db,
-                sql: """
-                    SELECT eventId, type, at, customerId, sessionId, sku, recommendationId, source FROM event
-                    WHERE customerId = ? ORDER BY at, eventId
-                    """, arguments: [id]
-            ).compactMap { row in
-                guard let kind = ShopEvent.Kind(rawValue: row["type"]) else { return nil }
-                return ShopEvent(
-                    id: row["eventId"], kind: kind, at: row["at"], customerID: row["customerId"],
-                    sessionID: row["sessionId"], sku: row["sku"], recommendationID: row["recommendationId"],
-                    source: row["source"])
-            }
+        try writer.read { db in try Self.events(db, where: "customerId = ?", arguments: [id]) }
+    }
+
+    /// The events matching `condition`, oldest first (ties by id, so the order is the same on every read).
+    static func events(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [ShopEvent] {
+        try GRDB.Row.fetchAll(
+            db,
+            sql: """
+                SELECT eventId, type, at, customerId, sessionId, sku, recommendationId, source, experiment, arm
+                FROM event WHERE \(condition) ORDER BY at, eventId
+                """, arguments: arguments
+        ).compactMap { row in
+            guard let kind = ShopEvent.Kind(rawValue: row["type"]) else { return nil }
+            return ShopEvent(
+                id: row["eventId"], kind: kind, at: row["at"], customerID: row["customerId"],
+                sessionID: row["sessionId"], sku: row["sku"], recommendationID: row["recommendationId"],
+                source: row["source"], experiment: row["experiment"], arm: row["arm"])
         }
     }
 

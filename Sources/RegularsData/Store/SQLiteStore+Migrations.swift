@@ -112,6 +112,38 @@ extension SQLiteStore {
                     CREATE INDEX event_time ON event(at);
                     """)
         }
+        migrator.registerMigration("v4: experiments, exposures, e-mail sends, events tied to an arm") { db in
+            // An experiment's unit is a customer id or a session id; an exposure is its first serving of an arm.
+            try db.execute(
+                sql: """
+                    ALTER TABLE event ADD COLUMN experiment TEXT;
+                    ALTER TABLE event ADD COLUMN arm TEXT;
+                    CREATE TABLE experiment (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        placement TEXT NOT NULL,
+                        arms TEXT NOT NULL,
+                        holdoutPercent REAL NOT NULL,
+                        unit TEXT NOT NULL,
+                        startedAt INTEGER NOT NULL,
+                        stoppedAt INTEGER
+                    );
+                    CREATE TABLE exposure (
+                        experiment TEXT NOT NULL,
+                        unit TEXT NOT NULL,
+                        arm TEXT NOT NULL,
+                        firstAt INTEGER NOT NULL,
+                        PRIMARY KEY (experiment, unit)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX exposure_unit ON exposure(unit);
+                    CREATE TABLE emailSend (
+                        campaign TEXT NOT NULL,
+                        customerId TEXT NOT NULL,
+                        sentAt INTEGER NOT NULL,
+                        PRIMARY KEY (campaign, customerId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX emailSend_customer ON emailSend(customerId);
+                    """)
+        }
         return migrator
     }
 }

@@ -24,6 +24,9 @@ extension SQLiteStore {
                         + "(SELECT key FROM shopOrder WHERE customerId = ?)",
                     arguments: [customerID]) ?? 0
             let events = try Self.deleteEvents(db, customer: id)
+            // Experiment exposures and e-mail sends name the customer too.
+            try db.execute(sql: "DELETE FROM exposure WHERE unit = ?", arguments: [customerID])
+            try db.execute(sql: "DELETE FROM emailSend WHERE customerId = ?", arguments: [customerID])
             try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])
             var added = 0
             for hash in suppression.hashes(customerID: customerID, email: email)

@@ -60,6 +60,29 @@ public protocol Store: Sendable {
     /// Impressions, clicks and attributed purchases of recommendations since `since` (seconds since 1970),
     /// one entry per placement that had any.
     func recommendationActivity(since: Int64) throws -> [RecommendationActivity]
+
+    // Measurement (SQLiteStore+Experiments.swift): experiments, exposures, sends, and what attribution reads.
+
+    /// Stores a new experiment; throws `ExperimentStoreError.nameTaken` when the name is in use.
+    func create(experiment: ExperimentRecord) throws
+    /// Every experiment, oldest first.
+    func experiments() throws -> [ExperimentRecord]
+    /// Marks a running experiment stopped at `time`; throws `ExperimentStoreError.notFound`.
+    func stopExperiment(named name: String, at time: Int64) throws
+    /// Stores first exposures; a unit already exposed to the experiment keeps its first.
+    func record(exposures: [ExperimentExposure]) throws
+    func exposures(of experiment: String) throws -> [ExperimentExposure]
+    /// Stores who a campaign was sent to; sending the same campaign to a customer twice counts once.
+    func record(sends: [EmailSend]) throws
+    func emailSends(from start: Int64, to end: Int64) throws -> [EmailSend]
+    /// Lines of orders placed in `[start, end)`.
+    func placedLines(from start: Int64, to end: Int64) throws -> [PlacedLine]
+    /// Events in `[start, end)` of the given kinds, oldest first.
+    func events(from start: Int64, to end: Int64, kinds: Set<ShopEvent.Kind>) throws -> [ShopEvent]
+    /// A shop setting kept in the store; `nil` when unset.
+    func setting(named name: String) throws -> String?
+    /// Sets (or with `nil`, removes) a shop setting.
+    func set(setting name: String, to value: String?) throws
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.

@@ -25,6 +25,8 @@ public struct RecommendationRequest: Sendable, Hashable, Codable {
     public var excludeOwned: Bool
     /// The moment to recommend for (due dates, boost expiry); `nil`: the models' `asOf`.
     public var asOf: Date?
+    /// A recipe replacing the placement's (an experiment's arm, `MerchandisingRules.recipe(named:for:)`).
+    public var recipe: PlacementRecipe?
 
     public init(
         placement: Placement, customer: CustomerID? = nil, product: SKU? = nil, cart: [SKU] = [],

@@ -54,7 +54,7 @@ public struct Recommender: Sendable {
         let context = try RecommendationContext(
             request, snapshot: models.snapshot, privacy: privacy, defaultAsOf: models.asOf)
         var pool = CandidatePool(privacy: privacy, excluded: context.excluded)
-        for ingredient in rules.recipe(for: context.placement).ingredients {
+        for ingredient in (request.recipe ?? rules.recipe(for: context.placement)).ingredients {
             if ingredient.source.isGeneric && context.hasSessionSignal { continue }
             pool.add(proposals(from: ingredient.source, context: context), weight: ingredient.weight)
         }

@@ -85,6 +85,8 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     public var newArrivalDays = 30
     /// Per-placement recipes replacing the defaults, keyed by placement name (`PlacementRecipe`).
     public var recipes: [String: PlacementRecipe] = [:]
+    /// Recipes an experiment's arm may name (`regulars experiment create … --arms A=default,B=NAME`).
+    public var experimentRecipes: [String: PlacementRecipe] = [:]
 
     public init() {}
 
@@ -96,7 +98,7 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case pins, boosts, excludedSKUs, excludedCategories, minimumMargin, priceRanges, maximumPerCategory
         case oneVariantPerProduct, rankByExpectedMargin, consumableRepeatShare, consumableMaximumSpread, newArrivalDays,
-            recipes, durableMaximumRepeatShare, durableMinimumBuyers
+            recipes, durableMaximumRepeatShare, durableMinimumBuyers, experimentRecipes
     }
 
     /// Missing keys take their defaults, so a hand-written file needs only the rules it uses.
@@ -117,5 +119,6 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
         durableMaximumRepeatShare = try c.decodeIfPresent(Double.self, forKey: .durableMaximumRepeatShare) ?? 0.05
         durableMinimumBuyers = try c.decodeIfPresent(Int.self, forKey: .durableMinimumBuyers) ?? 20
         recipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .recipes) ?? [:]
+        experimentRecipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .experimentRecipes) ?? [:]
     }
 }

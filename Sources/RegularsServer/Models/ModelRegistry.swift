@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RegularsData
 import RegularsRecommend
+import RegularsShop
 
 /// The model set the server answers with, swapped atomically when `regulars train` saves a newer version.
 ///
@@ -16,9 +17,7 @@ public actor ModelRegistry: RecommendationSource {
         var handles: [SKU: String]
     }
 
-    nonisolated let directory: ModelDirectory
-    nonisolated let rulesURL: URL
-    nonisolated let store: any Store
+    nonisolated let shop: Shop
     nonisolated let checkInterval: Duration
     nonisolated let metrics: ServerMetrics?
     nonisolated let logger: Logger
@@ -33,16 +32,9 @@ public actor ModelRegistry: RecommendationSource {
     nonisolated let cache = ResponseCache()
     private var loading = false
 
-    /// - Parameters:
-    ///   - storePath: the store file; models are read from `ModelDirectory(storePath:)`, rules from
-    ///     `MerchandisingRules.fileURL(storePath:)`.
-    init(
-        storePath: String, store: any Store, checkInterval: Duration = .seconds(5), metrics: ServerMetrics?,
-        logger: Logger
-    ) {
-        directory = ModelDirectory(storePath: storePath)
-        rulesURL = MerchandisingRules.fileURL(storePath: storePath)
-        self.store = store
+    /// - Parameter shop: where the model sets and rules are (`Shop.recommender(newerThan:)`).
+    init(shop: Shop, checkInterval: Duration = .seconds(5), metrics: ServerMetrics?, logger: Logger) {
+        self.shop = shop
         self.checkInterval = checkInterval
         self.metrics = metrics
         self.logger = logger
@@ -59,21 +51,20 @@ public actor ModelRegistry: RecommendationSource {
     /// Loads the newest model set if it is newer than the one served. Safe to call concurrently: one load
     /// at a time, the others return at once.
     public func refresh() async {
-        if let ids = try? store.optedOutCustomers() { optedOut.withLock { $0 = ids } }
-        guard !loading, let latest = directory.latest, latest.version > (loaded.current?.version ?? 0) else { return }
+        if let ids = try? shop.store.optedOutCustomers() { optedOut.withLock { $0 = ids } }
+        let served = loaded.current?.version ?? 0
+        guard !loading, let latest = shop.modelDirectory.latest, latest.version > served else { return }
         loading = true
         defer { loading = false }
-        let rulesURL = rulesURL
-        let store = store
-        let task = Task.detached(priority: .utility) { () throws -> Loaded in
-            let models = try ModelSet.load(from: latest.url)
-            let rules = try MerchandisingRules.load(from: rulesURL)
+        let shop = shop
+        let task = Task.detached(priority: .utility) { () throws -> Loaded? in
+            guard let next = try shop.recommender(newerThan: served) else { return nil }
             return Loaded(
-                version: latest.version, recommender: Recommender(models: models, rules: rules),
-                handles: (try? store.productHandles()) ?? [:])
+                version: next.version, recommender: next.recommender,
+                handles: (try? shop.store.productHandles()) ?? [:])
         }
         do {
-            let next = try await task.value
+            guard let next = try await task.value else { return }
             loaded.withLock { $0 = next }
             let models = next.recommender.models
             metrics?.modelLoaded(
@@ -139,23 +130,35 @@ public actor ModelRegistry: RecommendationSource {
             product: query.product.flatMap { known($0) ? $0 : nil }, cart: query.cart.filter(known),
             session: query.session.filter(known), referral: query.source.map { ReferralSource(source: $0) },
             limit: query.limit, excludeOwned: query.excludeOwned, asOf: query.asOf)
+        let id = RecommendationID.make()
+        var response = RecommendationsResponse(
+            placement: placement.rawValue, modelVersion: loaded.version, personalized: false, items: [],
+            experiment: query.assignment?.experiment, arm: query.assignment?.arm)
+        if let assignment = query.assignment {
+            switch loaded.recommender.rules.armRecipe(named: assignment.recipe) {
+            case .nothing: return response
+            case .recipe(let recipe): request.recipe = recipe
+            case .placementDefault, nil: break
+            }
+        }
         let list: RecommendationList
         do {
             list = try loaded.recommender.recommend(request)
         } catch is RecommendationError {
             // Should not happen after the filtering above; answer as for an anonymous visitor rather than fail.
+            let recipe = request.recipe
             request = RecommendationRequest(placement: placement, limit: query.limit, asOf: query.asOf)
+            request.recipe = recipe
             list = try loaded.recommender.recommend(request)
         }
-        let id = RecommendationID.make()
-        return RecommendationsResponse(
-            placement: placement.rawValue, modelVersion: loaded.version, personalized: list.personalized,
-            items: list.items.enumerated().map { position, item in
-                .init(
-                    sku: item.sku, title: item.title, price: item.price?.doubleValue,
-                    urlOrHandle: loaded.handles[item.sku], image: nil, reason: item.reason, model: item.model,
-                    recommendationID: "\(id)-\(position + 1)")
-            })
+        response.personalized = list.personalized
+        response.items = list.items.enumerated().map { position, item in
+            .init(
+                sku: item.sku, title: item.title, price: item.price?.doubleValue,
+                urlOrHandle: loaded.handles[item.sku], image: nil, reason: item.reason, model: item.model,
+                recommendationID: "\(id)-\(position + 1)")
+        }
+        return response
     }
 }
 

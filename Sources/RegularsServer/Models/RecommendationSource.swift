@@ -18,6 +18,10 @@ public struct RecommendationQuery: Sendable, Hashable {
     public var asOf: Date
     /// Compute afresh rather than answer from the cache (`Cache-Control: no-cache` on the request).
     public var fresh = false
+    /// The visitor's first-party session (`session_id`), for experiments randomized by session.
+    public var sessionID: String?
+    /// The experiment arm this visitor is in, when the placement runs one (`ExperimentDirectory`).
+    public var assignment: ExperimentDirectory.Assignment?
 }
 
 /// Answers recommendation requests. The real one is `ModelRegistry` (the placements engine over the latest
@@ -70,9 +74,12 @@ public struct RecommendationsResponse: Sendable, Codable, Hashable {
     /// Whether the customer's own history was used (`false` for anonymous and opted-out visitors).
     public var personalized: Bool
     public var items: [Item]
+    /// The experiment and arm that chose this list, echoed by the widget in its events.
+    public var experiment: String?
+    public var arm: String?
 
     enum CodingKeys: String, CodingKey {
-        case placement, personalized, items
+        case placement, personalized, items, experiment, arm
         case modelVersion = "model_version"
     }
 }

@@ -21,6 +21,8 @@ final class ResponseCache: Sendable {
         var source: String?
         var limit: Int
         var excludeOwned: Bool
+        /// The experiment and arm: two arms of one placement are different lists.
+        var arm: [String]
 
         init(_ query: RecommendationQuery, version: Int) {
             self.version = version
@@ -31,6 +33,7 @@ final class ResponseCache: Sendable {
             cart = query.cart
             session = query.session
             source = query.source
+            arm = query.assignment.map { [$0.experiment, $0.arm] } ?? []
             limit = query.limit
             excludeOwned = query.excludeOwned
         }

@@ -75,6 +75,32 @@ struct APIHandler: APIProtocol {
         .ok(.init(body: .json(AdminRoutes(services: services).dashboardLink(keyHash: PresentedKey.current?.hash))))
     }
 
+    func listExperiments(_ input: Operations.ListExperiments.Input) async throws
+        -> Operations.ListExperiments.Output
+    {
+        .ok(.init(body: .json(try ExperimentRoutes(services: services).list())))
+    }
+
+    func createExperiment(_ input: Operations.CreateExperiment.Input) async throws
+        -> Operations.CreateExperiment.Output
+    {
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        return .ok(.init(body: .json(try ExperimentRoutes(services: services).create(body))))
+    }
+
+    func experimentResults(_ input: Operations.ExperimentResults.Input) async throws
+        -> Operations.ExperimentResults.Output
+    {
+        .ok(.init(body: .json(try ExperimentRoutes(services: services).results(name: input.path.name))))
+    }
+
+    func stopExperiment(_ input: Operations.StopExperiment.Input) async throws -> Operations.StopExperiment.Output {
+        .ok(.init(body: .json(try ExperimentRoutes(services: services).stop(name: input.path.name))))
+    }
+
     func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
         .ok(.init(body: .json(OperationsRoutes.health(models: services.models))))
     }

@@ -22,9 +22,11 @@ struct EventRoutes: Sendable {
         var sku: String?
         var recommendationID: String?
         var source: String?
+        var experiment: String?
+        var arm: String?
 
         enum CodingKeys: String, CodingKey {
-            case type, at, sku, source
+            case type, at, sku, source, experiment, arm
             case eventID = "event_id"
             case customerID = "customer_id"
             case sessionID = "session_id"
@@ -73,6 +75,7 @@ struct EventRoutes: Sendable {
         for (field, value) in [
             ("event_id", payload.eventID), ("customer_id", payload.customerID), ("session_id", payload.sessionID),
             ("sku", payload.sku), ("recommendation_id", payload.recommendationID), ("source", payload.source),
+            ("experiment", payload.experiment), ("arm", payload.arm),
         ] {
             if let problem = TextLimits.problem(value) { return fail(field, problem) }
         }
@@ -95,7 +98,7 @@ struct EventRoutes: Sendable {
             ShopEvent(
                 id: payload.eventID, kind: kind, at: at, customerID: payload.customerID,
                 sessionID: payload.sessionID, sku: payload.sku, recommendationID: payload.recommendationID,
-                source: payload.source))
+                source: payload.source, experiment: payload.experiment, arm: payload.arm))
     }
 
     /// A decoding error inside `events[i]` becomes a per-item error too, so clients read one format.

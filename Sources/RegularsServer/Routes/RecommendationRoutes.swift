@@ -18,6 +18,8 @@ struct RecommendationRoutes: Sendable {
                 query.customer = nil
             }
         }
+        query.assignment = services.experiments.assign(
+            placement: query.placement, customer: query.customer, session: query.sessionID, at: services.now())
         return try await services.recommendations.recommend(query)
     }
 
@@ -51,7 +53,8 @@ struct RecommendationRoutes: Sendable {
             placement: parameters.placement.rawValue, customer: try text(parameters.customer, "customer"),
             product: try text(parameters.product, "product"), cart: try list(parameters.cart, "cart"),
             session: try list(parameters.session, "session"), source: try text(parameters.source, "source"),
-            limit: limit, excludeOwned: parameters.excludeOwned ?? false, asOf: asOf)
+            limit: limit, excludeOwned: parameters.excludeOwned ?? false, asOf: asOf,
+            sessionID: try text(parameters.sessionId, "session_id"))
     }
 
     /// The 400 for a query the generated code could not read: its decoder says what failed to convert but

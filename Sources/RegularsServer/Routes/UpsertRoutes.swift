@@ -123,7 +123,7 @@ struct UpsertRoutes: Sendable {
         guard body.lines.count <= 500 else {
             throw APIError.badRequest("at most 500 lines per order", field: "lines")
         }
-        var lines: [OrderLine] = []
+        var lines: [OrderIngestion.Line] = []
         for (index, line) in body.lines.enumerated() {
             let sku = line.sku
             try TextLimits.check(sku, field: "lines[\(index)].sku")
@@ -131,28 +131,23 @@ struct UpsertRoutes: Sendable {
                 throw APIError.badRequest("expected a quantity from 1 to 10000", field: "lines[\(index)].quantity")
             }
             lines.append(
-                OrderLine(
-                    orderID: id, position: index + 1, sku: sku, productName: line.title ?? sku,
-                    quantity: line.quantity, unitPrice: line.unitPrice.money))
+                .init(sku: sku, name: line.title ?? sku, quantity: line.quantity, unitPrice: line.unitPrice.money))
         }
         let total = try body.total?.money ?? Self.sum(lines)
         let order = Order(
             id: id, customerID: customer, createdAt: body.createdAt.date, currency: body.currency, total: total,
             discountCode: body.discountCode, source: body.source ?? "api")
         try services.store.write { writer in
-            guard try !writer.isSuppressed(customerID: customer, email: nil) else { throw Self.erased }
-            try writer.ensureCustomer(customer)
-            for line in lines { try writer.ensureProduct(sku: line.sku, title: line.productName, category: nil) }
-            try writer.upsert(order: order)
-            for line in lines { try writer.upsert(line: line) }
-            try writer.trimLines(of: id, keeping: lines.count)
+            guard try OrderIngestion.write(order, lines: lines, explicitTotal: true, to: writer) else {
+                throw Self.erased
+            }
         }
         await services.insights.invalidate()
         return .init(kind: .order, id: id, lines: lines.count)
     }
 
     /// The lines' total, refusing amounts past what `Money` holds instead of overflowing.
-    static func sum(_ lines: [OrderLine]) throws -> Money {
+    static func sum(_ lines: [OrderIngestion.Line]) throws -> Money {
         var units: Int64 = 0
         for line in lines {
             let (product, overflow) = line.unitPrice.units.multipliedReportingOverflow(by: Int64(line.quantity))

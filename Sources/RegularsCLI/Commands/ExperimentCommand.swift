@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import RegularsData
+import RegularsMeasure
+import RegularsShop
+
+struct ExperimentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "experiment",
+        abstract: "A/B test a placement, read the results with honest intervals, and plan how long a test needs.",
+        discussion: """
+            Arms name recipes: default (the placement's own), none (no recommendations), popular, or a name in the \
+            rules file's experimentRecipes. A=default,B=none measures what the placement itself earns. A running \
+            server picks a new experiment up within seconds; the recommendations it serves carry the arm.
+            """,
+        subcommands: [
+            ExperimentCreateCommand.self, ExperimentListCommand.self, ExperimentResultsCommand.self,
+            ExperimentStopCommand.self, ExperimentPlanCommand.self,
+        ])
+}
+
+struct ExperimentCreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Start an experiment.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A name: letters, digits, '.', '_' or '-'.") var name: String
+    @Option(help: "The placement to test (home, product, cart, checkout, …).") var placement: String
+    @Option(help: "NAME=RECIPE pairs, such as A=default,B=popular.") var arms: String
+    @Option(help: "Percentages per arm, such as 50/50 (default: equal).") var split: String?
+    @Option(help: "Percent of units kept out of every arm (0–50).") var holdout: Double?
+    @Option(help: "Who is randomized: customer or session.") var unit: String?
+
+    func run() throws {
+        let record = try global.openShop().createExperiment(
+            ExperimentSpec(
+                name: name, placement: placement, arms: arms, split: split, holdoutPercent: holdout, unit: unit))
+        print(global.json ? try Output.json(record) : "Started experiment '\(record.name)' on \(record.placement).")
+    }
+}
+
+struct ExperimentListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Every experiment.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let experiments = try global.openShop().store.experiments()
+        if global.json { return print(try Output.json(experiments)) }
+        if experiments.isEmpty { return print("No experiments yet: `regulars experiment create NAME …` starts one.") }
+        for experiment in experiments {
+            let arms = experiment.arms.map { "\($0.name)=\($0.recipe)" }.joined(separator: ",")
+            let state = experiment.stoppedAt.map { "stopped \(Timestamp.isoDay($0))" } ?? "running"
+            let since = Timestamp.isoDay(experiment.startedAt)
+            print("\(experiment.name)  \(experiment.placement)  \(arms)  since \(since)  \(state)")
+        }
+    }
+}
+
+struct ExperimentResultsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "results", abstract: "Arms side by side, the lift with its always-valid interval, the verdict.",
+        aliases: ["status"])
+    @OptionGroup var global: GlobalOptions
+    @Argument var name: String
+
+    func run() throws {
+        let results = try global.openShop().experimentResults(named: name)
+        if global.json {
+            struct JSON: Encodable {
+                var experiment: ExperimentRecord
+                var arms: [ExperimentResults.ArmJSON]
+                var comparisons: [ExperimentResults.ComparisonJSON]
+            }
+            return print(
+                try Output.json(
+                    JSON(
+                        experiment: results.experiment, arms: results.arms.map(\.json),
+                        comparisons: results.comparisons.map(\.json))))
+        }
+        print("arm      units  impressions  clicks  orders    revenue/unit  conversion")
+        for arm in results.arms {
+            let perUnit = arm.revenuePerUnit.map { String(format: "%.2f", $0) } ?? "-"
+            let conversion = arm.conversionRate.map { String(format: "%.1f %%", $0 * 100) } ?? "-"
+            print(
+                arm.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %6d %12d %7d %7d %15@ %11@", arm.units, arm.impressions, arm.clicks, arm.orders,
+                        perUnit as NSString, conversion as NSString))
+        }
+        for comparison in results.comparisons {
+            let metric = comparison.metric == .revenuePerUnit ? "revenue per unit" : "conversion"
+            print("\(comparison.arm) vs \(comparison.control), \(metric): \(comparison.verdict.sentence)")
+        }
+    }
+}
+
+struct ExperimentStopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop an experiment.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var name: String
+
+    func run() throws {
+        let record = try global.openShop().stopExperiment(named: name)
+        print(global.json ? try Output.json(record) : "Stopped '\(record.name)'; its results stay readable.")
+    }
+}
+
+struct ExperimentPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "How many weeks a test needs, from your own traffic and rates.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The placement to test.") var placement: String
+    @Option(help: "The smallest lift worth finding, such as 10%.") var lift: String = "10%"
+    @Option(help: "Percent of units held out.") var holdout: Double = 0
+
+    func run() throws {
+        guard let value = Double(lift.trimmingCharacters(in: CharacterSet(charactersIn: "% "))), value != 0 else {
+            throw ValidationError("--lift: expected a percentage such as 10%")
+        }
+        let shop = try global.openShop()
+        _ = try global.asOf(shop)
+        let (plan, traffic, basis) = try shop.planExperiment(
+            placement: placement, lift: value / 100, holdoutPercent: holdout)
+        if global.json {
+            struct JSON: Encodable {
+                var basis: String
+                var traffic: TrafficProfile
+                var plan: ExperimentPlan?
+            }
+            return print(try Output.json(JSON(basis: basis, traffic: traffic, plan: plan)))
+        }
+        print(
+            String(
+                format: "From %@: %.0f units a week, %.1f %% convert in 4 weeks, %.2f revenue per unit.",
+                basis, traffic.unitsPerWeek, traffic.baselineConversionRate * 100, traffic.baselineRevenuePerUnit))
+        guard let plan else { return print("Not enough traffic or orders to plan a test yet.") }
+        for metric in [plan.revenuePerUnit, plan.conversion].compactMap({ $0 }) {
+            let name = metric.metric == .revenuePerUnit ? "revenue per unit" : "conversion"
+            print(
+                String(
+                    format:
+                        "  %@: about %.1f weeks (peeking daily allowed; %.1f weeks if you look only once at the end)",
+                    name, metric.sequentialWeeks, metric.fixedHorizonWeeks))
+        }
+        if let soonest = plan.soonest {
+            print("Soonest detectable: \(soonest.metric == .revenuePerUnit ? "revenue per unit" : "conversion").")
+        }
+    }
+}
