@@ -44,7 +44,8 @@ public func buildApplication(
         insights: InsightCache(store: store, now: asOfNow), recommendations: recommendations ?? models ?? NoModels(),
         models: models,
         trainer: trainer,
-        experiments: ExperimentDirectory(store: store, checkInterval: configuration.modelCheckInterval),
+        experiments: ExperimentDirectory(
+            store: store, checkInterval: configuration.modelCheckInterval, metrics: metrics),
         dashboardSessions: sessions)
 
     let router = Router(context: AppContext.self)

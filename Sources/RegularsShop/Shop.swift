@@ -98,11 +98,22 @@ public struct Shop: Sendable {
             try models
             ?? (modelDirectory.latest == nil
                 ? ModelSet.train(on: snapshot, trainedAt: generatedAt) : latestModels().set)
-        return Campaign.Inputs(
+        var inputs = Campaign.Inputs(
             snapshot: snapshot, predictions: predictions ?? PredictionReport.make(snapshot: snapshot, asOf: asOf),
             recommender: Recommender(models: modelSet, rules: try rules()), voice: try voice(),
             templates: try templates(), handles: try store.productHandles(), asOf: asOf, generatedAt: generatedAt)
+        inputs.tokenKey = try store.customerTokenKey()
+        if let holdout = try permanentHoldout() {
+            inputs.heldOut = Set(snapshot.customers.map(\.id).filter { Self.isHeldOut($0, by: holdout) })
+        }
+        return inputs
     }
+}
+
+extension Shop {
+    /// Records who `campaign` went to (with their link tokens), so revenue per e-mail has its denominator and
+    /// the widget's `email_click`s resolve to their recipients. Composing the same campaign again adds nothing.
+    public func recordSends(of campaign: Campaign) throws { try store.record(sends: campaign.sends) }
 }
 
 /// What a shop cannot do yet, in words that say what to run.

@@ -143,28 +143,35 @@ struct DashboardTests {
         }
     }
 
-    @Test("recommendations page counts impressions, clicks and the purchases that followed a click")
+    @Test("recommendations page counts impressions, clicks, and the orders that followed a click at the price paid")
     func recommendationActivity() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
         let events = [
-            #"{"event_id": "i1", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "session_id": "s1", "#
+            #"{"event_id": "i1", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "customer_id": "C-3", "#
                 + #""sku": "OIL", "recommendation_id": "ab-1", "source": "cart"}"#,
-            #"{"event_id": "i2", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "session_id": "s1", "#
+            #"{"event_id": "i2", "type": "rec_impression", "at": "2024-06-29T10:00:00Z", "customer_id": "C-3", "#
                 + #""sku": "LID", "recommendation_id": "ab-2", "source": "cart"}"#,
-            #"{"event_id": "c1", "type": "rec_click", "at": "2024-06-29T10:01:00Z", "session_id": "s1", "#
+            #"{"event_id": "c1", "type": "rec_click", "at": "2024-06-29T10:01:00Z", "customer_id": "C-3", "#
                 + #""sku": "OIL", "recommendation_id": "ab-1", "source": "cart"}"#,
-            #"{"event_id": "p1", "type": "purchase", "at": "2024-06-29T10:05:00Z", "session_id": "s1", "sku": "OIL"}"#,
         ]
+        // The order arrives as orders do (not as a purchase event), with a discount: 9.99, not the catalog's 12.50.
+        let order =
+            #"{"id": "O-click", "customer_id": "C-3", "created_at": "2024-06-29T10:05:00Z", "#
+            + #""lines": [{"sku": "OIL", "quantity": 1, "unit_price": "9.99"}]}"#
         try await server.run { client in
-            let stored = try await client.send(.post, "/v1/events", key: server.publicKey, body: eventBatch(events))
+            let stored = try await client.send(.post, "/v1/events", key: server.secretKey, body: eventBatch(events))
             #expect(stored.status == .ok, "\(stored.text)")
+            #expect(try await client.send(.post, "/v1/orders", key: server.secretKey, body: order).status == .ok)
             let cookie = try #require(Self.cookie(try await Self.signIn(client, key: server.secretKey)))
             let page = try await client.send(.get, "/dashboard/recommendations", headers: [.cookie: cookie]).text
             let row = try #require(page.components(separatedBy: "<tr><td>cart</td>").dropFirst().first)
             let cells = row.components(separatedBy: "<td class=\"num\">").dropFirst().map {
                 String($0.prefix { $0 != "<" })
             }
-            #expect(Array(cells.prefix(5)) == ["2", "1", "50.0 %", "1", "12.50"])
+            #expect(Array(cells.prefix(5)) == ["2", "1", "50.0 %", "1", "9.99"])
+            let experiments = try await client.send(.get, "/dashboard/experiments", headers: [.cookie: cookie])
+            #expect(experiments.status == .ok)
+            #expect(experiments.text.contains("No experiments yet"))
         }
     }
 }

@@ -15,7 +15,7 @@ struct ExperimentCommand: ParsableCommand {
             """,
         subcommands: [
             ExperimentCreateCommand.self, ExperimentListCommand.self, ExperimentResultsCommand.self,
-            ExperimentStopCommand.self, ExperimentPlanCommand.self,
+            ExperimentStopCommand.self, ExperimentPlanCommand.self, ExperimentHoldoutCommand.self,
         ])
 }
 
@@ -143,5 +143,27 @@ struct ExperimentPlanCommand: ParsableCommand {
         if let soonest = plan.soonest {
             print("Soonest detectable: \(soonest.metric == .revenuePerUnit ? "revenue per unit" : "conversion").")
         }
+    }
+}
+
+struct ExperimentHoldoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "holdout",
+        abstract: "The permanent holdout: a share of customers who get no personal recommendations anywhere.",
+        discussion: """
+            It measures what personalization as a whole earns: `regulars experiment results NAME` compares the \
+            held-out customers with the rest. 5–10 % is usual; 0 turns it off. Without a percentage, shows it.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Percent of customers to hold out (0 turns it off).") var percent: Double?
+
+    func run() throws {
+        let shop = try global.openShop()
+        let holdout = try percent.map { try shop.setPermanentHoldout(percent: $0) } ?? shop.permanentHoldout()
+        if global.json { return print(try Output.json(holdout)) }
+        guard let holdout else { return print("No permanent holdout: every customer gets personal recommendations.") }
+        print(
+            String(format: "%.1f %% of customers are held out", holdout.heldOutPercent)
+                + " since \(Timestamp.isoDay(holdout.startedAt)); results: regulars experiment results \(holdout.name)")
     }
 }

@@ -9,6 +9,10 @@ public struct Campaign: Sendable {
     public var playbook: Playbook
     public var emails: [ComposedEmail]
     public var summary: CampaignSummary
+    /// `segment-YYYY-MM-DD`, the name its links' `utm_campaign` and its folder carry.
+    public var name: String = ""
+    /// Who it goes to, with each recipient's link token: recorded by `Shop.recordSends` for revenue per e-mail.
+    public var sends: [EmailSend] = []
 
     /// What a run needs; the CLI and the demo fill it from the store and its files.
     public struct Inputs: Sendable {
@@ -22,6 +26,10 @@ public struct Campaign: Sendable {
         public var asOf: Date
         /// The clock reading for `generated_at`, taken at the edge.
         public var generatedAt: Date
+        /// Customers in the shop's permanent holdout: their e-mails show what an anonymous visitor would see.
+        public var heldOut: Set<CustomerID> = []
+        /// The store's token key: with it, product links are tagged (`CampaignLinks`) and sends can be recorded.
+        public var tokenKey: [UInt8]?
 
         public init(
             snapshot: Snapshot, predictions: PredictionReport, recommender: Recommender, voice: BrandVoice,
@@ -45,10 +53,22 @@ public struct Campaign: Sendable {
     ) async -> Campaign {
         let playbook = Playbook.for(segment)
         let catalog = CatalogFacts(snapshot: inputs.snapshot, voice: inputs.voice, handles: inputs.handles)
-        let audience = CampaignAudience.select(
+        let name = "\(segment.rawValue)-\(Timestamp.isoDay(Int64(inputs.asOf.timeIntervalSince1970)))"
+        let links = inputs.tokenKey.map { CampaignLinks(campaign: name, key: $0) }
+        var audience = CampaignAudience.select(
             segment: segment, playbook: playbook, snapshot: inputs.snapshot, predictions: inputs.predictions,
             recommender: inputs.recommender, voice: inputs.voice, handles: inputs.handles, asOf: inputs.asOf,
-            promote: promote, limit: limit)
+            promote: promote, limit: limit, heldOut: inputs.heldOut)
+        if let links {
+            for index in audience.recipients.indices {
+                let customer = audience.recipients[index].customerID
+                for slot in audience.recipients[index].products.indices {
+                    let product = audience.recipients[index].products[slot]
+                    audience.recipients[index].products[slot].url = links.tag(
+                        product.url, customer: customer, sku: product.sku)
+                }
+            }
+        }
         var draft: CopyDraft?
         var fallbacks: [CampaignSummary.Fallback] = []
         if let llm, !audience.recipients.isEmpty {
@@ -95,7 +115,13 @@ public struct Campaign: Sendable {
             skippedTotal: audience.skipped.values.reduce(0, +), productsFeatured: featured(emails),
             mode: draft == nil ? "templates" : "llm", llmRequested: llm != nil, llmFallbacks: fallbacks,
             templateOverrides: inputs.templates.overridden, files: [])
-        return Campaign(playbook: playbook, emails: emails, summary: summary)
+        let sentAt = Int64(inputs.generatedAt.timeIntervalSince1970)
+        return Campaign(
+            playbook: playbook, emails: emails, summary: summary, name: name,
+            sends: emails.map {
+                EmailSend(
+                    campaign: name, customerID: $0.customerID, at: sentAt, token: links?.token(for: $0.customerID))
+            })
     }
 
     /// Words the prompt may hold whatever the recipients are called: the fixed instructions, the voice, the

@@ -28,10 +28,11 @@ public struct CampaignAudience: Sendable {
     ///   - promote: a SKU to feature first for everyone (unless sensitive or unknown).
     ///   - handles: catalog handles by SKU, for product links.
     ///   - limit: at most this many recipients (the first in snapshot order), for trial runs.
+    ///   - heldOut: the permanent holdout: these customers get the anonymous list, not a personal one.
     public static func select(
         segment: LifecycleSegment, playbook: Playbook, snapshot: Snapshot, predictions: PredictionReport,
         recommender: Recommender, voice: BrandVoice, handles: [SKU: String], asOf: Date, promote: SKU? = nil,
-        limit: Int? = nil
+        limit: Int? = nil, heldOut: Set<CustomerID> = []
     ) -> CampaignAudience {
         var audience = CampaignAudience(recipients: [], skipped: [:], members: 0)
         let catalog = CatalogFacts(snapshot: snapshot, voice: voice, handles: handles)
@@ -52,7 +53,8 @@ public struct CampaignAudience: Sendable {
             }
             if let limit, audience.recipients.count >= limit { continue }
             let products = Self.products(
-                for: customer.id, playbook: playbook, recommender: recommender, catalog: catalog, asOf: asOf,
+                for: heldOut.contains(customer.id) ? nil : customer.id, playbook: playbook, recommender: recommender,
+                catalog: catalog, asOf: asOf,
                 promote: promote)
             guard !products.isEmpty else {
                 audience.skipped[.noRecommendations, default: 0] += 1
@@ -69,7 +71,7 @@ public struct CampaignAudience: Sendable {
     /// The playbook's products for one customer: the promoted SKU first, then the placement's list, never a
     /// sensitive product, at most `playbook.productCount`.
     static func products(
-        for customer: CustomerID, playbook: Playbook, recommender: Recommender, catalog: CatalogFacts, asOf: Date,
+        for customer: CustomerID?, playbook: Playbook, recommender: Recommender, catalog: CatalogFacts, asOf: Date,
         promote: SKU?
     ) -> [FeaturedProduct] {
         let request = RecommendationRequest(

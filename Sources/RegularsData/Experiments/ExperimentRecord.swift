@@ -49,6 +49,21 @@ public struct ExperimentRecord: Sendable, Hashable, Codable {
     }
 
     public var isRunning: Bool { stoppedAt == nil }
+
+    /// The placement of the shop-wide permanent holdout, which spans every placement and e-mail.
+    public static let everyPlacement = "*"
+    /// The arm of the permanent holdout whose customers get no personal recommendations anywhere.
+    public static let heldOutArm = "holdout"
+
+    /// Whether this is the permanent holdout (arms `personalized` and `holdout`) rather than a placement's test.
+    public var isPermanentHoldout: Bool { placement == Self.everyPlacement }
+
+    /// The permanent holdout's percentage (its `holdout` arm's share of the weights), 0 for other experiments.
+    public var heldOutPercent: Double {
+        guard isPermanentHoldout else { return 0 }
+        let total = arms.reduce(0) { $0 + $1.weight }
+        return total > 0 ? 100 * (arms.first { $0.name == Self.heldOutArm }?.weight ?? 0) / total : 0
+    }
 }
 
 /// The first time a unit was served an arm of an experiment: who counts in the arm, and from when.
@@ -73,11 +88,15 @@ public struct EmailSend: Sendable, Hashable, Codable {
     public var customerID: CustomerID
     /// Seconds since 1970.
     public var at: Int64
+    /// The opaque recipient token its links carry (`rg=`), which the widget sends back with an `email_click` so
+    /// the click is the customer's without their id appearing in a URL (`RecipientToken`).
+    public var token: String?
 
-    public init(campaign: String, customerID: CustomerID, at: Int64) {
+    public init(campaign: String, customerID: CustomerID, at: Int64, token: String? = nil) {
         self.campaign = campaign
         self.customerID = customerID
         self.at = at
+        self.token = token
     }
 }
 

@@ -70,10 +70,12 @@ extension SQLiteStore {
         try writer.write { db in
             let insert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO emailSend (campaign, customerId, sentAt) VALUES (?, ?, ?)
+                    INSERT INTO emailSend (campaign, customerId, sentAt, token) VALUES (?, ?, ?, ?)
                     ON CONFLICT(campaign, customerId) DO NOTHING
                     """)
-            for send in sends { try insert.execute(arguments: [send.campaign, send.customerID, send.at]) }
+            for send in sends {
+                try insert.execute(arguments: [send.campaign, send.customerID, send.at, send.token])
+            }
         }
     }
 
@@ -82,7 +84,17 @@ extension SQLiteStore {
             try GRDB.Row.fetchAll(
                 db, sql: "SELECT * FROM emailSend WHERE sentAt >= ? AND sentAt < ? ORDER BY sentAt",
                 arguments: [start, end]
-            ).map { EmailSend(campaign: $0["campaign"], customerID: $0["customerId"], at: $0["sentAt"]) }
+            ).map {
+                EmailSend(campaign: $0["campaign"], customerID: $0["customerId"], at: $0["sentAt"], token: $0["token"])
+            }
+        }
+    }
+
+    public func emailSend(token: String) throws -> EmailSend? {
+        try writer.read { db in
+            try GRDB.Row.fetchOne(db, sql: "SELECT * FROM emailSend WHERE token = ?", arguments: [token]).map {
+                EmailSend(campaign: $0["campaign"], customerID: $0["customerId"], at: $0["sentAt"], token: $0["token"])
+            }
         }
     }
 

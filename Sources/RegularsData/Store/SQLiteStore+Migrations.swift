@@ -139,9 +139,11 @@ extension SQLiteStore {
                         campaign TEXT NOT NULL,
                         customerId TEXT NOT NULL,
                         sentAt INTEGER NOT NULL,
+                        token TEXT,
                         PRIMARY KEY (campaign, customerId)
                     ) WITHOUT ROWID;
                     CREATE INDEX emailSend_customer ON emailSend(customerId);
+                    CREATE UNIQUE INDEX emailSend_token ON emailSend(token) WHERE token IS NOT NULL;
                     """)
         }
         return migrator

@@ -57,9 +57,6 @@ public protocol Store: Sendable {
     func eventCount() throws -> Int
     /// Catalog handles by SKU, for the links in recommendations.
     func productHandles() throws -> [SKU: String]
-    /// Impressions, clicks and attributed purchases of recommendations since `since` (seconds since 1970),
-    /// one entry per placement that had any.
-    func recommendationActivity(since: Int64) throws -> [RecommendationActivity]
 
     // Measurement (SQLiteStore+Experiments.swift): experiments, exposures, sends, and what attribution reads.
 
@@ -75,6 +72,8 @@ public protocol Store: Sendable {
     /// Stores who a campaign was sent to; sending the same campaign to a customer twice counts once.
     func record(sends: [EmailSend]) throws
     func emailSends(from start: Int64, to end: Int64) throws -> [EmailSend]
+    /// The send whose links carry `token`, if any.
+    func emailSend(token: String) throws -> EmailSend?
     /// Lines of orders placed in `[start, end)`.
     func placedLines(from start: Int64, to end: Int64) throws -> [PlacedLine]
     /// Events in `[start, end)` of the given kinds, oldest first.

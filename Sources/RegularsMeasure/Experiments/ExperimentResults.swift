@@ -127,7 +127,9 @@ public struct ExperimentResults: Sendable, Hashable {
         let result = SequentialTest.relative(metric, a: a, b: b, design: design)
         return Comparison(
             arm: arm.name, control: control.name, metric: metric, result: result,
-            verdict: Verdict(result: result, unitsPerWeek: unitsPerWeek, targetLift: design.minimumRelativeLift),
+            verdict: Verdict(
+                result: result, unitsPerWeek: unitsPerWeek, targetLift: design.minimumRelativeLift, arm: arm.name,
+                control: control.name),
             varianceReduction: reduction)
     }
 }

@@ -25,9 +25,14 @@ public struct Verdict: Sendable, Hashable, Codable {
     ///   - targetLift: the smallest lift worth detecting (the design's δ, on the result's scale). The projection
     ///     is for the observed effect when it is at least half of this, and for a lift of this size otherwise:
     ///     projecting a near-zero (and very noisy) difference would promise decades.
-    public init(result: SequentialResult?, unitsPerWeek: Double, targetLift: Double) {
+    ///   - arm, control: the names the sentence uses for the two arms.
+    public init(
+        result: SequentialResult?, unitsPerWeek: Double, targetLift: Double, arm: String = "B", control: String = "A"
+    ) {
         guard let result, result.estimate.isFinite, result.low.isFinite, result.high.isFinite else {
-            self.init(code: .notEnoughData, sentence: "Not enough data yet to compare B with A.", remainingWeeks: nil)
+            self.init(
+                code: .notEnoughData, sentence: "Not enough data yet to compare \(arm) with \(control).",
+                remainingWeeks: nil)
             return
         }
         let relative = result.scale == .relative
@@ -37,11 +42,11 @@ public struct Verdict: Sendable, Hashable, Codable {
         switch result.winner {
         case .b:
             self.init(
-                code: .aheadConclusive, sentence: "B is ahead by \(size) \(range); conclusive.",
+                code: .aheadConclusive, sentence: "\(arm) is ahead by \(size) \(range); conclusive.",
                 remainingWeeks: 0)
         case .a:
             self.init(
-                code: .behindConclusive, sentence: "B is behind by \(size) \(range); conclusive.",
+                code: .behindConclusive, sentence: "\(arm) is behind by \(size) \(range); conclusive.",
                 remainingWeeks: 0)
         case .neither:
             // Below 1 % an inconclusive estimate is indistinguishable from noise for a shop owner.
@@ -54,14 +59,16 @@ public struct Verdict: Sendable, Hashable, Codable {
                 head = "No difference detected yet \(range)"
             } else {
                 let direction = result.estimate > 0 ? "ahead" : "behind"
-                head = "B is \(direction) by \(size) \(range); not conclusive yet"
+                head = "\(arm) is \(direction) by \(size) \(range); not conclusive yet"
             }
-            let tail = weeks.map { Self.projection(weeks: $0, target: observedIsSmall ? format(abs(targetLift)) : nil) }
+            let tail = weeks.map {
+                Self.projection(weeks: $0, target: observedIsSmall ? format(abs(targetLift)) : nil, arm: arm)
+            }
             self.init(code: .inconclusive, sentence: head + (tail ?? "") + ".", remainingWeeks: weeks)
         }
     }
 
-    private static func projection(weeks: Double, target: String?) -> String {
+    private static func projection(weeks: Double, target: String?, arm: String) -> String {
         let when: String
         if weeks > 52 {
             when = "more than a year"
@@ -72,7 +79,7 @@ public struct Verdict: Sendable, Hashable, Codable {
             when = whole == 1 ? "about 1 more week" : "about \(whole) more weeks"
         }
         if let target {
-            return "; if B were \(target) better, at this traffic that would show in \(when)"
+            return "; if \(arm) were \(target) better, at this traffic that would show in \(when)"
         }
         return "; at this traffic \(when)"
     }

@@ -76,26 +76,87 @@ struct DashboardData: Sendable {
 
     func recommendations(days: Int = 30) throws -> RecommendationsPage {
         let now = services.now()
-        let since = Int64(now.timeIntervalSince1970) - Int64(days) * DayNumber.seconds
-        let activity = try services.store.recommendationActivity(since: since)
-        let rows = activity.map {
+        let report = try services.shop.attributionReport(days: Int64(days), end: now)
+        let rows = report.bySource.map { group in
             RecommendationsPage.Row(
-                placement: $0.placement, impressions: DashboardFormat.count($0.impressions),
-                clicks: DashboardFormat.count($0.clicks),
-                clickThroughRate: DashboardFormat.percent($0.clickThroughRate),
-                purchases: DashboardFormat.count($0.attributedPurchases),
-                revenue: DashboardFormat.money($0.attributedRevenue))
+                placement: group.source ?? "(none)", impressions: DashboardFormat.count(group.metrics.impressions),
+                clicks: DashboardFormat.count(group.metrics.clicks),
+                clickThroughRate: DashboardFormat.percent(group.metrics.clickThroughRate),
+                purchases: DashboardFormat.count(group.metrics.attributedOrders),
+                revenue: DashboardFormat.money(group.metrics.attributedRevenue),
+                share: DashboardFormat.percent(group.metrics.revenueShare))
         }
-        let bars = activity.map {
+        let bars = report.bySource.map { group in
             SVGChart.Bar(
-                label: $0.placement, value: ($0.clickThroughRate ?? 0) * 100,
-                detail:
-                    "\($0.placement): \(DashboardFormat.percent($0.clickThroughRate)) of \($0.impressions) impressions")
+                label: group.source ?? "(none)", value: group.metrics.attributedRevenue.doubleValue,
+                detail: "\(group.source ?? "(none)"): \(DashboardFormat.money(group.metrics.attributedRevenue))")
+        }
+        let campaigns = report.campaigns.map {
+            RecommendationsPage.CampaignRow(
+                name: $0.campaign, sends: DashboardFormat.count($0.sends),
+                revenue: DashboardFormat.money($0.attributedRevenue),
+                perSend: $0.revenuePerSend.map(DashboardFormat.money) ?? "—")
         }
         return RecommendationsPage(
-            since: Timestamp.isoDay(since), days: days, rows: rows, hasRows: !rows.isEmpty,
+            since: Timestamp.isoDay(report.period.lowerBound), days: days, rows: rows, hasRows: !rows.isEmpty,
             chart: SVGChart.bars(
-                bars, title: "Click-through rate per placement (%)", format: { String(format: "%.0f", $0) }))
+                bars, title: "Revenue attributed per placement or campaign", format: DashboardFormat.short),
+            aovWith: report.averageOrderValueWithRecommended.map(DashboardFormat.money) ?? "—",
+            aovWithout: report.averageOrderValueWithoutRecommended.map(DashboardFormat.money) ?? "—",
+            repeatRate: DashboardFormat.percent(report.repeatPurchaseRate), campaigns: campaigns,
+            hasCampaigns: !campaigns.isEmpty)
+    }
+
+    func experiments() throws -> ExperimentsPage {
+        let experiments = try services.store.experiments().reversed()
+        var page = ExperimentsPage(experiments: [], hasExperiments: !experiments.isEmpty, baseline: [])
+        for experiment in experiments {
+            let results = try services.shop.experimentResults(named: experiment.name)
+            let history = try services.shop.experimentHistory(named: experiment.name)
+            let points = history.compactMap { look -> SVGChart.Interval? in
+                guard let comparison = look.results.comparisons.first, let result = comparison.result else {
+                    return nil
+                }
+                return .init(
+                    label: String(Timestamp.isoDay(look.day).dropFirst(5)), low: result.low * 100,
+                    estimate: result.estimate * 100, high: result.high * 100)
+            }
+            page.experiments.append(
+                .init(
+                    name: experiment.name,
+                    placement: experiment.isPermanentHoldout ? "every placement and e-mail" : experiment.placement,
+                    state: experiment.stoppedAt.map { "stopped \(Timestamp.isoDay($0))" } ?? "running",
+                    since: Timestamp.isoDay(experiment.startedAt),
+                    arms: results.arms.map { arm in
+                        .init(
+                            name: arm.name, recipe: experiment.arms.first { $0.name == arm.name }?.recipe ?? "",
+                            units: DashboardFormat.count(arm.units),
+                            impressions: DashboardFormat.count(arm.impressions),
+                            clicks: DashboardFormat.count(arm.clicks), orders: DashboardFormat.count(arm.orders),
+                            revenuePerUnit: arm.revenuePerUnit.map(DashboardFormat.amount) ?? "—",
+                            conversion: DashboardFormat.percent(arm.conversionRate),
+                            attributed: DashboardFormat.money(arm.attributedRevenue))
+                    },
+                    verdicts: results.comparisons.map {
+                        ($0.metric == .revenuePerUnit ? "Revenue per unit: " : "Conversion: ") + $0.verdict.sentence
+                    },
+                    chart: SVGChart.intervals(
+                        points, title: "Lift in revenue per unit over time, % (always-valid 95 % interval)",
+                        format: { String(format: "%.0f", $0) })))
+        }
+        if let comparison = try services.shop.baselineComparison() {
+            page.baseline = comparison.rows.map { row in
+                var change = row.change.map { String(format: "%+.0f %%", $0 * 100) } ?? "—"
+                if let low = row.changeLow, let high = row.changeHigh {
+                    change += String(format: " (%+.0f %% to %+.0f %%)", low * 100, high * 100)
+                }
+                return .init(
+                    figure: row.figure, then: row.then.map(DashboardFormat.short) ?? "—",
+                    now: row.now.map(DashboardFormat.short) ?? "—", change: change)
+            }
+            page.baselineSince = Timestamp.isoDay(comparison.baseline.end)
+        }
+        return page
     }
 
     func models() throws -> ModelsPage {

@@ -16,7 +16,8 @@ struct DashboardPage<Content>: Sendable where Content: Sendable {
     static func make(_ title: String, path: String, _ content: Content) -> DashboardPage {
         let items = [
             ("Overview", "/dashboard"), ("Recommendations", "/dashboard/recommendations"),
-            ("Models", "/dashboard/models"), ("Campaigns", "/dashboard/campaigns"),
+            ("Experiments", "/dashboard/experiments"), ("Models", "/dashboard/models"),
+            ("Campaigns", "/dashboard/campaigns"),
         ]
         return DashboardPage(
             title: title, nav: items.map { NavItem(title: $0.0, href: $0.1, current: $0.1 == path) }, signedIn: true,
@@ -55,12 +56,44 @@ struct RecommendationsPage: Sendable {
         var clickThroughRate: String
         var purchases: String
         var revenue: String
+        var share: String
+    }
+    struct CampaignRow: Sendable {
+        var name: String
+        var sends: String
+        var revenue: String
+        var perSend: String
     }
     var since: String
     var days: Int
     var rows: [Row]
     var hasRows: Bool
     var chart: String
+    var aovWith: String
+    var aovWithout: String
+    var repeatRate: String
+    var campaigns: [CampaignRow]
+    /// Stored, not computed: the templates read values by reflection, which sees stored properties only.
+    var hasCampaigns: Bool
+}
+
+struct ExperimentsPage: Sendable {
+    struct Arm: Sendable {
+        var name, recipe, units, impressions, clicks, orders, revenuePerUnit, conversion, attributed: String
+    }
+    struct Experiment: Sendable {
+        var name, placement, state, since: String
+        var arms: [Arm]
+        var verdicts: [String]
+        var chart: String
+    }
+    struct BaselineRow: Sendable {
+        var figure, then, now, change: String
+    }
+    var experiments: [Experiment]
+    var hasExperiments: Bool
+    var baseline: [BaselineRow]
+    var baselineSince: String?
 }
 
 struct ModelsPage: Sendable {

@@ -18,6 +18,7 @@ struct DashboardRoutes: Sendable {
             middleware: DashboardAuth(sessions: sessions, keys: services.keys, now: services.now))
         pages.get(use: overview)
         pages.get("recommendations", use: recommendations)
+        pages.get("experiments", use: experiments)
         pages.get("models", use: models)
         pages.get("campaigns", use: campaigns)
         pages.get("campaigns/{campaign}/{file}", use: campaignFile)
@@ -34,6 +35,13 @@ struct DashboardRoutes: Sendable {
         return Self.html(
             DashboardTemplates.render(
                 DashboardPage.make("Recommendations", path: "/dashboard/recommendations", page), "recommendations"))
+    }
+
+    @Sendable func experiments(_ request: Request, context: AppContext) async throws -> Response {
+        let page = try DashboardData(services: services).experiments()
+        return Self.html(
+            DashboardTemplates.render(
+                DashboardPage.make("Experiments", path: "/dashboard/experiments", page), "experiments"))
     }
 
     @Sendable func models(_ request: Request, context: AppContext) async throws -> Response {

@@ -8,7 +8,7 @@ enum DashboardTemplates {
         var library = MustacheLibrary()
         for (name, text) in [
             ("layout", layout), ("login", login), ("overview", overview), ("recommendations", recommendations),
-            ("models", models), ("campaigns", campaigns),
+            ("models", models), ("campaigns", campaigns), ("experiments", experiments),
         ] {
             do {
                 try library.register(text, named: name)
@@ -117,22 +117,58 @@ enum DashboardTemplates {
 
     static let recommendations = """
         {{<layout}}{{$body}}{{#content}}
-        <p class="note">Impressions and clicks the widget reported since {{since}} (the last {{days}} days). A \
-        purchase counts for a placement when the same customer or session clicked that product there in the 7 days \
-        before; its revenue is the product's catalog price.</p>
+        <p class="note">The last {{days}} days, since {{since}}. An order line counts for a placement or a campaign \
+        when the same customer (or a session they used) clicked that product there within 24 hours (5 days for an \
+        e-mail) before ordering; its revenue is the price paid. Each line counts once.</p>
+        <section class="panel"><p>Average order value with a recommended item: <strong>{{aovWith}}</strong>; \
+        without: <strong>{{aovWithout}}</strong>. Repeat-purchase rate: <strong>{{repeatRate}}</strong>.</p>\
+        </section>
         {{#hasRows}}
         <section class="panel">{{{chart}}}</section>
-        <h2>Per placement</h2>
+        <h2>Per placement or campaign</h2>
         <div class="table-wrap"><table>
-        <thead><tr><th>Placement</th><th class="num">Impressions</th><th class="num">Clicks</th><th class="num">\
-        CTR</th><th class="num">Purchases</th><th class="num">Revenue</th></tr></thead>
+        <thead><tr><th>Source</th><th class="num">Impressions</th><th class="num">Clicks</th><th class="num">\
+        CTR</th><th class="num">Orders</th><th class="num">Revenue</th><th class="num">Share</th></tr></thead>
         <tbody>{{#rows}}<tr><td>{{placement}}</td><td class="num">{{impressions}}</td><td class="num">{{clicks}}</td>\
         <td class="num">{{clickThroughRate}}</td><td class="num">{{purchases}}</td><td class="num">{{revenue}}</td>\
-        </tr>{{/rows}}</tbody>
+        <td class="num">{{share}}</td></tr>{{/rows}}</tbody>
         </table></div>
         {{/hasRows}}
         {{^hasRows}}<section class="panel"><p>No recommendation events yet. Put the widget on the shop (see the \
         README) and its impressions and clicks appear here.</p></section>{{/hasRows}}
+        {{#hasCampaigns}}<h2>Revenue per e-mail</h2>
+        <div class="table-wrap"><table><thead><tr><th>Campaign</th><th class="num">Sent</th>\
+        <th class="num">Revenue</th><th class="num">Per e-mail</th></tr></thead><tbody>\
+        {{#campaigns}}<tr><td>{{name}}</td><td class="num">{{sends}}</td><td class="num">{{revenue}}</td>\
+        <td class="num">{{perSend}}</td></tr>{{/campaigns}}</tbody></table></div>{{/hasCampaigns}}
+        {{/content}}{{/body}}{{/layout}}
+        """
+
+    static let experiments = """
+        {{<layout}}{{$body}}{{#content}}
+        <p class="note">Each arm's units are the customers (or sessions) it served; its revenue is every order they \
+        placed after that first time. Intervals are always valid: looking every day does not make a winner appear \
+        by chance.</p>
+        {{#baselineSince}}<h2>Baseline ({{baselineSince}}) and now</h2>
+        <div class="table-wrap"><table><thead><tr><th>Figure</th><th class="num">Then</th><th class="num">Now</th>\
+        <th class="num">Change</th></tr></thead><tbody>{{#baseline}}<tr><td>{{figure}}</td><td class="num">{{then}}\
+        </td><td class="num">{{now}}</td><td class="num">{{change}}</td></tr>{{/baseline}}</tbody></table></div>\
+        {{/baselineSince}}
+        {{#experiments}}
+        <h2>{{name}}</h2>
+        <p class="note">{{placement}} · since {{since}} · {{state}}</p>
+        <div class="table-wrap"><table><thead><tr><th>Arm</th><th>Recipe</th><th class="num">Units</th>\
+        <th class="num">Impressions</th><th class="num">Clicks</th><th class="num">Orders</th>\
+        <th class="num">Revenue / unit</th><th class="num">Conversion</th><th class="num">Attributed</th></tr>\
+        </thead><tbody>{{#arms}}<tr><td>{{name}}</td><td>{{recipe}}</td><td class="num">{{units}}</td>\
+        <td class="num">{{impressions}}</td><td class="num">{{clicks}}</td><td class="num">{{orders}}</td>\
+        <td class="num">{{revenuePerUnit}}</td><td class="num">{{conversion}}</td><td class="num">{{attributed}}\
+        </td></tr>{{/arms}}</tbody></table></div>
+        <section class="panel">{{#verdicts}}<p>{{.}}</p>{{/verdicts}}{{{chart}}}</section>
+        {{/experiments}}
+        {{^hasExperiments}}<section class="panel"><p>No experiments yet: <code>regulars experiment create</code> \
+        starts one, and <code>regulars experiment plan</code> says how long it needs.</p></section>\
+        {{/hasExperiments}}
         {{/content}}{{/body}}{{/layout}}
         """
 

@@ -19,20 +19,23 @@ public final class ExperimentDirectory: Sendable {
 
     let store: any Store
     let checkInterval: Duration
+    let metrics: ServerMetrics?
     private let running = Locked<(experiments: [ExperimentRecord], readAt: ContinuousClock.Instant?)>(([], nil))
     /// Units whose exposure this process has stored already: the store keeps the first anyway; this saves a write
     /// per request.
     private let exposed = Locked<Set<String>>([])
 
-    init(store: any Store, checkInterval: Duration = .seconds(5)) {
+    init(store: any Store, checkInterval: Duration = .seconds(5), metrics: ServerMetrics? = nil) {
         self.store = store
+        self.metrics = metrics
         self.checkInterval = checkInterval
     }
 
     /// Forgets the experiments read, so the next request rereads them (after a create or stop).
     func invalidate() { running.withLock { $0.readAt = nil } }
 
-    /// The running experiment of `placement`, if any (the oldest, should there be several).
+    /// The running experiment of `placement`, if any (the oldest, should there be several); the permanent holdout
+    /// is the one of `ExperimentRecord.everyPlacement`.
     func experiment(for placement: String) -> ExperimentRecord? {
         let now = ContinuousClock.now
         let current = running.withLock { state -> [ExperimentRecord]? in
@@ -60,12 +63,28 @@ public final class ExperimentDirectory: Sendable {
                 holdoutPercent: experiment.holdoutPercent),
             let arm = experiment.arms.first(where: { $0.name == name })
         else { return nil }
-        let key = experiment.name + "\u{0}" + unit
-        if exposed.withLock({ $0.insert(key).inserted }) {
-            let exposure = ExperimentExposure(
-                experiment: experiment.name, unit: unit, arm: name, firstAt: Int64(time.timeIntervalSince1970))
-            if (try? store.record(exposures: [exposure])) == nil { exposed.withLock { _ = $0.remove(key) } }
-        }
+        expose(unit, to: experiment.name, arm: name, at: time)
         return Assignment(experiment: experiment.name, arm: name, recipe: arm.recipe)
+    }
+
+    /// Whether `customer` is in the shop's permanent holdout (no personal recommendations anywhere); their
+    /// exposure to it, held out or not, is stored the first time, so its results compare the two groups.
+    func isHeldOut(_ customer: CustomerID?, at time: Date) -> Bool {
+        guard let customer, let holdout = experiment(for: ExperimentRecord.everyPlacement) else { return false }
+        let heldOut = ExperimentAssignment.isInPermanentHoldout(unit: customer, percent: holdout.heldOutPercent)
+        expose(customer, to: holdout.name, arm: heldOut ? ExperimentRecord.heldOutArm : "personalized", at: time)
+        return heldOut
+    }
+
+    private func expose(_ unit: String, to experiment: String, arm: String, at time: Date) {
+        let key = experiment + "\u{0}" + unit
+        guard exposed.withLock({ $0.insert(key).inserted }) else { return }
+        let exposure = ExperimentExposure(
+            experiment: experiment, unit: unit, arm: arm, firstAt: Int64(time.timeIntervalSince1970))
+        if (try? store.record(exposures: [exposure])) == nil {
+            exposed.withLock { _ = $0.remove(key) }
+        } else {
+            metrics?.exposed(experiment: experiment, arm: arm)
+        }
     }
 }

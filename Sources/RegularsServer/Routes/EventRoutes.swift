@@ -24,9 +24,12 @@ struct EventRoutes: Sendable {
         var source: String?
         var experiment: String?
         var arm: String?
+        /// The `rg` of an e-mail link: names the send, so an `email_click` is its recipient's.
+        var recipientToken: String?
 
         enum CodingKeys: String, CodingKey {
             case type, at, sku, source, experiment, arm
+            case recipientToken = "recipient_token"
             case eventID = "event_id"
             case customerID = "customer_id"
             case sessionID = "session_id"
@@ -43,11 +46,11 @@ struct EventRoutes: Sendable {
                 "\(batch.events.count) events in one batch; send at most \(Self.maximumBatch) per request",
                 field: "events")
         }
-        var events: [ShopEvent] = []
+        var events: [(event: ShopEvent, token: String?)] = []
         var errors: [APIError.ItemError] = []
         for (index, payload) in batch.events.enumerated() {
             switch Self.check(payload) {
-            case .success(let event): events.append(event)
+            case .success(let event): events.append((event, payload.recipientToken))
             case .failure(let error): errors.append(.init(index: index, field: error.field, message: error.message))
             }
         }
@@ -57,10 +60,21 @@ struct EventRoutes: Sendable {
                 "\(errors.count) of \(batch.events.count) events are invalid; nothing was stored",
                 field: "events[\(errors[0].index)].\(errors[0].field)", items: Array(errors.prefix(100)))
         }
-        let stored = try services.store.record(events: events, receivedAt: services.now())
+        let stored = try services.store.record(
+            events: try events.map(resolvingRecipient), receivedAt: services.now())
         services.metrics.eventsIngested.increment(by: Int64(stored))
         services.metrics.eventsDuplicate.increment(by: Int64(events.count - stored))
         return .init(received: events.count, stored: stored)
+    }
+
+    /// An event that came with an e-mail link's recipient token is its recipient's, from that campaign; a token
+    /// the store does not know (forged, or its send erased) is dropped, and the event keeps only its session.
+    func resolvingRecipient(_ item: (event: ShopEvent, token: String?)) throws -> ShopEvent {
+        var event = item.event
+        guard let token = item.token, let send = try services.store.emailSend(token: token) else { return event }
+        event.customerID = send.customerID
+        event.source = event.source ?? send.campaign
+        return event
     }
 
     struct FieldError: Error {
@@ -75,7 +89,7 @@ struct EventRoutes: Sendable {
         for (field, value) in [
             ("event_id", payload.eventID), ("customer_id", payload.customerID), ("session_id", payload.sessionID),
             ("sku", payload.sku), ("recommendation_id", payload.recommendationID), ("source", payload.source),
-            ("experiment", payload.experiment), ("arm", payload.arm),
+            ("experiment", payload.experiment), ("arm", payload.arm), ("recipient_token", payload.recipientToken),
         ] {
             if let problem = TextLimits.problem(value) { return fail(field, problem) }
         }
@@ -85,8 +99,8 @@ struct EventRoutes: Sendable {
         guard let at = Timestamp.parse(payload.at) else {
             return fail("at", "cannot read date \"\(payload.at.prefix(40))\"; expected \(Timestamp.expected)")
         }
-        guard payload.customerID != nil || payload.sessionID != nil else {
-            return fail("customer_id", "expected customer_id or session_id")
+        guard payload.customerID != nil || payload.sessionID != nil || payload.recipientToken != nil else {
+            return fail("customer_id", "expected customer_id, session_id or recipient_token")
         }
         if payload.sku == nil, [.productView, .addToCart, .recommendationClick].contains(kind) {
             return fail("sku", "\(kind.rawValue) events need the sku")

@@ -18,6 +18,8 @@ struct RecommendationRoutes: Sendable {
                 query.customer = nil
             }
         }
+        // The permanent holdout gets what an anonymous visitor gets, in every placement.
+        if services.experiments.isHeldOut(query.customer, at: services.now()) { query.customer = nil }
         query.assignment = services.experiments.assign(
             placement: query.placement, customer: query.customer, session: query.sessionID, at: services.now())
         return try await services.recommendations.recommend(query)

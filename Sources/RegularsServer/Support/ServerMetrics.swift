@@ -40,6 +40,16 @@ struct ServerMetrics: Sendable {
         }
     }
 
+    /// A unit seen by an experiment's arm for the first time in this process (`regulars_experiment_units_total`,
+    /// by experiment and arm; the store has the totals across restarts).
+    func exposed(experiment: String, arm: String) {
+        CoreMetrics.Counter(
+            label: "regulars_experiment_units_total", dimensions: [("experiment", experiment), ("arm", arm)],
+            factory: PrometheusMetricsFactory(registry: registry)
+        )
+        .increment()
+    }
+
     /// The Prometheus text exposition, with the model's age brought up to `now`.
     func render(now: Date) -> String {
         if let trainedAt = modelTrainedAt.current { modelAge.record(now.timeIntervalSince(trainedAt)) }

@@ -63,10 +63,11 @@ enum WidgetScript {
               body: JSON.stringify({ events: events })
             }).catch(function () {});
           };
-          var event = function (type, sku, placement, recommendationID) {
+          var event = function (type, sku, placement, recommendationID, data) {
             var e = { event_id: randomID(), type: type, at: new Date().toISOString(), sku: sku, source: placement };
             if (customer) { e.customer_id = customer; } else { e.session_id = sessionID(); }
             if (recommendationID) { e.recommendation_id = recommendationID; }
+            if (data && data.experiment) { e.experiment = data.experiment; e.arm = data.arm; }
             return e;
           };
 
@@ -137,7 +138,7 @@ enum WidgetScript {
                 a.appendChild(span);
               });
               a.addEventListener("click", function () {
-                send([event("rec_click", item.sku, placement, item.recommendation_id)]);
+                send([event("rec_click", item.sku, placement, item.recommendation_id, data)]);
               });
               li.appendChild(a);
               list.appendChild(li);
@@ -148,11 +149,20 @@ enum WidgetScript {
             el.setAttribute("data-regulars-state", "rendered");
             rendered.push(el);
             send(items.map(function (item) {
-              return event("rec_impression", item.sku, placement, item.recommendation_id);
+              return event("rec_impression", item.sku, placement, item.recommendation_id, data);
             }));
           };
 
-          var source = new URLSearchParams(location.search).get("utm_source");
+          var landing = new URLSearchParams(location.search);
+          var source = landing.get("utm_source");
+          // A click in one of the shop's e-mails: its link names the send by an opaque token (rg), never the
+          // customer; the server maps it back. The same link counts once however often it is opened.
+          if (landing.get("rg") && landing.get("rg_sku")) {
+            var click = event("email_click", landing.get("rg_sku"), landing.get("utm_campaign"), null);
+            click.event_id = "email-" + landing.get("rg") + "-" + landing.get("rg_sku");
+            click.recipient_token = landing.get("rg");
+            send([click]);
+          }
           var load = function (el) {
             var placement = attr(el, "data-regulars-placement");
             var product = attr(el, "data-product");
@@ -161,6 +171,7 @@ enum WidgetScript {
             if (attr(el, "data-cart")) { query.set("cart", attr(el, "data-cart")); }
             if (customer) { query.set("customer", customer); }
             if (customer && customerToken) { query.set("customer_token", customerToken); }
+            if (!customer) { query.set("session_id", sessionID()); }
             var seen = viewed().filter(function (s) { return s !== product; });
             if (seen.length) { query.set("session", seen.join(",")); }
             if (source) { query.set("source", source); }
