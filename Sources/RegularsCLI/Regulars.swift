@@ -11,7 +11,7 @@ struct Regulars: AsyncParsableCommand {
             MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, TrainCommand.self,
             EvaluateCommand.self,
             BacktestCommand.self, RecommendCommand.self, RulesCommand.self, ExperimentCommand.self,
-            BaselineCommand.self, VoiceCommand.self,
+            BaselineCommand.self, ReportCommand.self, VoiceCommand.self,
             CampaignCommand.self,
             BriefCommand.self, CatalogBriefCommand.self,
             ServeCommand.self, KeysCommand.self,

@@ -1,6 +1,7 @@
 import Foundation
 import RegularsData
 import RegularsMeasure
+import RegularsSegments
 
 extension Shop {
     /// Impressions, clicks and the revenue attributed to them from real orders over the `days` before `end`, per
@@ -17,6 +18,21 @@ extension Shop {
         return AttributionReport.make(
             events: events, lines: try store.placedLines(from: start - 365 * 86_400, to: end), windows: windows,
             period: start..<end, sends: try store.emailSends(from: start, to: end))
+    }
+
+    /// The report of `attributionReport` with the period's orders also grouped by each customer's primary
+    /// lifecycle segment as of its end.
+    public func revenueReport(days: Int64 = 30, end: Date) throws
+        -> (report: AttributionReport, segments: [AttributionReport.SegmentGroup])
+    {
+        let report = try attributionReport(days: days, end: end)
+        let snapshot = try store.snapshot(asOf: end)
+        var segmentOf: [CustomerID: String] = [:]
+        for prediction in PredictionReport.make(snapshot: snapshot, asOf: end).customers {
+            if let segment = prediction.primarySegment { segmentOf[prediction.customerID] = segment.rawValue }
+        }
+        let lines = try store.placedLines(from: report.period.lowerBound, to: report.period.upperBound)
+        return (report, report.bySegment(lines: lines, segmentOf: segmentOf))
     }
 
     /// The experiment's results as they stood at the end of each day since it started (at most `points`

@@ -103,6 +103,7 @@ public struct Shop: Sendable {
             recommender: Recommender(models: modelSet, rules: try rules()), voice: try voice(),
             templates: try templates(), handles: try store.productHandles(), asOf: asOf, generatedAt: generatedAt)
         inputs.tokenKey = try store.customerTokenKey()
+        inputs.experiments = try store.experiments().filter(\.isRunning)
         if let holdout = try permanentHoldout() {
             inputs.heldOut = Set(snapshot.customers.map(\.id).filter { Self.isHeldOut($0, by: holdout) })
         }
@@ -113,7 +114,10 @@ public struct Shop: Sendable {
 extension Shop {
     /// Records who `campaign` went to (with their link tokens), so revenue per e-mail has its denominator and
     /// the widget's `email_click`s resolve to their recipients. Composing the same campaign again adds nothing.
-    public func recordSends(of campaign: Campaign) throws { try store.record(sends: campaign.sends) }
+    public func recordSends(of campaign: Campaign) throws {
+        try store.record(sends: campaign.sends)
+        try store.record(exposures: campaign.exposures)
+    }
 }
 
 /// What a shop cannot do yet, in words that say what to run.

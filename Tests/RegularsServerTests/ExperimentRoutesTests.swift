@@ -29,11 +29,12 @@ struct ExperimentRoutesTests {
     /// the customer's number, not by a coin, so the run is the same every time); returns the results JSON.
     static func simulate(
         arms: String, orderChance: @escaping @Sendable (_ arm: String, _ customer: Int) -> Bool
-    ) async throws -> (results: [String: Any], arms: [String: String]) {
+    ) async throws -> (results: [String: Any], arms: [String: String], page: String) {
         let server = try RecommendationRoutesTests.trainedServer()
         let clock = Locked(start)
         let assigned = Locked<[String: String]>([:])
         let results = Locked<[String: Any]>([:])
+        let page = Locked("")
         try await run(server, clock: clock) { client in
             let key = server.secretKey
             let created = try await client.send(
@@ -58,8 +59,12 @@ struct ExperimentRoutesTests {
             let reply = try await client.send(.get, "/v1/experiments/home-test", key: key)
             #expect(reply.status == .ok, "\(reply.text)")
             results.withLock { $0 = reply.json }
+            let cookie = try #require(DashboardTests.cookie(try await DashboardTests.signIn(client, key: key)))
+            let html = try await client.send(.get, "/dashboard/experiments/home-test", headers: [.cookie: cookie])
+            #expect(html.status == .ok)
+            page.withLock { $0 = html.text }
         }
-        return (results.current, assigned.current)
+        return (results.current, assigned.current, page.current)
     }
 
     static func comparison(_ results: [String: Any], metric: String) throws -> [String: Any] {
@@ -70,9 +75,12 @@ struct ExperimentRoutesTests {
     @Test("an arm that shows nothing and loses orders is detected as a loss, with an interval below zero")
     func armWithoutRecommendationsLoses() async throws {
         // Planted: 60 % of A's customers order, 20 % of B's.
-        let (results, assigned) = try await Self.simulate(arms: "A=default,B=none") { arm, c in
+        let (results, assigned, page) = try await Self.simulate(arms: "A=default,B=none") { arm, c in
             c % 10 < (arm == "A" ? 6 : 2)
         }
+        // The experiment's own dashboard page: both arms, the verdict in words, the interval over time.
+        #expect(page.contains("B is behind by"))
+        #expect(page.contains("<svg") && page.contains("Lift in revenue per unit over time"))
         let arms = try #require(results["arms"] as? [[String: Any]])
         #expect(arms.map { $0["units"] as? Int ?? 0 }.reduce(0, +) == 400)
         #expect(Set(assigned.values) == ["A", "B"])
@@ -86,7 +94,7 @@ struct ExperimentRoutesTests {
 
     @Test("an A/A test (both arms the same recipe, the same behaviour) reports no conclusive difference")
     func aaTest() async throws {
-        let (results, _) = try await Self.simulate(arms: "A=default,B=default") { _, c in c % 10 < 3 }
+        let (results, _, _) = try await Self.simulate(arms: "A=default,B=default") { _, c in c % 10 < 3 }
         for metric in ["revenue_per_unit", "conversion_rate"] {
             let comparison = try Self.comparison(results, metric: metric)
             #expect(comparison["verdict"] as? String != "ahead_conclusive", "\(comparison)")

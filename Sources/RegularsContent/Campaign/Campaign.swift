@@ -13,6 +13,8 @@ public struct Campaign: Sendable {
     public var name: String = ""
     /// Who it goes to, with each recipient's link token: recorded by `Shop.recordSends` for revenue per e-mail.
     public var sends: [EmailSend] = []
+    /// Members an experiment on the e-mail's placement assigned an arm (recorded with the sends).
+    public var exposures: [ExperimentExposure] = []
 
     /// What a run needs; the CLI and the demo fill it from the store and its files.
     public struct Inputs: Sendable {
@@ -30,6 +32,8 @@ public struct Campaign: Sendable {
         public var heldOut: Set<CustomerID> = []
         /// The store's token key: with it, product links are tagged (`CampaignLinks`) and sends can be recorded.
         public var tokenKey: [UInt8]?
+        /// The shop's running experiments; one on this campaign's placement decides each member's recipe.
+        public var experiments: [ExperimentRecord] = []
 
         public init(
             snapshot: Snapshot, predictions: PredictionReport, recommender: Recommender, voice: BrandVoice,
@@ -58,7 +62,9 @@ public struct Campaign: Sendable {
         var audience = CampaignAudience.select(
             segment: segment, playbook: playbook, snapshot: inputs.snapshot, predictions: inputs.predictions,
             recommender: inputs.recommender, voice: inputs.voice, handles: inputs.handles, asOf: inputs.asOf,
-            promote: promote, limit: limit, heldOut: inputs.heldOut)
+            promote: promote, limit: limit, heldOut: inputs.heldOut,
+            experiment: inputs.experiments.first { $0.isRunning && $0.placement == playbook.placement.rawValue },
+            exposedAt: Int64(inputs.generatedAt.timeIntervalSince1970))
         if let links {
             for index in audience.recipients.indices {
                 let customer = audience.recipients[index].customerID
@@ -121,7 +127,7 @@ public struct Campaign: Sendable {
             sends: emails.map {
                 EmailSend(
                     campaign: name, customerID: $0.customerID, at: sentAt, token: links?.token(for: $0.customerID))
-            })
+            }, exposures: audience.exposures)
     }
 
     /// Words the prompt may hold whatever the recipients are called: the fixed instructions, the voice, the

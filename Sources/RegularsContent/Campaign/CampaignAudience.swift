@@ -15,10 +15,14 @@ public struct CampaignAudience: Sendable {
         case noMarketingConsent = "no_marketing_consent"
         case noEmail = "no_email"
         case noRecommendations = "no_recommendations"
+        /// In an arm of an experiment on this e-mail placement that sends nothing (`none`).
+        case experimentArmWithoutEmail = "experiment_arm_without_email"
     }
 
     public var recipients: [CampaignRecipient]
     public var skipped: [SkipReason: Int]
+    /// The members an experiment on the placement assigned an arm (sent or not): its units from this campaign.
+    public var exposures: [ExperimentExposure] = []
     /// Segment members before any check.
     public var members: Int
 
@@ -29,10 +33,12 @@ public struct CampaignAudience: Sendable {
     ///   - handles: catalog handles by SKU, for product links.
     ///   - limit: at most this many recipients (the first in snapshot order), for trial runs.
     ///   - heldOut: the permanent holdout: these customers get the anonymous list, not a personal one.
+    ///   - experiment: a running experiment on the playbook's placement: each member's arm chooses the recipe of
+    ///     their products (`none`: no e-mail), exposed at `exposedAt`.
     public static func select(
         segment: LifecycleSegment, playbook: Playbook, snapshot: Snapshot, predictions: PredictionReport,
         recommender: Recommender, voice: BrandVoice, handles: [SKU: String], asOf: Date, promote: SKU? = nil,
-        limit: Int? = nil, heldOut: Set<CustomerID> = []
+        limit: Int? = nil, heldOut: Set<CustomerID> = [], experiment: ExperimentRecord? = nil, exposedAt: Int64 = 0
     ) -> CampaignAudience {
         var audience = CampaignAudience(recipients: [], skipped: [:], members: 0)
         let catalog = CatalogFacts(snapshot: snapshot, voice: voice, handles: handles)
@@ -52,10 +58,26 @@ public struct CampaignAudience: Sendable {
                 continue
             }
             if let limit, audience.recipients.count >= limit { continue }
+            var recipe: PlacementRecipe?
+            if let experiment,
+                let arm = ExperimentAssignment.arm(
+                    experiment: experiment.name, unit: customer.id, arms: experiment.arms.map { ($0.name, $0.weight) },
+                    holdoutPercent: experiment.holdoutPercent),
+                let armRecipe = experiment.arms.first(where: { $0.name == arm })?.recipe
+            {
+                audience.exposures.append(
+                    ExperimentExposure(experiment: experiment.name, unit: customer.id, arm: arm, firstAt: exposedAt))
+                switch recommender.rules.armRecipe(named: armRecipe) {
+                case .nothing:
+                    audience.skipped[.experimentArmWithoutEmail, default: 0] += 1
+                    continue
+                case .recipe(let chosen): recipe = chosen
+                case .placementDefault, nil: break
+                }
+            }
             let products = Self.products(
                 for: heldOut.contains(customer.id) ? nil : customer.id, playbook: playbook, recommender: recommender,
-                catalog: catalog, asOf: asOf,
-                promote: promote)
+                catalog: catalog, asOf: asOf, promote: promote, recipe: recipe)
             guard !products.isEmpty else {
                 audience.skipped[.noRecommendations, default: 0] += 1
                 continue
@@ -72,10 +94,11 @@ public struct CampaignAudience: Sendable {
     /// sensitive product, at most `playbook.productCount`.
     static func products(
         for customer: CustomerID?, playbook: Playbook, recommender: Recommender, catalog: CatalogFacts, asOf: Date,
-        promote: SKU?
+        promote: SKU?, recipe: PlacementRecipe? = nil
     ) -> [FeaturedProduct] {
-        let request = RecommendationRequest(
+        var request = RecommendationRequest(
             placement: playbook.placement, customer: customer, limit: playbook.productCount + 4, asOf: asOf)
+        request.recipe = recipe
         // A customer the models have not seen (imported after the last training) gets the anonymous list.
         let list = (try? recommender.recommend(request)) ?? (try? recommender.recommend(request.anonymous))
         var out: [FeaturedProduct] = []

@@ -107,8 +107,10 @@ struct DashboardData: Sendable {
             hasCampaigns: !campaigns.isEmpty)
     }
 
-    func experiments() throws -> ExperimentsPage {
-        let experiments = try services.store.experiments().reversed()
+    /// Every experiment, newest first, or only the one called `name` (its own page).
+    func experiments(named name: String? = nil) throws -> ExperimentsPage {
+        let experiments = try services.store.experiments().reversed().filter { name == nil || $0.name == name }
+        if let name, experiments.isEmpty { throw APIError(.notFound, "no experiment named '\(name.prefix(40))'") }
         var page = ExperimentsPage(experiments: [], hasExperiments: !experiments.isEmpty, baseline: [])
         for experiment in experiments {
             let results = try services.shop.experimentResults(named: experiment.name)
@@ -124,6 +126,8 @@ struct DashboardData: Sendable {
             page.experiments.append(
                 .init(
                     name: experiment.name,
+                    href: "/dashboard/experiments/"
+                        + (experiment.name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""),
                     placement: experiment.isPermanentHoldout ? "every placement and e-mail" : experiment.placement,
                     state: experiment.stoppedAt.map { "stopped \(Timestamp.isoDay($0))" } ?? "running",
                     since: Timestamp.isoDay(experiment.startedAt),

@@ -82,7 +82,7 @@ struct ExperimentsPage: Sendable {
         var name, recipe, units, impressions, clicks, orders, revenuePerUnit, conversion, attributed: String
     }
     struct Experiment: Sendable {
-        var name, placement, state, since: String
+        var name, href, placement, state, since: String
         var arms: [Arm]
         var verdicts: [String]
         var chart: String

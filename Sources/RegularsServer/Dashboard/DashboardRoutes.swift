@@ -19,6 +19,7 @@ struct DashboardRoutes: Sendable {
         pages.get(use: overview)
         pages.get("recommendations", use: recommendations)
         pages.get("experiments", use: experiments)
+        pages.get("experiments/{name}", use: experiment)
         pages.get("models", use: models)
         pages.get("campaigns", use: campaigns)
         pages.get("campaigns/{campaign}/{file}", use: campaignFile)
@@ -42,6 +43,15 @@ struct DashboardRoutes: Sendable {
         return Self.html(
             DashboardTemplates.render(
                 DashboardPage.make("Experiments", path: "/dashboard/experiments", page), "experiments"))
+    }
+
+    /// One experiment's own page: its arms, verdicts and interval over time.
+    @Sendable func experiment(_ request: Request, context: AppContext) async throws -> Response {
+        let name = context.parameters.get("name") ?? ""
+        let page = try DashboardData(services: services).experiments(named: name)
+        return Self.html(
+            DashboardTemplates.render(
+                DashboardPage.make("Experiment \(name)", path: "/dashboard/experiments", page), "experiments"))
     }
 
     @Sendable func models(_ request: Request, context: AppContext) async throws -> Response {

@@ -155,7 +155,7 @@ enum DashboardTemplates {
         </td><td class="num">{{now}}</td><td class="num">{{change}}</td></tr>{{/baseline}}</tbody></table></div>\
         {{/baselineSince}}
         {{#experiments}}
-        <h2>{{name}}</h2>
+        <h2><a href="{{href}}">{{name}}</a></h2>
         <p class="note">{{placement}} · since {{since}} · {{state}}</p>
         <div class="table-wrap"><table><thead><tr><th>Arm</th><th>Recipe</th><th class="num">Units</th>\
         <th class="num">Impressions</th><th class="num">Clicks</th><th class="num">Orders</th>\

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RegularsMeasure
+@testable import RegularsData
 
 struct ExperimentAssignmentTests {
     static let twoArms: [(name: String, weight: Double)] = [("control", 1), ("treatment", 1)]
