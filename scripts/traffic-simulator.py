@@ -16,9 +16,9 @@ the current UTC time; the results are read after every day, as a shop owner peek
 Every look is also checked against what was sent: units, orders and revenue per arm, the verdict against the
 interval, and the interval against the same mixture-SPRT formula recomputed here.
 
-Timing. The server stamps exposures with its clock in whole seconds and counts nothing of the second it reads the
-results in, so a look sees a day only once a new second has begun: each look waits for it (about one second per
-simulated day). A placement serves only its oldest running experiment, so experiments of one placement run one
+Timing. The server stamps exposures with its clock in whole seconds; servers before the fix of this script's first
+run counted nothing of the second the results are read in (the boundary probe says which behaviour it found), so
+each look still waits for a new second (about one second per simulated day). A placement serves only its oldest running experiment, so experiments of one placement run one
 after another; by default each of the seven placements runs its own sequence, in parallel (--placements home
 runs every experiment on home: about seven times slower).
 

@@ -43,14 +43,15 @@ public struct ExperimentResults: Sendable, Hashable {
     /// - Parameters:
     ///   - lines: order lines from `experiment.startedAt − prePeriod` up to `now` (more are ignored).
     ///   - events: the experiment's events (impressions, clicks) and any that link sessions to customers.
-    ///   - now: the end of the analysis when the experiment still runs (seconds since 1970).
+    ///   - now: the end of the analysis when the experiment still runs (seconds since 1970, inclusive).
     public static func make(
         experiment: ExperimentRecord, exposures: [ExperimentExposure], lines: [PlacedLine], events: [ShopEvent],
         now: Int64, design: SequentialDesign = .init(), windows: AttributionWindows = .init()
     ) -> ExperimentResults {
+        // Inclusive: an order or an exposure in the very second of the read (or of the stop) counts.
         let end = min(experiment.stoppedAt ?? now, now)
         let preStart = experiment.startedAt - prePeriod
-        let lines = PlacedLine.latest(lines).filter { $0.at >= preStart && $0.at < end }
+        let lines = PlacedLine.latest(lines).filter { $0.at >= preStart && $0.at <= end }
         // Whose orders a unit's are: the customer itself, or the customers who used the session.
         let links = SessionLinks(events: events, lines: lines)
         var linesByCustomer: [CustomerID: [PlacedLine]] = [:]
@@ -64,7 +65,7 @@ public struct ExperimentResults: Sendable, Hashable {
                 attributedRevenue: .zero, summary: .empty)
         }
         let slot = Dictionary(uniqueKeysWithValues: arms.enumerated().map { ($1.name, $0) })
-        for exposure in exposures where exposure.firstAt < end {
+        for exposure in exposures where exposure.firstAt <= end {
             guard let index = slot[exposure.arm] else { continue }
             let customers = experiment.unit == .customer ? [exposure.unit] : links.customers(of: exposure.unit)
             var revenue = Money.zero
@@ -88,7 +89,7 @@ public struct ExperimentResults: Sendable, Hashable {
                     revenue: revenue.doubleValue, converted: !orders.isEmpty, preRevenue: preRevenue.doubleValue))
         }
         for event in tagged {
-            guard let arm = event.arm, let index = slot[arm], event.at < end else { continue }
+            guard let arm = event.arm, let index = slot[arm], event.at <= end else { continue }
             if event.kind == .recommendationImpression { arms[index].impressions += 1 }
             if event.kind.isClick { arms[index].clicks += 1 }
         }

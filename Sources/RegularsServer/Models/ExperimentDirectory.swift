@@ -20,7 +20,10 @@ public final class ExperimentDirectory: Sendable {
     let store: any Store
     let checkInterval: Duration
     let metrics: ServerMetrics?
-    private let running = Locked<(experiments: [ExperimentRecord], readAt: ContinuousClock.Instant?)>(([], nil))
+    /// The experiments read, when, and a generation that `invalidate` advances: a read that started before an
+    /// invalidation does not overwrite it with what it read (the experiment just created would stay unseen).
+    private let running = Locked<(experiments: [ExperimentRecord], readAt: ContinuousClock.Instant?, generation: Int)>(
+        ([], nil, 0))
     /// Units whose exposure this process has stored already: the store keeps the first anyway; this saves a write
     /// per request.
     private let exposed = Locked<Set<String>>([])
@@ -32,22 +35,31 @@ public final class ExperimentDirectory: Sendable {
     }
 
     /// Forgets the experiments read, so the next request rereads them (after a create or stop).
-    func invalidate() { running.withLock { $0.readAt = nil } }
+    func invalidate() {
+        running.withLock {
+            $0.readAt = nil
+            $0.generation += 1
+        }
+    }
 
     /// The running experiment of `placement`, if any (the oldest, should there be several); the permanent holdout
     /// is the one of `ExperimentRecord.everyPlacement`.
     func experiment(for placement: String) -> ExperimentRecord? {
         let now = ContinuousClock.now
-        let current = running.withLock { state -> [ExperimentRecord]? in
-            if let readAt = state.readAt, readAt.duration(to: now) < checkInterval { return state.experiments }
-            return nil
+        let (current, generation) = running.withLock { state -> ([ExperimentRecord]?, Int) in
+            if let readAt = state.readAt, readAt.duration(to: now) < checkInterval {
+                return (state.experiments, state.generation)
+            }
+            return (nil, state.generation)
         }
         let experiments: [ExperimentRecord]
         if let current {
             experiments = current
         } else {
             experiments = ((try? store.experiments()) ?? []).filter(\.isRunning)
-            running.withLock { $0 = (experiments, now) }
+            running.withLock { state in
+                if state.generation == generation { state = (experiments, now, generation) }
+            }
         }
         return experiments.first { $0.placement == placement }
     }
