@@ -52,7 +52,7 @@ PLACEMENTS = ("home", "product", "cart", "checkout", "email.post_purchase", "ema
 METRICS = ("conversion_rate", "revenue_per_unit")
 CONCLUSIVE = ("ahead_conclusive", "behind_conclusive")
 VERDICTS = CONCLUSIVE + ("inconclusive", "not_enough_data")
-ARMS = "A=default,B=default"
+ARMS = {"A": {"recipe": "default"}, "B": {"recipe": "default"}}  # the same list in both arms
 COVERAGE_BAR = 0.93
 FALSE_POSITIVE_BAR = 0.05
 MAX_REQUESTS = 500_000
@@ -71,6 +71,31 @@ class ProtocolError(Exception):
 
 class Stopped(Exception):
     """Another lane failed, or Ctrl-C: finish quietly."""
+
+
+def planner_days(binary, args):
+    """The product's own planner for this scenario (`regulars experiment plan` with the traffic given), in days,
+    to set beside the simulated days to a conclusive result."""
+    units_per_week = 7 * args.units_per_day
+    # Log-normal order values (median 25, σ 0.8) times Bernoulli conversion: mean and SD per unit.
+    value_mean = 25 * math.exp(0.8 ** 2 / 2)
+    value_second = 25 ** 2 * math.exp(2 * 0.8 ** 2)
+    mean = args.conversion * value_mean
+    sd = math.sqrt(args.conversion * value_second - mean ** 2)
+    try:
+        done = subprocess.run(
+            [binary, "experiment", "plan", "--placement", "home", "--lift", f"{args.lift * 100:g}%",
+             "--units-per-week", str(units_per_week), "--conversion-rate", str(args.conversion),
+             "--revenue-per-unit", f"{mean:.4f}", "--revenue-sd", f"{sd:.4f}", "--json"],
+            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        plan = json.loads(done.stdout).get("plan") or {}
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return {}
+    out = {}
+    for metric, key in (("conversion_rate", "conversion"), ("revenue_per_unit", "revenue_per_unit")):
+        if plan.get(key):
+            out[metric] = f"{plan[key]['sequential_weeks'] * 7:.1f} days"
+    return out
 
 
 class Server:
@@ -502,6 +527,9 @@ def report(args, sim, probe, runs, requests, wall, error, server):
         line("planted: days to conclusive", ["median " + days_text(statistics.median_low(first_day[m]), args.days)
                                              for m in METRICS])
         line("", ["p80 " + days_text(nearest_rank(first_day[m], 0.8), args.days) for m in METRICS])
+    planned = planner_days(server.binary, args)
+    if planned:
+        line("planner: days at 80% power", [planned.get(m, "-") for m in METRICS])
     line("planted: B declared behind", [str(sum("behind_conclusive" in r["verdicts"][m] for r in lift_runs))
                                         for m in METRICS])
     print(f"consistency: {len(sim.anomalies)} anomalies in {sim.looks:,} looks (counts, revenue, verdicts; "

@@ -3,34 +3,68 @@ import RegularsData
 import RegularsMeasure
 import RegularsRecommend
 
-/// What an owner asks for when starting an experiment, as the CLI and the API take it (text, checked here once).
+/// What an owner asks for when starting an experiment: the API's body as is, the CLI's text once parsed
+/// (`ExperimentSpec.parse`); checked once, by `Shop.createExperiment`.
 public struct ExperimentSpec: Sendable, Hashable {
+    public struct Arm: Sendable, Hashable {
+        public var name: String
+        public var recipe: String
+        /// A relative share of the units (`nil`: equal).
+        public var share: Double?
+
+        public init(name: String, recipe: String, share: Double? = nil) {
+            self.name = name
+            self.recipe = recipe
+            self.share = share
+        }
+    }
+
     public var name: String
     public var placement: String
-    /// `A=default,B=none`: NAME=RECIPE pairs.
-    public var arms: String
-    /// `50/50`: percentages per arm; `nil`: equal.
-    public var split: String?
+    public var arms: [Arm]
     public var holdoutPercent: Double?
     public var unit: String?
 
-    public init(
-        name: String, placement: String, arms: String, split: String? = nil, holdoutPercent: Double? = nil,
-        unit: String? = nil
-    ) {
+    public init(name: String, placement: String, arms: [Arm], holdoutPercent: Double? = nil, unit: String? = nil) {
         self.name = name
         self.placement = placement
         self.arms = arms
-        self.split = split
         self.holdoutPercent = holdoutPercent
         self.unit = unit
     }
+
+    /// The CLI's `--arms A=default,B=none [--split 90/10]`.
+    public static func parse(arms text: String, split: String?) throws -> [Arm] {
+        var arms: [Arm] = []
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ExperimentSpecError(
+                    field: "arms", message: "expected NAME=RECIPE pairs separated by commas, such as A=default,B=none")
+            }
+            arms.append(Arm(name: parts[0], recipe: parts[1]))
+        }
+        if let split, !split.isEmpty {
+            // Relative shares: 50/50, 90/10 or 1/1 (they need not sum to 100).
+            let shares = split.split(separator: "/", omittingEmptySubsequences: false).map {
+                Double($0.trimmingCharacters(in: .whitespaces))
+            }
+            guard shares.count == arms.count, shares.allSatisfy({ $0 != nil }) else {
+                throw ExperimentSpecError(
+                    field: "split", message: "expected \(arms.count) shares separated by '/', such as 50/50")
+            }
+            for index in arms.indices { arms[index].share = shares[index] }
+        }
+        return arms
+    }
 }
 
-/// A spec that cannot run, naming the field at fault (`arms`, `split`, …).
+/// A spec that cannot run, naming the field at fault (`arms`, `split`, …). `unknownRecipe`: the spec is well
+/// formed but names a recipe the shop's rules file does not have (a conflict with the shop's state).
 public struct ExperimentSpecError: Error, Equatable, CustomStringConvertible {
     public var field: String
     public var message: String
+    public var unknownRecipe = false
     public var description: String { "\(field): \(message)" }
 }
 
@@ -48,28 +82,27 @@ extension Shop {
             throw fail(
                 "placement", "unknown placement '\(spec.placement.prefix(40))'; expected one of \(Placement.names)")
         }
+        guard spec.arms.count >= 2, spec.arms.count <= 10 else { throw fail("arms", "expected 2 to 10 arms") }
         let rules = try rules()
         var arms: [ExperimentRecord.Arm] = []
-        for pair in spec.arms.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw fail("arms", "expected NAME=RECIPE pairs separated by commas, such as A=default,B=none")
+        for arm in spec.arms {
+            guard !arm.name.isEmpty, !arms.contains(where: { $0.name == arm.name }) else {
+                throw fail("arms", "arm names must be distinct and not empty ('\(arm.name.prefix(40))')")
             }
-            guard rules.armRecipe(named: parts[1]) != nil else {
+            let share = arm.share ?? 1
+            guard share > 0, share.isFinite else {
+                throw fail("split", "expected a positive share for arm '\(arm.name.prefix(40))'")
+            }
+            guard rules.armRecipe(named: arm.recipe) != nil else {
                 let known = rules.armRecipeNames.joined(separator: ", ")
-                throw fail("arms", "unknown recipe '\(parts[1].prefix(40))'; expected one of \(known)")
+                var error = fail("arms", "unknown recipe '\(arm.recipe.prefix(40))'; expected one of \(known)")
+                error.unknownRecipe = true
+                throw error
             }
-            guard !arms.contains(where: { $0.name == parts[0] }) else { throw fail("arms", "arm '\(parts[0])' twice") }
-            arms.append(.init(name: parts[0], recipe: parts[1], weight: 1))
+            arms.append(.init(name: arm.name, recipe: arm.recipe, weight: share))
         }
-        guard arms.count >= 2, arms.count <= 10 else { throw fail("arms", "expected 2 to 10 arms") }
-        if let split = spec.split {
-            let shares = split.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard shares.count == arms.count, shares.allSatisfy({ ($0 ?? 0) > 0 }),
-                abs(shares.reduce(0) { $0 + ($1 ?? 0) } - 100) < 0.001
-            else { throw fail("split", "expected \(arms.count) positive percentages summing to 100, such as 50/50") }
-            for index in arms.indices { arms[index].weight = shares[index]! / 100 }
-        }
+        let total = arms.reduce(0) { $0 + $1.weight }
+        for index in arms.indices { arms[index].weight /= total }
         let holdout = spec.holdoutPercent ?? 0
         guard (0...50).contains(holdout) else { throw fail("holdout_percent", "expected 0 to 50") }
         guard let unit = ExperimentRecord.Unit(rawValue: spec.unit ?? "customer") else {

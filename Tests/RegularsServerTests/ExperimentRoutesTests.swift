@@ -39,7 +39,7 @@ struct ExperimentRoutesTests {
             let key = server.secretKey
             let created = try await client.send(
                 .post, "/v1/experiments", key: key,
-                body: #"{"name": "home-test", "placement": "home", "arms": "\#(arms)"}"#)
+                body: #"{"name": "home-test", "placement": "home", "arms": \#(Self.armsJSON(arms))}"#)
             #expect(created.status == .ok, "\(created.text)")
             for c in 1...400 {
                 let reply = try await client.send(.get, "/v1/recommendations?placement=home&customer=C-\(c)", key: key)
@@ -65,6 +65,16 @@ struct ExperimentRoutesTests {
             page.withLock { $0 = html.text }
         }
         return (results.current, assigned.current, page.current)
+    }
+
+    /// `A=default,B=none` as the API's arms object.
+    static func armsJSON(_ text: String, shares: [Double]? = nil) -> String {
+        let pairs = text.split(separator: ",").enumerated().map { index, pair in
+            let parts = pair.split(separator: "=")
+            let share = shares.map { #", "share": \#($0[index])"# } ?? ""
+            return #""\#(parts[0])": {"recipe": "\#(parts[1])"\#(share)}"#
+        }
+        return "{" + pairs.joined(separator: ", ") + "}"
     }
 
     static func comparison(_ results: [String: Any], metric: String) throws -> [String: Any] {
@@ -115,9 +125,10 @@ struct ExperimentRoutesTests {
             for restart in 0..<2 {
                 try await Self.run(server, clock: Locked(Self.start)) { client in
                     if restart == 0 {
+                        let arms = Self.armsJSON("A=default,B=popular")
                         let created = try await client.send(
                             .post, "/v1/experiments", key: server.secretKey,
-                            body: #"{"name": "stable", "placement": "home", "arms": "A=default,B=popular"}"#)
+                            body: #"{"name": "stable", "placement": "home", "arms": \#(arms)}"#)
                         #expect(created.status == .ok)
                     } else {
                         #expect(try await client.send(.post, "/v1/admin/train", key: server.secretKey).status == .ok)
@@ -147,15 +158,23 @@ struct ExperimentRoutesTests {
             func post(_ body: String) async throws -> Reply {
                 try await client.send(.post, "/v1/experiments", key: key, body: body)
             }
-            let recipe = try await post(#"{"name": "x", "placement": "home", "arms": "A=default,B=magic"}"#)
-            #expect(recipe.status == .badRequest)
+            let recipe = try await post(
+                #"{"name": "x", "placement": "home", "arms": \#(Self.armsJSON("A=default,B=magic"))}"#)
+            #expect(recipe.status == .conflict, "a recipe the rules file does not have")
             #expect(recipe.errorField == "arms")
+            let one = try await post(#"{"name": "x", "placement": "home", "arms": \#(Self.armsJSON("A=default"))}"#)
+            #expect(one.status == .badRequest)
             let split = try await post(
-                #"{"name": "x", "placement": "home", "arms": "A=default,B=none", "split": "70/20"}"#)
+                #"{"name": "x", "placement": "home", "arms": \#(Self.armsJSON("A=default,B=none", shares: [0, 1]))}"#)
             #expect(split.errorField == "split")
-            #expect(try await post(#"{"name": "x", "placement": "home", "arms": "A=default,B=none"}"#).status == .ok)
+            let body =
+                #"{"name": "x", "placement": "home", "arms": \#(Self.armsJSON("A=default,B=none", shares: [9, 1]))}"#
+            let created = try await post(body)
+            #expect(created.status == .ok)
+            let weights = (created.json["arms"] as? [[String: Any]])?.compactMap { $0["weight"] as? Double }
+            #expect(weights == [0.9, 0.1])
             #expect(
-                try await post(#"{"name": "x", "placement": "home", "arms": "A=default,B=none"}"#).status == .conflict)
+                try await post(body).status == .conflict)
             #expect(try await client.send(.get, "/v1/experiments/nope", key: key).status == .notFound)
             #expect(try await client.send(.get, "/v1/experiments", key: server.publicKey).status == .forbidden)
             let stopped = try await client.send(.post, "/v1/experiments/x/stop", key: key)

@@ -25,14 +25,15 @@ struct ExperimentCreateCommand: ParsableCommand {
     @Argument(help: "A name: letters, digits, '.', '_' or '-'.") var name: String
     @Option(help: "The placement to test (home, product, cart, checkout, …).") var placement: String
     @Option(help: "NAME=RECIPE pairs, such as A=default,B=popular.") var arms: String
-    @Option(help: "Percentages per arm, such as 50/50 (default: equal).") var split: String?
+    @Option(help: "Shares per arm, such as 50/50 or 90/10 (default: equal).") var split: String?
     @Option(help: "Percent of units kept out of every arm (0–50).") var holdout: Double?
     @Option(help: "Who is randomized: customer or session.") var unit: String?
 
     func run() throws {
         let record = try global.openShop().createExperiment(
             ExperimentSpec(
-                name: name, placement: placement, arms: arms, split: split, holdoutPercent: holdout, unit: unit))
+                name: name, placement: placement, arms: try ExperimentSpec.parse(arms: arms, split: split),
+                holdoutPercent: holdout, unit: unit))
         print(global.json ? try Output.json(record) : "Started experiment '\(record.name)' on \(record.placement).")
     }
 }
@@ -110,15 +111,31 @@ struct ExperimentPlanCommand: ParsableCommand {
     @Option(help: "The placement to test.") var placement: String
     @Option(help: "The smallest lift worth finding, such as 10%.") var lift: String = "10%"
     @Option(help: "Percent of units held out.") var holdout: Double = 0
+    @Option(help: "What if: units a week entering the test, instead of the shop's own traffic.")
+    var unitsPerWeek: Double?
+    @Option(help: "What if: the share of units that order (0–1), with --units-per-week.") var conversionRate: Double?
+    @Option(help: "What if: mean revenue per unit, with --units-per-week.") var revenuePerUnit: Double?
+    @Option(help: "What if: the standard deviation of revenue per unit.") var revenueSd: Double?
 
     func run() throws {
         guard let value = Double(lift.trimmingCharacters(in: CharacterSet(charactersIn: "% "))), value != 0 else {
             throw ValidationError("--lift: expected a percentage such as 10%")
         }
-        let shop = try global.openShop()
-        _ = try global.asOf(shop)
-        let (plan, traffic, basis) = try shop.planExperiment(
-            placement: placement, lift: value / 100, holdoutPercent: holdout)
+        var (plan, traffic, basis): (ExperimentPlan?, TrafficProfile, String)
+        if let unitsPerWeek {
+            // A scenario rather than the shop's history (a new placement, a traffic simulation).
+            traffic = TrafficProfile(
+                unitsPerWeek: unitsPerWeek, baselineConversionRate: conversionRate ?? 0,
+                baselineRevenuePerUnit: revenuePerUnit ?? 0, revenuePerUnitStandardDeviation: revenueSd ?? 0,
+                holdoutFraction: holdout / 100)
+            plan = ExperimentPlanner.plan(traffic: traffic, targetLift: value / 100)
+            basis = "the traffic given"
+        } else {
+            let shop = try global.openShop()
+            _ = try global.asOf(shop)
+            (plan, traffic, basis) = try shop.planExperiment(
+                placement: placement, lift: value / 100, holdoutPercent: holdout)
+        }
         if global.json {
             struct JSON: Encodable {
                 var basis: String

@@ -8,17 +8,21 @@ import RegularsShop
 struct ExperimentRoutes: Sendable {
     let services: AppServices
 
-    /// The body of `POST /v1/experiments` (openapi.yaml's `ExperimentCreate`).
+    /// The body of `POST /v1/experiments` (openapi.yaml's `ExperimentCreate`). Arms are an object keyed by arm
+    /// name, so names are distinct by construction; the arm whose name sorts first is the control.
     struct CreatePayload: Codable, Hashable, Sendable {
+        struct Arm: Codable, Hashable, Sendable {
+            var recipe: String
+            var share: Double?
+        }
         var name: String
         var placement: String
-        var arms: String
-        var split: String?
+        var arms: [String: Arm]
         var holdoutPercent: Double?
         var unit: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, placement, arms, split, unit
+            case name, placement, arms, unit
             case holdoutPercent = "holdout_percent"
         }
     }
@@ -80,12 +84,18 @@ struct ExperimentRoutes: Sendable {
 
     func create(_ body: CreatePayload) throws -> ExperimentJSON {
         let spec = ExperimentSpec(
-            name: body.name, placement: body.placement, arms: body.arms, split: body.split,
+            name: body.name, placement: body.placement,
+            arms: body.arms.sorted { $0.key < $1.key }.map {
+                .init(name: $0.key, recipe: $0.value.recipe, share: $0.value.share)
+            },
             holdoutPercent: body.holdoutPercent, unit: body.unit)
         do {
             let record = try services.shop.createExperiment(spec)
             services.experiments.invalidate()
             return ExperimentJSON(record)
+        } catch let error as ExperimentSpecError where error.unknownRecipe {
+            // Well formed, but the shop's rules file has no such recipe: a conflict with the shop's state.
+            throw APIError(.conflict, error.message, field: error.field)
         } catch let error as ExperimentSpecError {
             throw APIError.badRequest(error.message, field: error.field)
         } catch let error as ExperimentStoreError {

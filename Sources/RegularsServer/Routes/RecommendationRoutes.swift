@@ -12,6 +12,9 @@ struct RecommendationRoutes: Sendable {
         query.fresh = input.headers.cacheControl?.contains("no-cache") == true
         // A public key sits in web pages: anyone can copy it. It personalizes only with the customer token the
         // shop's backend put on the page; otherwise the visitor is answered as anonymous.
+        if let token = input.query.customerToken, token.unicodeScalars.count > 200 {
+            throw APIError.badRequest("longer than 200 characters", field: "customer_token")
+        }
         if PresentedKey.current?.scope != .secret, let customer = query.customer {
             let token = input.query.customerToken ?? ""
             if !CustomerToken.isValid(token, customer: customer, key: services.customerTokenKey) {
