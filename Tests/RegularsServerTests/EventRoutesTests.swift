@@ -35,7 +35,8 @@ struct EventRoutesTests {
             #"{"event_id": "e4", "type": "purchase", "at": "2024-06-01"}"#,
         ])
         try await server.run { client in
-            let reply = try await client.send(.post, "/v1/events", key: server.publicKey, body: batch)
+            // The secret key: a public one may not send purchase events at all (PublicKeyEventTests).
+            let reply = try await client.send(.post, "/v1/events", key: server.secretKey, body: batch)
             #expect(reply.status == .badRequest)
             let errors = reply.itemErrors
             #expect(errors.map { $0["index"] as? Int } == [1, 2, 3])

@@ -48,8 +48,12 @@ struct EventRoutes: Sendable {
         }
         var events: [(event: ShopEvent, token: String?)] = []
         var errors: [APIError.ItemError] = []
+        // A public key sits in every storefront page: what it sends cannot change revenue figures, and only
+        // as it happens (a widget reports at once; a replay of old or future-dated events is someone else).
+        let publicKey = PresentedKey.current?.scope != .secret
+        let now = Int64(services.now().timeIntervalSince1970)
         for (index, payload) in batch.events.enumerated() {
-            switch Self.check(payload) {
+            switch Self.check(payload, publicKey: publicKey, now: now) {
             case .success(let event): events.append((event, payload.recipientToken))
             case .failure(let error): errors.append(.init(index: index, field: error.field, message: error.message))
             }
@@ -82,7 +86,11 @@ struct EventRoutes: Sendable {
         var message: String
     }
 
-    static func check(_ payload: Payload) -> Result<ShopEvent, FieldError> {
+    /// The window of a public key's events around the server's clock.
+    static let publicPast: Int64 = 7 * 86_400
+    static let publicFuture: Int64 = 3_600
+
+    static func check(_ payload: Payload, publicKey: Bool = false, now: Int64 = 0) -> Result<ShopEvent, FieldError> {
         func fail(_ field: String, _ message: String) -> Result<ShopEvent, FieldError> {
             .failure(FieldError(field: field, message: message))
         }
@@ -98,6 +106,13 @@ struct EventRoutes: Sendable {
         }
         guard let at = Timestamp.parse(payload.at) else {
             return fail("at", "cannot read date \"\(payload.at.prefix(40))\"; expected \(Timestamp.expected)")
+        }
+        if publicKey, kind == .purchase {
+            return fail(
+                "type", "purchase events need the secret key; send orders from your backend with POST /v1/orders")
+        }
+        if publicKey, at < now - publicPast || at > now + publicFuture {
+            return fail("at", "more than 7 days before or an hour after the server's clock; send events as they happen")
         }
         guard payload.customerID != nil || payload.sessionID != nil || payload.recipientToken != nil else {
             return fail("customer_id", "expected customer_id, session_id or recipient_token")
