@@ -10,15 +10,8 @@ extension Shop {
 
     /// The shop's figures for the `baselineDays` before `asOf()`.
     public func currentFigures() throws -> ShopFigures {
-        let end = Int64(try asOf().date.timeIntervalSince1970)
-        let start = end - Self.baselineDays * 86_400
-        // A year of earlier orders tells repeat customers from first-time ones.
-        let lines = try store.placedLines(from: start - 365 * 86_400, to: end)
-        let events = try store.events(
-            from: start - 5 * 86_400, to: end,
-            kinds: [.recommendationImpression, .recommendationClick, .emailClick, .productView, .addToCart])
-        return ShopFigures.make(
-            lines: lines, events: events, sends: try store.emailSends(from: start, to: end), period: start..<end)
+        let (report, lines) = try attribution(days: Self.baselineDays, end: try asOf().date)
+        return ShopFigures.make(report: report, lines: lines)
     }
 
     /// Freezes today's figures as the baseline that later reports compare with (`regulars baseline set`).

@@ -130,15 +130,32 @@ extension Shop {
 
     /// The experiment's results as of the clock: what the dashboard, the API and `experiment results` show.
     public func experimentResults(named name: String) throws -> ExperimentResults {
+        try experimentHistory(named: name, points: 1).last!.results
+    }
+
+    /// The experiment's results as they stood at the end of days since it started (at most `points` looks, evenly
+    /// spread, the last always now, or its stop): the chart of its interval over time ends with its results.
+    public func experimentHistory(named name: String, points: Int = 30) throws -> [(
+        day: Int64, results: ExperimentResults
+    )] {
         let experiment = try experiment(named: name)
         let now = Int64(clock().timeIntervalSince1970)
-        let end = min(experiment.stoppedAt ?? now, now) + 1
-        let lines = try store.placedLines(from: experiment.startedAt - ExperimentResults.prePeriod, to: end)
-        let events = try store.events(
-            from: experiment.startedAt, to: end,
-            kinds: [.recommendationImpression, .recommendationClick, .emailClick, .productView, .addToCart])
-        return ExperimentResults.make(
-            experiment: experiment, exposures: try store.exposures(of: name), lines: lines, events: events, now: now)
+        let end = min(experiment.stoppedAt ?? now, now)
+        let lines = try store.placedLines(from: experiment.startedAt - ExperimentResults.prePeriod, to: end + 1)
+        let events = try store.events(from: experiment.startedAt, to: end + 1, kinds: ShopEvent.Kind.measured)
+        let exposures = try store.exposures(of: name)
+        let days = max(1, (end - experiment.startedAt + 86_399) / 86_400)
+        let step = max(1, (days + Int64(points) - 1) / Int64(points))
+        var looks = Array(stride(from: days, through: 1, by: -Int(step)).reversed())
+        if looks.count > points { looks.removeFirst(looks.count - points) }
+        return looks.map { day in
+            let at = min(experiment.startedAt + day * 86_400, end)
+            return (
+                at,
+                ExperimentResults.make(
+                    experiment: experiment, exposures: exposures, lines: lines, events: events, now: at)
+            )
+        }
     }
 
     /// How many weeks a test of `placement` needs to detect `lift` (0.1 = 10 %), from the shop's last four weeks:

@@ -43,7 +43,6 @@ extension Shop {
 
     /// Whether `customer` is in `holdout` (the running permanent holdout).
     public static func isHeldOut(_ customer: CustomerID, by holdout: ExperimentRecord?) -> Bool {
-        guard let holdout else { return false }
-        return ExperimentAssignment.isInPermanentHoldout(unit: customer, percent: holdout.heldOutPercent)
+        holdout?.holdsOut(customer) ?? false
     }
 }

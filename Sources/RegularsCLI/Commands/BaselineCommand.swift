@@ -47,10 +47,7 @@ struct BaselineShowCommand: ParsableCommand {
         for row in comparison.rows {
             let then = row.then.map { String(format: "%.3g", $0) } ?? "-"
             let now = row.now.map { String(format: "%.3g", $0) } ?? "-"
-            var change = row.change.map { String(format: "%+.0f %%", $0 * 100) } ?? ""
-            if let low = row.changeLow, let high = row.changeHigh {
-                change += String(format: " (%+.0f %% to %+.0f %%)", low * 100, high * 100)
-            }
+            let change = row.changeText(missing: "")
             print("  \(row.figure): \(then) → \(now)  \(change)")
         }
     }

@@ -59,15 +59,11 @@ public struct CampaignAudience: Sendable {
             }
             if let limit, audience.recipients.count >= limit { continue }
             var recipe: PlacementRecipe?
-            if let experiment,
-                let arm = ExperimentAssignment.arm(
-                    experiment: experiment.name, unit: customer.id, arms: experiment.arms.map { ($0.name, $0.weight) },
-                    holdoutPercent: experiment.holdoutPercent),
-                let armRecipe = experiment.arms.first(where: { $0.name == arm })?.recipe
-            {
+            if let experiment, let arm = experiment.arm(for: customer.id) {
                 audience.exposures.append(
-                    ExperimentExposure(experiment: experiment.name, unit: customer.id, arm: arm, firstAt: exposedAt))
-                switch recommender.rules.armRecipe(named: armRecipe) {
+                    ExperimentExposure(
+                        experiment: experiment.name, unit: customer.id, arm: arm.name, firstAt: exposedAt))
+                switch recommender.rules.armRecipe(named: arm.recipe) {
                 case .nothing:
                     audience.skipped[.experimentArmWithoutEmail, default: 0] += 1
                     continue

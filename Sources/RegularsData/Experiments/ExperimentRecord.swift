@@ -50,6 +50,13 @@ public struct ExperimentRecord: Sendable, Hashable, Codable {
 
     public var isRunning: Bool { stoppedAt == nil }
 
+    /// The arm `unit` is in (`ExperimentAssignment.arm` over these arms and holdout), `nil` in the holdout.
+    public func arm(for unit: String) -> Arm? {
+        let name = ExperimentAssignment.arm(
+            experiment: self.name, unit: unit, arms: arms.map { ($0.name, $0.weight) }, holdoutPercent: holdoutPercent)
+        return arms.first { $0.name == name }
+    }
+
     /// The placement of the shop-wide permanent holdout, which spans every placement and e-mail.
     public static let everyPlacement = "*"
     /// The arm of the permanent holdout whose customers get no personal recommendations anywhere.
@@ -57,6 +64,11 @@ public struct ExperimentRecord: Sendable, Hashable, Codable {
 
     /// Whether this is the permanent holdout (arms `personalized` and `holdout`) rather than a placement's test.
     public var isPermanentHoldout: Bool { placement == Self.everyPlacement }
+
+    /// Whether the permanent holdout keeps `customer` from personal recommendations (false for other experiments).
+    public func holdsOut(_ customer: CustomerID) -> Bool {
+        isPermanentHoldout && ExperimentAssignment.isInPermanentHoldout(unit: customer, percent: heldOutPercent)
+    }
 
     /// The permanent holdout's percentage (its `holdout` arm's share of the weights), 0 for other experiments.
     public var heldOutPercent: Double {

@@ -6,6 +6,14 @@ extension ShopEvent.Kind {
     public var isClick: Bool { self == .recommendationClick || self == .emailClick }
 }
 
+extension ShopEvent.Kind {
+    /// The kinds attribution, experiments and reports read: what was shown and clicked, and the browsing that
+    /// links a session to a customer (purchase events are not revenue: orders are).
+    public static let measured: Set<ShopEvent.Kind> = [
+        .recommendationImpression, .recommendationClick, .emailClick, .productView, .addToCart,
+    ]
+}
+
 extension ShopEvent {
     /// `events` without repeated ids, the first occurrence kept and the order otherwise unchanged: a widget that
     /// retries a send must not count a click twice (the store keeps the first too).

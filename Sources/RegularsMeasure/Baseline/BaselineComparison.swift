@@ -11,6 +11,15 @@ public struct BaselineComparison: Sendable, Hashable, Codable {
         public var change: Double?
         public var changeLow: Double?
         public var changeHigh: Double?
+
+        /// "+14 % (+3 % to +27 %)", with `missing` in place of an unknown change.
+        public func changeText(missing: String) -> String {
+            var text = change.map { String(format: "%+.0f %%", $0 * 100) } ?? missing
+            if let low = changeLow, let high = changeHigh {
+                text += String(format: " (%+.0f %% to %+.0f %%)", low * 100, high * 100)
+            }
+            return text
+        }
     }
 
     public var baseline: ShopFigures

@@ -24,14 +24,9 @@ public struct ShopFigures: Sendable, Hashable, Codable {
     public var recommendedShare: Double? { revenue > 0 ? attributedRevenue / revenue : nil }
     public var revenuePerEmail: Double? { emailsSent > 0 ? emailRevenue / Double(emailsSent) : nil }
 
-    /// The figures of `period` from the lines (placed since a year before it starts, so repeat customers are
-    /// known), the events and the e-mail sends.
-    public static func make(
-        lines: [PlacedLine], events: [ShopEvent], sends: [EmailSend], period: Range<Int64>,
-        windows: AttributionWindows = .init()
-    ) -> ShopFigures {
-        let report = AttributionReport.make(
-            events: events, lines: lines, windows: windows, period: period, sends: sends)
+    /// The figures of `report`'s period, with the lines it read for the order values.
+    public static func make(report: AttributionReport, lines: [PlacedLine]) -> ShopFigures {
+        let period = report.period
         var orderValues: [OrderID: Double] = [:]
         for line in PlacedLine.latest(lines) where period.contains(line.at) {
             orderValues[line.orderID, default: 0] += line.revenue.doubleValue

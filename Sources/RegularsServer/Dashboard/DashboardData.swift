@@ -113,8 +113,9 @@ struct DashboardData: Sendable {
         if let name, experiments.isEmpty { throw APIError(.notFound, "no experiment named '\(name.prefix(40))'") }
         var page = ExperimentsPage(experiments: [], hasExperiments: !experiments.isEmpty, baseline: [])
         for experiment in experiments {
-            let results = try services.shop.experimentResults(named: experiment.name)
+            // One read of the experiment's data: its last look is its results now.
             let history = try services.shop.experimentHistory(named: experiment.name)
+            let results = history.last!.results
             let points = history.compactMap { look -> SVGChart.Interval? in
                 guard let comparison = look.results.comparisons.first, let result = comparison.result else {
                     return nil
@@ -150,10 +151,7 @@ struct DashboardData: Sendable {
         }
         if let comparison = try services.shop.baselineComparison() {
             page.baseline = comparison.rows.map { row in
-                var change = row.change.map { String(format: "%+.0f %%", $0 * 100) } ?? "—"
-                if let low = row.changeLow, let high = row.changeHigh {
-                    change += String(format: " (%+.0f %% to %+.0f %%)", low * 100, high * 100)
-                }
+                let change = row.changeText(missing: "—")
                 return .init(
                     figure: row.figure, then: row.then.map(DashboardFormat.short) ?? "—",
                     now: row.now.map(DashboardFormat.short) ?? "—", change: change)

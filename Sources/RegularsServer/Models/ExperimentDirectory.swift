@@ -69,21 +69,16 @@ public final class ExperimentDirectory: Sendable {
     func assign(placement: String, customer: CustomerID?, session: String?, at time: Date) -> Assignment? {
         guard let experiment = experiment(for: placement) else { return nil }
         guard let unit = experiment.unit == .customer ? customer : session ?? customer else { return nil }
-        guard
-            let name = ExperimentAssignment.arm(
-                experiment: experiment.name, unit: unit, arms: experiment.arms.map { ($0.name, $0.weight) },
-                holdoutPercent: experiment.holdoutPercent),
-            let arm = experiment.arms.first(where: { $0.name == name })
-        else { return nil }
-        expose(unit, to: experiment.name, arm: name, at: time)
-        return Assignment(experiment: experiment.name, arm: name, recipe: arm.recipe)
+        guard let arm = experiment.arm(for: unit) else { return nil }
+        expose(unit, to: experiment.name, arm: arm.name, at: time)
+        return Assignment(experiment: experiment.name, arm: arm.name, recipe: arm.recipe)
     }
 
     /// Whether `customer` is in the shop's permanent holdout (no personal recommendations anywhere); their
     /// exposure to it, held out or not, is stored the first time, so its results compare the two groups.
     func isHeldOut(_ customer: CustomerID?, at time: Date) -> Bool {
         guard let customer, let holdout = experiment(for: ExperimentRecord.everyPlacement) else { return false }
-        let heldOut = ExperimentAssignment.isInPermanentHoldout(unit: customer, percent: holdout.heldOutPercent)
+        let heldOut = holdout.holdsOut(customer)
         expose(customer, to: holdout.name, arm: heldOut ? ExperimentRecord.heldOutArm : "personalized", at: time)
         return heldOut
     }
