@@ -83,7 +83,8 @@ extension DemoShop {
     /// Writes `orders_export.csv` and `products_export.csv` into `directory`, creating it if needed.
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Data(ordersCSVBytes()).write(to: directory.appendingPathComponent("orders_export.csv"))
+        // The orders export names (made-up) customers: owner-only, as every file with customers' details.
+        try PrivateFile.write(Data(ordersCSVBytes()), to: directory.appendingPathComponent("orders_export.csv"))
         try Data(productsCSVBytes()).write(to: directory.appendingPathComponent("products_export.csv"))
     }
 }

@@ -61,12 +61,15 @@ public func buildApplication(
     try APIHandler(services: services).registerHandlers(
         on: ScopedTransport(
             document: document, open: router.group(),
-            publicKey: router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .public)),
+            publicKey: router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .public))
+                .add(
+                    middleware: RateLimitMiddleware(
+                        keyRate: configuration.publicKeyRate, addressRate: configuration.clientAddressRate)),
             secretKey: router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .secret))),
         configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
-    OperationsRoutes(services: services, document: document).add(to: router)
+    OperationsRoutes(services: services, document: document, openMetrics: configuration.openMetrics).add(to: router)
     WidgetRoutes().add(to: router)
-    DashboardRoutes(services: services, sessions: sessions).add(to: router)
+    DashboardRoutes(services: services, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
 
     return Application(
         router: router,

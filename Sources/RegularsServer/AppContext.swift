@@ -13,9 +13,18 @@ public struct AppContext: RequestContext {
     public var keyScope: APIKeyScope?
     /// The hash of the key presented, once `KeyMiddleware` has checked it.
     public var keyHash: [UInt8]?
+    /// The client's IP address, for rate limits and loopback-only routes (`nil` when the channel has none).
+    public var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Whether the request came from this machine.
+    public var isLoopback: Bool {
+        guard let clientAddress else { return false }
+        return clientAddress == "::1" || clientAddress.hasPrefix("127.") || clientAddress == "::ffff:127.0.0.1"
     }
 
     public var maxUploadSize: Int { Self.maxBodyBytes }

@@ -16,6 +16,18 @@ public struct ServerConfiguration: Sendable {
     /// The registry `/metrics` renders. `regulars serve` bootstraps the global `MetricsSystem` over it once
     /// per process, so Hummingbird's request metrics land there too.
     public var metrics: PrometheusCollectorRegistry
+    /// Requests allowed with one public key (the storefront's, all visitors together); `nil` for no limit.
+    /// Secret keys are the shop's own backend and are not limited.
+    public var publicKeyRate: RateLimit? = RateLimit(perSecond: 500)
+    /// Requests allowed from one client address with a public key; `nil` for no limit. A visitor's page asks
+    /// for a few placements and sends an event batch now and then.
+    public var clientAddressRate: RateLimit? = RateLimit(perSecond: 20)
+    /// Whether the dashboard's cookie is `Secure` (sent over HTTPS only). Off only when the server is told
+    /// it is reached over plain HTTP (`regulars serve --plain-http`); browsers treat 127.0.0.1 as secure.
+    public var secureCookies = true
+    /// Whether `/metrics` answers anyone; by default it answers requests from this machine (loopback) and
+    /// requests with a secret key.
+    public var openMetrics = false
     /// Called once at start with a one-time dashboard sign-in link (`regulars serve` prints it), or `nil`.
     public var announceDashboardLink: (@Sendable (String) -> Void)?
 

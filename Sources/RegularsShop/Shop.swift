@@ -75,10 +75,6 @@ public struct Shop: Sendable {
         try ModelTraining.trainAndSave(store: store, storePath: storePath, asOf: asOf, trainedAt: clock())
     }
 
-    /// Erasure (`Store.forget`): the customer's events, record, orders and lines in one transaction; their id and
-    /// e-mail go on the suppression list. Models are retrained separately (`retrainAfterErasure`).
-    public func erase(customer id: String) throws -> ErasureReport { try store.forget(customer: id, at: clock()) }
-
     /// Replaces every saved model version by one trained without erased customers, as of the newest version's
     /// date (else `fallbackAsOf`, else `asOf()`). Returns the new version, or `nil` when there were no models.
     public func retrainAfterErasure(fallbackAsOf: Date? = nil) throws -> Int? {
@@ -112,6 +108,19 @@ public struct Shop: Sendable {
 }
 
 extension Shop {
+    /// Writes a campaign's files into `folder`, notes them for erasure and records its sends: the one way a
+    /// campaign leaves the product.
+    @discardableResult
+    public func export(_ campaign: Campaign, templates: TemplateSet, to folder: URL) throws -> CampaignSummary {
+        let summary = try CampaignExport.write(campaign, templates: templates, to: folder)
+        for name in summary.files {
+            try store.record(
+                writtenFile: WrittenFile(path: folder.appendingPathComponent(name).path, kind: .campaignExport))
+        }
+        try recordSends(of: campaign)
+        return summary
+    }
+
     /// Records who `campaign` went to (with their link tokens), so revenue per e-mail has its denominator and
     /// the widget's `email_click`s resolve to their recipients. Composing the same campaign again adds nothing.
     public func recordSends(of campaign: Campaign) throws {

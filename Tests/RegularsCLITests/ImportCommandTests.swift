@@ -62,36 +62,3 @@ struct ImportCommandTests {
         #expect(result.stderr.contains("nope.csv"))
     }
 }
-
-@Suite("regulars forget")
-struct ForgetCommandTests {
-    @Test("after forget, the customer's id appears nowhere in the store file or the model files")
-    func noTraceLeft() async throws {
-        let folder = try Fixtures.temporaryDirectory()
-        let orders = try TemporaryStore.file(
-            named: "orders.csv",
-            """
-            order_id,customer_id,ordered_at,sku,product_name,category,quantity,unit_price
-            A-1,zebra-customer-7781,2024-01-05T10:00:00Z,SKILLET,Cast-iron skillet,Cookware,1,29.90
-            A-2,other-customer,2024-01-06T10:00:00Z,SKILLET,Cast-iron skillet,Cookware,1,29.90
-            A-3,other-customer,2024-02-06T10:00:00Z,CAREKIT,Care kit,Cookware,1,18.50
-            """)
-        let store = folder.appendingPathComponent("shop.sqlite").path
-        #expect(await CLI.run(["import", "orders", orders.path, "--store", store]).status == 0)
-        #expect(await CLI.run(["train", "--store", store, "--as-of", "2024-03-01"]).status == 0)
-        let forget = await CLI.run(["forget", "zebra-customer-7781", "--store", store, "--as-of", "2024-03-01"])
-        #expect(forget.status == 0, "stderr: \(forget.stderr)")
-        #expect(forget.stdout.contains("retrained"))
-        var files = [store, store + "-wal"]
-        let models = folder.appendingPathComponent("shop.models")
-        files += try FileManager.default.contentsOfDirectory(atPath: models.path).map {
-            models.appendingPathComponent($0).path
-        }
-        for file in files where FileManager.default.fileExists(atPath: file) {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-            #expect(bytes.range(of: Data("zebra-customer-7781".utf8)) == nil, "found in \(file)")
-        }
-        #expect(
-            await CLI.run(["import", "orders", orders.path, "--store", store]).stdout.contains("erased customer"))
-    }
-}

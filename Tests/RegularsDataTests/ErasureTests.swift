@@ -39,18 +39,57 @@ struct ErasureTests {
         #expect(try store.statistics().orders == before.orders - report.ordersRemoved)
     }
 
-    @Test("the suppression list holds only salted hashes, never the id or e-mail")
+    @Test("the suppression list holds HMAC-SHA256 under the store's secret, never the id or e-mail")
     func hashesOnly() throws {
+        // Python: hmac.new(b"one", b"email|ana@example.com", hashlib.sha256).hexdigest()
+        let a = Suppression(secret: "one").hash("email", "ana@example.com")
+        #expect(a == "e1b63b9e7e036466d43e0620d261604d2c127db02cb5a01e75a2b47cf74b98f9")
+        #expect(a != Suppression(secret: "two").hash("email", "ana@example.com"))
+        #expect(a == Suppression(secret: "one").hash("email", " ANA@example.com "))
         let folder = try Fixtures.temporaryDirectory()
         let path = folder.appendingPathComponent("s.sqlite").path
         let store = try SQLiteStore(path: path)
         _ = try Importer.importOrders(from: Fixtures.file("generic/orders.csv"), format: .generic, into: store)
         _ = try store.forget(customer: "c-1", at: Fixtures.day("2024-06-01"))
-        let a = Suppression(salt: "one").hash("email", "ana@example.com")
-        let b = Suppression(salt: "two").hash("email", "ana@example.com")
-        #expect(a != b)
-        #expect(a == Suppression(salt: "one").hash("email", " ANA@example.com "))
-        #expect(a.count == 64)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.range(of: Data("c-1,".utf8)) == nil)
+        #expect(try store.erasedCustomers(among: ["c-1", "c-2"]) == ["c-1"])
+    }
+
+    @Test("erasing or opting out by e-mail reaches every record with that e-mail")
+    func everyRecordOfAnEmail() throws {
+        let store = try TemporaryStore.make()
+        try store.write { writer in
+            for (id, email) in [("a-1", "Ana@Example.com"), ("a-2", "ana@example.com"), ("b-1", "bo@example.com")] {
+                try writer.upsert(customer: Customer(id: id, email: email, firstName: "Ana", acceptsMarketing: true))
+            }
+        }
+        #expect(try store.optOut(customer: "ANA@example.com") == "a-1")
+        #expect(try store.optedOutCustomers() == ["a-1", "a-2"])
+        let who = try store.personalIdentifiers(of: "ana@example.com")
+        #expect(who.ids == ["ana@example.com", "a-1", "a-2"])
+        let report = try store.forget(customer: "ana@example.com", at: Fixtures.day("2025-01-01"))
+        #expect(report.customerIDs == ["a-1", "a-2"])
+        #expect(try store.statistics().customers == 1)
+        #expect(try store.erasedCustomers(among: ["a-1", "a-2", "b-1"]) == ["a-1", "a-2"])
+    }
+
+    @Test("event ids are scoped by the sender's key; an erased customer's events are taken and dropped")
+    func eventScopes() throws {
+        let store = try TemporaryStore.make()
+        let at = Fixtures.day("2025-01-01")
+        let event = ShopEvent(id: "e1", kind: .productView, at: 1_700_000_000, customerID: "c-9", sku: "S")
+        #expect(try store.record(events: [event], receivedAt: at, scope: "widget") == 1)
+        #expect(try store.record(events: [event], receivedAt: at, scope: "widget") == 0)
+        // Another key cannot squat the id, nor be squatted.
+        #expect(try store.record(events: [event], receivedAt: at, scope: "backend") == 1)
+        #expect(try store.eventCount() == 2)
+        #expect(Set(try store.events(ofCustomer: "c-9").map(\.id)).count == 2)
+        _ = try store.forget(customer: "c-9", at: at)
+        var late = event
+        late.id = "e2"
+        #expect(try store.record(events: [late], receivedAt: at, scope: "widget") == 1)
+        #expect(try store.eventCount() == 0)
     }
 
     @Test("an opt-out survives a re-import of the same customer")

@@ -50,6 +50,8 @@ struct DashboardTests {
             let setCookie = try #require(reply.headers[.setCookie])
             #expect(setCookie.contains("HttpOnly"))
             #expect(setCookie.contains("SameSite=Lax"))
+            // Secure unless the server is told it runs over plain HTTP (below).
+            #expect(setCookie.contains("Secure"))
             let cookie = try #require(Self.cookie(reply))
             let overview = try await client.send(.get, "/dashboard", headers: [.cookie: cookie])
             #expect(overview.status == .ok)
@@ -172,6 +174,16 @@ struct DashboardTests {
             let experiments = try await client.send(.get, "/dashboard/experiments", headers: [.cookie: cookie])
             #expect(experiments.status == .ok)
             #expect(experiments.text.contains("No experiments yet"))
+        }
+    }
+
+    @Test("the session cookie is not Secure only when the server is told it is reached over plain HTTP")
+    func plainHTTPCookie() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run(configure: { $0.secureCookies = false }) { client in
+            let reply = try await Self.signIn(client, key: server.secretKey)
+            #expect(reply.status == .seeOther)
+            #expect(try #require(reply.headers[.setCookie]).contains("Secure") == false)
         }
     }
 }

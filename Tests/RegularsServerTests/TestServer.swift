@@ -34,15 +34,17 @@ struct TestServer: Sendable {
     /// Starts the server, runs `body` against it, stops it.
     func run(
         recommendations: (any RecommendationSource)? = nil, modelCheckInterval: Duration = .seconds(5),
+        mode: TestingSetup = .live, configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         var configuration = ServerConfiguration.testing
         configuration.metrics = MetricsBootstrap.shared
         configuration.allowedOrigins = [Self.origin]
         configuration.modelCheckInterval = modelCheckInterval
+        configure(&configuration)
         let app = try await buildApplication(
             configuration, store: store, now: { Self.today }, recommendations: recommendations)
-        try await app.test(.live) { client in try await body(client) }
+        try await app.test(mode) { client in try await body(client) }
     }
 }
 

@@ -61,8 +61,7 @@ struct CampaignCommand: AsyncParsableCommand {
         let folder =
             out.map { URL(fileURLWithPath: $0) }
             ?? Campaign.defaultFolder(storePath: global.storePath, segment: segment, asOf: asOf)
-        let summary = try CampaignExport.write(campaign, templates: inputs.templates, to: folder)
-        try shop.recordSends(of: campaign)
+        let summary = try shop.export(campaign, templates: inputs.templates, to: folder)
         for fallback in summary.llmFallbacks {
             Output.error("llm: fell back to templates for \(fallback.segment): \(fallback.reason)")
             for problem in fallback.problems ?? [] { Output.error("  \(problem)") }

@@ -56,7 +56,7 @@ enum DemoCampaign {
         let campaign = await Campaign.make(segment: .lapsed, inputs: inputs)
         let folder = Campaign.defaultFolder(storePath: storePath, segment: .lapsed, asOf: asOf)
         try? FileManager.default.removeItem(at: folder)
-        let summary = try CampaignExport.write(campaign, templates: inputs.templates, to: folder)
+        let summary = try shop.export(campaign, templates: inputs.templates, to: folder)
         let sample =
             campaign.emails.first { $0.intro.localizedCaseInsensitiveContains("skillet") } ?? campaign.emails.first
         return Result(folder: folder, summary: summary, sample: sample)

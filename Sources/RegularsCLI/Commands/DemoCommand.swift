@@ -32,6 +32,9 @@ struct DemoCommand: AsyncParsableCommand {
         let storePath = global.store ?? ProcessInfo.processInfo.environment["REGULARS_STORE"] ?? "regulars-demo.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
         let store = try SQLiteStore(path: storePath)
+        // The demo wrote its orders export itself: erasure cleans it like any file the product wrote.
+        try store.record(
+            writtenFile: WrittenFile(path: folder.appendingPathComponent("orders_export.csv").path, kind: .demoExport))
         let products = try Importer.importProducts(
             from: folder.appendingPathComponent("products_export.csv"), displayName: "\(out)/products_export.csv",
             format: .shopify, into: store)

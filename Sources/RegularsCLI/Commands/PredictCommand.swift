@@ -49,7 +49,8 @@ struct PredictCommand: ParsableCommand {
         let report = PredictionReport.make(
             snapshot: snapshot, asOf: asOf, settings: try PredictionSettings.load(definitions))
         if let out {
-            try Data(report.csv(customer: customer).utf8).write(to: URL(fileURLWithPath: out))
+            try shop.writePersonalFile(
+                Data(report.csv(customer: customer).utf8), to: URL(fileURLWithPath: out), kind: .predictions)
         }
         print(global.json ? String(decoding: try report.json(customer: customer), as: UTF8.self) : report.text)
     }
@@ -92,7 +93,8 @@ struct PredictCommand: ParsableCommand {
         }
         switch SummaryPredictions.make(summaries: summaries, horizon: horizon) {
         case .fitted(let predictions):
-            if let out { try Data(predictions.csv.utf8).write(to: URL(fileURLWithPath: out)) }
+            // From a summaries file, not the store: nothing to note for erasure, but owner-only all the same.
+            if let out { try PrivateFile.write(Data(predictions.csv.utf8), to: URL(fileURLWithPath: out)) }
             print(String(decoding: try predictions.parametersJSON(), as: UTF8.self))
         case .notEnoughData(let shortfall):
             throw ValidationError(shortfall.description)

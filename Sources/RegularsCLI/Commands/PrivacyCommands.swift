@@ -18,21 +18,39 @@ struct ForgetCommand: ParsableCommand {
 
     func run() throws {
         let shop = try global.openShop()
-        let report = try shop.erase(customer: customer)
+        let receipt = try shop.erase(customer: customer)
         let retrained = try shop.retrainAfterErasure()
         if global.json {
-            print(try Output.json(report))
-        } else if report.customerFound {
-            print(
-                "Erased: \(report.ordersRemoved) orders and \(report.linesRemoved) lines removed; "
-                    + "future imports will skip this customer."
+            print(try Output.json(receipt))
+            return
+        }
+        print(Self.text(receipt))
+        if let retrained { print("Models retrained without them (version \(retrained)); older model files removed.") }
+    }
+
+    /// Counts and paths only: the receipt never repeats who was erased.
+    static func text(_ receipt: ErasureReceipt) -> String {
+        let report = receipt.store
+        let records = report.customerIDs.count == 1 ? "1 customer record" : "\(report.customerIDs.count) customer records"
+        var lines = [
+            report.customerFound
+                ? "Erased: \(records), \(report.ordersRemoved) orders, \(report.linesRemoved) lines and "
+                    + "\(report.eventsRemoved) events removed; future imports will skip them."
+                : "No such customer in the store; added to the suppression list so future imports skip them."
+        ]
+        let checked = receipt.files.filter { $0.outcome != .missing }.count
+        lines.append("Files Regulars wrote: \(checked) checked, \(receipt.cleaned.count) named them and were cleaned.")
+        for file in receipt.cleaned { lines.append("  \(file.outcome.rawValue): \(file.path)") }
+        for file in receipt.files where file.outcome == .missing {
+            lines.append("  moved or deleted since written (erase any copy by hand): \(file.path)")
+        }
+        if !receipt.notReached.isEmpty {
+            lines.append(
+                "Not written by Regulars, so not changed (they may still hold the customer; re-importing them is safe):"
             )
-        } else {
-            print("No such customer in the store; added to the suppression list so future imports skip them.")
+            for path in receipt.notReached { lines.append("  \(path)") }
         }
-        if let retrained, !global.json {
-            print("Models retrained without them (version \(retrained)); older model files removed.")
-        }
+        return lines.joined(separator: "\n")
     }
 }
 

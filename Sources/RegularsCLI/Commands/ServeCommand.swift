@@ -22,8 +22,23 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("allowed-origin"),
         help: "A site allowed to call the public routes from browsers (repeat for more), e.g. https://shop.example.")
     var allowedOrigins: [String] = []
+    @Option(
+        name: .customLong("rate-limit-key"),
+        help: "Requests a second one public key may make, all visitors together (bursts of twice that); 0: no limit.")
+    var keyRate: Double = 500
+    @Option(
+        name: .customLong("rate-limit-address"),
+        help: "Requests a second one client address may make with a public key (bursts of twice that); 0: no limit.")
+    var addressRate: Double = 20
+    @Flag(
+        name: .customLong("plain-http"),
+        help: "The server is reached over plain HTTP from other machines (no TLS proxy): dashboard cookies not Secure.")
+    var plainHTTP = false
+    @Flag(name: .customLong("open-metrics"), help: "Let anyone read /metrics (default: this machine or a secret key).")
+    var openMetrics = false
 
     func validate() throws {
+        guard keyRate >= 0, addressRate >= 0 else { throw ValidationError("--rate-limit-*: expected 0 or more") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port: expected 1 to 65535") }
         for origin in allowedOrigins where origin != "*" {
             guard let url = URL(string: origin), url.scheme == "https" || url.scheme == "http", url.host != nil,
@@ -44,6 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.allowedOrigins = allowedOrigins
         configuration.storePath = global.storePath
+        configuration.publicKeyRate = keyRate > 0 ? RateLimit(perSecond: keyRate) : nil
+        configuration.clientAddressRate = addressRate > 0 ? RateLimit(perSecond: addressRate) : nil
+        configuration.secureCookies = !plainHTTP
+        configuration.openMetrics = openMetrics
         if try store.keys().isEmpty {
             Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
         }

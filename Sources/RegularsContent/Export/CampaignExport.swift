@@ -3,7 +3,7 @@ import RegularsData
 
 /// Writes a campaign's files into one folder: `preview.html`, `emails.txt`, `klaviyo.csv`, `mailchimp.csv`,
 /// `sms.csv` and `summary.json`. These files hold recipients' names and addresses: they are for the shop's
-/// e-mail tool, and nothing else here prints them.
+/// e-mail tool, nothing else here prints them, and they are written owner-only (`PrivateFile`, `CSVWriter`).
 public enum CampaignExport {
     /// Recipients shown in `preview.html`.
     public static let previewCount = 10
@@ -22,7 +22,7 @@ public enum CampaignExport {
         try writeSMS(emails, to: folder.appendingPathComponent("sms.csv"))
         var summary = campaign.summary
         summary.files = ["preview.html", "emails.txt", "klaviyo.csv", "mailchimp.csv", "sms.csv", "summary.json"]
-        try summary.json().write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
+        try PrivateFile.write(try summary.json(), to: folder.appendingPathComponent("summary.json"))
         return summary
     }
 
@@ -31,9 +31,10 @@ public enum CampaignExport {
         var text = ""
         for email in emails {
             text += "To: \(email.email)\n" + templates.render("email.txt", email.templateValues)
-            text += "\n" + String(repeating: "-", count: 72) + "\n\n"
+            // Erasure takes one recipient's block out by this separator (`FileScrubber`).
+            text += FileScrubber.textBlockSeparator
         }
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try PrivateFile.write(Data(text.utf8), to: url)
     }
 
     static func writePreview(_ campaign: Campaign, templates: TemplateSet, to url: URL) throws {
@@ -45,7 +46,7 @@ public enum CampaignExport {
                 "recipients": campaign.emails.count, "shown": shown.count, "mode": campaign.summary.mode,
                 "emails": shown.map(\.templateValues),
             ] as [String: Any])
-        try Data(page.utf8).write(to: url, options: .atomic)
+        try PrivateFile.write(Data(page.utf8), to: url)
     }
 
     /// The product columns of one e-mail for slot `1...productColumns`: title, url, reason, price.

@@ -17,8 +17,12 @@ public struct CSVWriter {
     ///   field starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that text a
     ///   customer typed (a first name such as `=HYPERLINK(…)`) stays text. Off for files that must round-trip
     ///   their input exactly (the rejects of an import).
+    /// The file is owner-only (0600): every CSV Regulars writes to disk holds customers' details.
     public init(url: URL, neutralizesFormulas: Bool = false) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        FileManager.default.createFile(
+            atPath: url.path, contents: nil, attributes: [.posixPermissions: PrivateFile.permissions])
+        // An existing file keeps its mode through createFile's truncation: restrict it before writing to it.
+        try PrivateFile.restrict(url)
         handle = try FileHandle(forWritingTo: url)
         self.neutralizesFormulas = neutralizesFormulas
         bytes.reserveCapacity(1 << 17)

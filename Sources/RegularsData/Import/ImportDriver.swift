@@ -82,6 +82,8 @@ enum ImportDriver {
             try writer.record(report: report)
         }
         try rejects?.close()
+        // Rejected rows hold customers' details: erasure must be able to find this file.
+        if rejects != nil { try store.record(writtenFile: WrittenFile(path: rejectsURL.path, kind: .importRejects)) }
         options.progress?(1)
         return report
     }

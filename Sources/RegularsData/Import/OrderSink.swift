@@ -66,6 +66,9 @@ struct OrderSink {
         guard var order else { return }
         self.order = nil
         let previous = seen[order.id] ?? (0, 0)
+        // Every row of the order was rejected (with --skip-invalid): the file says nothing about its lines, so
+        // what the store has stays, untouched and untrimmed (it used to be trimmed to nothing).
+        if lines.isEmpty && previous.lines == 0 { return }
         let linesTotal = lines.reduce(Int64(0)) { $0 + Int64($1.quantity) * $1.unitPrice.units }
         if !hasExplicitTotal { order.total = Money(units: previous.total + linesTotal) }
         if customersSeen.insert(order.customerID).inserted {

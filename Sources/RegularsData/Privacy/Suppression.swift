@@ -1,38 +1,66 @@
 import Crypto
 import Foundation
 
-/// Salted hashes of an erased customer's identifiers, kept so that re-importing an old export cannot
-/// bring them back (as e-mail platforms keep suppression lists).
+/// Keyed hashes of an erased customer's identifiers, kept so that re-importing an old export cannot bring them
+/// back (as e-mail platforms keep suppression lists).
 ///
-/// Only the hash is kept: the list proves "this identifier was erased" when the identifier is presented
-/// again, and tells nothing to someone who reads it. The salt is per store.
+/// Only the hash is kept: the list proves "this identifier was erased" when the identifier is presented again,
+/// and tells nothing to someone who reads it. The hash is HMAC-SHA256 under a per-store secret: a plain or
+/// salted fast hash of an e-mail is reversed by hashing a list of e-mails, a keyed one is not without the key.
 public struct Suppression: Sendable {
-    public let salt: String
+    /// The per-store secret (the store setting `suppressionSalt`, named so by its first version).
+    public let secret: String
 
-    public init(salt: String) { self.salt = salt }
+    public init(secret: String) { self.secret = secret }
 
-    /// SHA-256 of salt, kind and the normalised identifier, hex-encoded.
+    /// HMAC-SHA256 of kind and the normalised identifier under the store's secret, hex-encoded.
     public func hash(_ kind: String, _ identifier: String) -> String {
-        let normalised = identifier.trimmingCharacters(in: .whitespaces).lowercased()
-        let digest = SHA256.hash(data: Data("\(salt)|\(kind)|\(normalised)".utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("\(kind)|\(Self.normalised(identifier))".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return Self.hex(Array(mac))
     }
 
-    /// The hashes that identify one customer: their id, and their e-mail when known.
+    /// The first version's hash, SHA-256 of secret, kind and identifier: still recognised, so that a customer
+    /// erased by an older version stays erased; never written any more.
+    func legacyHash(_ kind: String, _ identifier: String) -> String {
+        Self.hex(Array(SHA256.hash(data: Data("\(secret)|\(kind)|\(Self.normalised(identifier))".utf8))))
+    }
+
+    /// The hashes written for one customer: their id, and their e-mail when known.
     public func hashes(customerID: CustomerID, email: String?) -> [String] {
         var result = [hash("id", customerID)]
         if let email, !email.isEmpty { result.append(hash("email", email)) }
         return result
     }
+
+    /// The hashes that find one customer on the list: today's and the first version's.
+    public func lookupHashes(customerID: CustomerID, email: String?) -> [String] {
+        var result = hashes(customerID: customerID, email: email) + [legacyHash("id", customerID)]
+        if let email, !email.isEmpty { result.append(legacyHash("email", email)) }
+        return result
+    }
+
+    static func normalised(_ identifier: String) -> String {
+        identifier.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 }
 
-/// What `forget` removed.
-public struct ErasureReport: Sendable, Codable, Hashable {
+/// What `forget` removed. Encoded without the ids, which are for the caller's own use (the server stops
+/// personalizing for them): a receipt that is printed or kept must not name the customer.
+public struct ErasureReport: Sendable, Encodable, Hashable {
     /// The customer's id, when they were found (the caller may have named them by e-mail).
     public var customerID: CustomerID?
     public var customerFound: Bool
+    /// Every customer record erased: one id, or several records that shared the e-mail named.
+    public var customerIDs: [CustomerID] = []
     public var ordersRemoved: Int
     public var linesRemoved: Int
     public var eventsRemoved: Int
     public var suppressionHashesAdded: Int
+
+    enum CodingKeys: String, CodingKey {
+        case customerFound, ordersRemoved, linesRemoved, eventsRemoved, suppressionHashesAdded
+    }
 }

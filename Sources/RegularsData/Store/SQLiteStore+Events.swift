@@ -51,24 +51,26 @@ public struct ShopEvent: Sendable, Hashable, Codable {
 }
 
 extension SQLiteStore {
-    public func record(events: [ShopEvent], receivedAt: Date) throws -> Int {
+    public func record(events: [ShopEvent], receivedAt: Date, scope: String) throws -> Int {
         let receivedAt = Int64(receivedAt.timeIntervalSince1970)
         return try writer.write { db in
             let suppressions = SQLiteStoreWriter(db: db)
             let insert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO event (eventId, type, at, customerId, sessionId, sku, recommendationId, \
+                    INSERT INTO event (scope, eventId, type, at, customerId, sessionId, sku, recommendationId, \
                     source, experiment, arm, receivedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(eventId) DO NOTHING
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(scope, eventId) DO NOTHING
                     """)
             var added = 0
             for event in events {
-                // An erased customer's events are dropped: the browser that sends them cannot know.
+                // An erased customer's events are dropped: the browser that sends them cannot know. They count as
+                // taken, so that the answer does not tell a caller who was erased.
                 if let customer = event.customerID, try suppressions.isSuppressed(customerID: customer, email: nil) {
+                    added += 1
                     continue
                 }
                 try insert.execute(arguments: [
-                    event.id, event.kind.rawValue, event.at, event.customerID, event.sessionID, event.sku,
+                    scope, event.id, event.kind.rawValue, event.at, event.customerID, event.sessionID, event.sku,
                     event.recommendationID, event.source, event.experiment, event.arm, receivedAt,
                 ])
                 added += db.changesCount
@@ -86,8 +88,9 @@ extension SQLiteStore {
         try GRDB.Row.fetchAll(
             db,
             sql: """
-                SELECT eventId, type, at, customerId, sessionId, sku, recommendationId, source, experiment, arm
-                FROM event WHERE \(condition) ORDER BY at, eventId
+                SELECT CASE scope WHEN '' THEN eventId ELSE scope || '/' || eventId END AS eventId, type, at,
+                    customerId, sessionId, sku, recommendationId, source, experiment, arm
+                FROM event WHERE \(condition) ORDER BY at, scope, eventId
                 """, arguments: arguments
         ).compactMap { row in
             guard let kind = ShopEvent.Kind(rawValue: row["type"]) else { return nil }
@@ -100,17 +103,6 @@ extension SQLiteStore {
 
     public func eventCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
-    }
-
-    /// Deletes the events of the customer with id (or e-mail) `id` inside `forget`'s transaction, before it deletes
-    /// the customer record an e-mail is resolved through. Returns how many went.
-    static func deleteEvents(_ db: Database, customer id: String) throws -> Int {
-        let resolved =
-            try String.fetchOne(
-                db, sql: "SELECT id FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1", arguments: [id, id])
-            ?? id
-        try db.execute(sql: "DELETE FROM event WHERE customerId IN (?, ?)", arguments: [resolved, id])
-        return db.changesCount
     }
 
     public func productHandles() throws -> [SKU: String] {

@@ -146,6 +146,40 @@ extension SQLiteStore {
                     CREATE UNIQUE INDEX emailSend_token ON emailSend(token) WHERE token IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v5: event ids scoped by key, the files erasure must reach") { db in
+            // One key could squat another's event ids while they shared one namespace: the key's name is now part
+            // of the id. Events stored before keep the empty scope.
+            try db.execute(
+                sql: """
+                    CREATE TABLE event_v5 (
+                        scope TEXT NOT NULL DEFAULT '',
+                        eventId TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        customerId TEXT,
+                        sessionId TEXT,
+                        sku TEXT,
+                        recommendationId TEXT,
+                        source TEXT,
+                        receivedAt INTEGER NOT NULL,
+                        experiment TEXT,
+                        arm TEXT,
+                        PRIMARY KEY (scope, eventId)
+                    );
+                    INSERT INTO event_v5 (eventId, type, at, customerId, sessionId, sku, recommendationId, source,
+                        receivedAt, experiment, arm)
+                    SELECT eventId, type, at, customerId, sessionId, sku, recommendationId, source, receivedAt,
+                        experiment, arm FROM event;
+                    DROP TABLE event;
+                    ALTER TABLE event_v5 RENAME TO event;
+                    CREATE INDEX event_customer ON event(customerId) WHERE customerId IS NOT NULL;
+                    CREATE INDEX event_time ON event(at);
+                    CREATE TABLE writtenFile (
+                        path TEXT PRIMARY KEY NOT NULL,
+                        kind TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -7,40 +7,54 @@ extension SQLiteStore {
             // Overwrite deleted rows with zeros, so the erased customer is not left in free pages of the file.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             let suppression = try Self.suppression(db)
-            // The caller may name the customer by id or by e-mail.
-            let row = try GRDB.Row.fetchOne(
-                db, sql: "SELECT id, email FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1",
+            // The caller may name the customer by id or by e-mail; an e-mail names every record that has it (an
+            // export may hold one person under two ids), and each of those records' own e-mail is erased too.
+            let rows = try GRDB.Row.fetchAll(
+                db, sql: "SELECT id, email FROM customer WHERE id = ? OR lower(email) = lower(?) ORDER BY id",
                 arguments: [id, id])
-            let customerID: String = row?["id"] ?? id
-            let email: String? = row?["email"] ?? (id.contains("@") ? id : nil)
-            let orders =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM shopOrder WHERE customerId = ?", arguments: [customerID]) ?? 0
-            let lines =
-                try Int.fetchOne(
-                    db,
-                    sql:
-                        "SELECT count(*) FROM orderLine WHERE orderKey IN "
-                        + "(SELECT key FROM shopOrder WHERE customerId = ?)",
-                    arguments: [customerID]) ?? 0
-            let events = try Self.deleteEvents(db, customer: id)
-            // Experiment exposures and e-mail sends name the customer too.
-            try db.execute(sql: "DELETE FROM exposure WHERE unit = ?", arguments: [customerID])
-            try db.execute(sql: "DELETE FROM emailSend WHERE customerId = ?", arguments: [customerID])
-            try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])
+            let found: [(id: CustomerID, email: String?)] = rows.map { ($0["id"], $0["email"]) }
+            let ids = found.isEmpty ? [id] : found.map(\.id)
+            var emails = Set(found.compactMap(\.email).filter { !$0.isEmpty }.map { $0.lowercased() })
+            if id.contains("@") { emails.insert(id.lowercased()) }
+            var orders = 0
+            var lines = 0
+            var events = 0
+            for customerID in ids {
+                orders +=
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM shopOrder WHERE customerId = ?", arguments: [customerID]) ?? 0
+                lines +=
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT count(*) FROM orderLine WHERE orderKey IN "
+                            + "(SELECT key FROM shopOrder WHERE customerId = ?)",
+                        arguments: [customerID]) ?? 0
+                try db.execute(sql: "DELETE FROM event WHERE customerId = ?", arguments: [customerID])
+                events += db.changesCount
+                // Experiment exposures and e-mail sends name the customer too.
+                try db.execute(sql: "DELETE FROM exposure WHERE unit = ?", arguments: [customerID])
+                try db.execute(sql: "DELETE FROM emailSend WHERE customerId = ?", arguments: [customerID])
+                try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])
+            }
+            // Events sent under the name the caller used (an e-mail given as a customer id by a storefront).
+            if !ids.contains(id) {
+                try db.execute(sql: "DELETE FROM event WHERE customerId = ?", arguments: [id])
+                events += db.changesCount
+            }
+            var hashes = ids.map { suppression.hash("id", $0) }
+            for email in emails.sorted() {
+                hashes += [suppression.hash("email", email), suppression.hash("id", StableID.customer(email: email))]
+            }
             var added = 0
-            for hash in suppression.hashes(customerID: customerID, email: email)
-                + (email.map { [suppression.hash("id", StableID.customer(email: $0))] } ?? [])
-            {
+            for hash in hashes {
                 try db.execute(
                     sql: "INSERT INTO suppression (hash, erasedAt) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
                     arguments: [hash, Int64(now.timeIntervalSince1970)])
                 added += db.changesCount
             }
             return ErasureReport(
-                customerID: row == nil ? nil : customerID, customerFound: row != nil, ordersRemoved: orders,
-                linesRemoved: lines, eventsRemoved: events,
-                suppressionHashesAdded: added)
+                customerID: found.first?.id, customerFound: !found.isEmpty, customerIDs: found.map(\.id),
+                ordersRemoved: orders, linesRemoved: lines, eventsRemoved: events, suppressionHashesAdded: added)
         }
         // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
         // Truncating waits for readers (up to the busy timeout); when one holds on longer, a passive checkpoint
@@ -61,13 +75,29 @@ extension SQLiteStore {
 
     public func optOut(customer id: String) throws -> CustomerID? {
         try writer.write { db in
-            guard
-                let customerID = try String.fetchOne(
-                    db, sql: "SELECT id FROM customer WHERE id = ? OR lower(email) = lower(?) LIMIT 1",
-                    arguments: [id, id])
-            else { return nil }
-            try db.execute(sql: "UPDATE customer SET optedOut = 1 WHERE id = ?", arguments: [customerID])
-            return customerID
+            // An e-mail names every record that has it, as in `forget`.
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM customer WHERE id = ? OR lower(email) = lower(?) ORDER BY id",
+                arguments: [id, id])
+            try db.execute(
+                sql: "UPDATE customer SET optedOut = 1 WHERE id = ? OR lower(email) = lower(?)", arguments: [id, id])
+            return ids.first
+        }
+    }
+
+    public func personalIdentifiers(of id: String) throws -> PersonalIdentifiers {
+        try writer.read { db in
+            let rows = try GRDB.Row.fetchAll(
+                db, sql: "SELECT id, email, firstName FROM customer WHERE id = ? OR lower(email) = lower(?)",
+                arguments: [id, id])
+            var identifiers = PersonalIdentifiers(ids: [id])
+            for row in rows {
+                identifiers.ids.insert(row["id"])
+                if let email: String = row["email"], !email.isEmpty { identifiers.emails.insert(email.lowercased()) }
+                if let name: String = row["firstName"], !name.isEmpty { identifiers.names.insert(name) }
+            }
+            if id.contains("@") { identifiers.emails.insert(id.lowercased()) }
+            return identifiers
         }
     }
 
@@ -87,6 +117,49 @@ extension SQLiteStore {
         else {
             throw StoreError(code: .corrupt, message: "the store has no suppression salt; was it created by Regulars?")
         }
-        return Suppression(salt: salt)
+        return Suppression(secret: salt)
+    }
+}
+
+extension SQLiteStore {
+    public func record(writtenFile: WrittenFile) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO writtenFile (path, kind) VALUES (?, ?)
+                    ON CONFLICT(path) DO UPDATE SET kind = excluded.kind
+                    """, arguments: [writtenFile.path, writtenFile.kind.rawValue])
+        }
+    }
+
+    public func writtenFiles() throws -> [WrittenFile] {
+        try writer.read { db in
+            try GRDB.Row.fetchAll(db, sql: "SELECT path, kind FROM writtenFile ORDER BY rowid")
+                .compactMap { row in
+                    WrittenFile.Kind(rawValue: row["kind"]).map { WrittenFile(path: row["path"], kind: $0) }
+                }
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func suppressionCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM suppression") ?? 0 }
+    }
+
+    public func erasedCustomers(among ids: [CustomerID]) throws -> Set<CustomerID> {
+        try writer.read { db in
+            let suppression = try Self.suppression(db)
+            let lookup = try db.cachedStatement(sql: "SELECT 1 FROM suppression WHERE hash = ?")
+            var erased = Set<CustomerID>()
+            for id in ids {
+                for hash in suppression.lookupHashes(customerID: id, email: nil)
+                where try Bool.fetchOne(lookup, arguments: [hash]) == true {
+                    erased.insert(id)
+                    break
+                }
+            }
+            return erased
+        }
     }
 }

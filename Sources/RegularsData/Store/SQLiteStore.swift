@@ -76,6 +76,17 @@ public struct SQLiteStore: Store {
         }
     }
 
+    public func importedFiles() throws -> [String] {
+        try writer.read { db in
+            var files: [String] = []
+            for json in try String.fetchAll(db, sql: "SELECT report FROM importLog ORDER BY id") {
+                guard let report = try? JSONDecoder().decode(ImportReport.self, from: Data(json.utf8)) else { continue }
+                if !files.contains(report.file) { files.append(report.file) }
+            }
+            return files
+        }
+    }
+
     /// Runs `body` with the raw database, for the store's own extensions.
     func read<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
 }

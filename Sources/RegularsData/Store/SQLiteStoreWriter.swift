@@ -26,7 +26,7 @@ final class SQLiteStoreWriter: StoreWriter {
             suppression = try SQLiteStore.suppression(db)
         }
         guard hasSuppressions == true, let suppression else { return false }
-        for hash in suppression.hashes(customerID: customerID, email: email) {
+        for hash in suppression.lookupHashes(customerID: customerID, email: email) {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE hash = ?", arguments: [hash]) == true {
                 return true
             }

@@ -23,10 +23,24 @@ public protocol Store: Sendable {
 
     /// The report of the last import, if any.
     func lastImport() throws -> ImportReport?
+    /// Every file imported from, as named when imported, oldest first.
+    func importedFiles() throws -> [String]
 
-    /// Erases a customer: their record, orders, lines and events go, and salted hashes of their id and e-mail go on
-    /// the suppression list so that no later import brings them back. `id` may also be their e-mail.
+    /// Erases a customer: their record, orders, lines and events go, and keyed hashes of their id and e-mail go on
+    /// the suppression list so that no later import brings them back. `id` may also be an e-mail, which names
+    /// every record that has it.
     func forget(customer id: String, at now: Date) throws -> ErasureReport
+    /// What identifies the customer `id` (or every customer with e-mail `id`) in files the product wrote: for
+    /// erasure to find them there before their records go. Held in memory only.
+    func personalIdentifiers(of id: String) throws -> PersonalIdentifiers
+    /// How many hashes the suppression list holds: cheap, for a process to notice an erasure made by another.
+    func suppressionCount() throws -> Int
+    /// Which of `ids` were erased (their id is on the suppression list).
+    func erasedCustomers(among ids: [CustomerID]) throws -> Set<CustomerID>
+    /// Notes a file the product wrote that may hold customers' details, so that erasure can reach it.
+    func record(writtenFile: WrittenFile) throws
+    /// Every file noted by `record(writtenFile:)`, oldest first.
+    func writtenFiles() throws -> [WrittenFile]
 
     /// Marks a customer as opted out of personalization (kept across re-imports); `id` may also be their
     /// e-mail. Returns their id, or `nil` when there is no such customer.
@@ -48,9 +62,11 @@ public protocol Store: Sendable {
     /// Removes the key named `name`. Returns whether there was one.
     func revokeKey(named name: String) throws -> Bool
 
-    /// Stores a batch of events in one transaction, skipping event ids already stored (a retried batch
-    /// stores nothing twice) and events of erased customers. Returns how many were new.
-    func record(events: [ShopEvent], receivedAt: Date) throws -> Int
+    /// Stores a batch of events in one transaction, skipping event ids already stored under `scope` (a retried
+    /// batch stores nothing twice; ids are scoped by the sender's key, so one key cannot squat another's) and
+    /// dropping events of erased customers. Returns how many were taken: new ones, and the dropped ones, which
+    /// count as taken so that the answer does not tell who was erased.
+    func record(events: [ShopEvent], receivedAt: Date, scope: String) throws -> Int
     /// Every stored event of one customer, oldest first.
     func events(ofCustomer id: CustomerID) throws -> [ShopEvent]
     /// How many events are stored.

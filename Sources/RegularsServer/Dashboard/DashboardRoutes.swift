@@ -8,6 +8,8 @@ struct DashboardRoutes: Sendable {
     static let cookieName = "regulars_session"
     let services: AppServices
     let sessions: DashboardSessions
+    /// `ServerConfiguration.secureCookies`.
+    var secureCookies = true
 
     func add(to router: Router<AppContext>) {
         let open = router.group("dashboard")
@@ -133,8 +135,8 @@ struct DashboardRoutes: Sendable {
     func signedIn(_ request: Request, keyHash: [UInt8]?) -> Response {
         let token = sessions.open(now: services.now(), keyHash: keyHash)
         var response = Response.redirect(to: "/dashboard", type: .normal)
-        // Behind a TLS proxy the cookie must not travel over plain HTTP; on 127.0.0.1 there is no TLS.
-        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https"
+        // The cookie must not travel over plain HTTP, unless the server was told it has no TLS in front.
+        let secure = secureCookies || request.headers[.init("X-Forwarded-Proto")!] == "https"
         response.setCookie(
             Cookie(
                 name: Self.cookieName, value: token, maxAge: Int(DashboardSessions.sessionLifetime), path: "/dashboard",

@@ -31,7 +31,9 @@ struct KeyMiddleware: RouterMiddleware {
         context.keyScope = record.scope
         context.keyHash = record.hash
         // The generated handlers see no request context: they read the key from the task.
-        return try await PresentedKey.$current.withValue(PresentedKey(scope: record.scope, hash: record.hash)) {
+        return try await PresentedKey.$current.withValue(
+            PresentedKey(name: record.name, scope: record.scope, hash: record.hash)
+        ) {
             try await next(request, context)
         }
     }
@@ -41,6 +43,8 @@ struct KeyMiddleware: RouterMiddleware {
 struct PresentedKey: Sendable {
     @TaskLocal static var current: PresentedKey?
 
+    /// The key's name: event ids are scoped by it.
+    var name: String
     var scope: APIKeyScope
     var hash: [UInt8]
 }

@@ -31,6 +31,9 @@ public actor ModelRegistry: RecommendationSource {
     nonisolated let optedOut = Locked<Set<CustomerID>>([])
     nonisolated let cache = ResponseCache()
     private var loading = false
+    /// The suppression list's length at the last look: when another process (`regulars forget`, a second
+    /// server) erases someone, it grows, and the served models are checked for erased customers.
+    private var suppressionCount: Int?
 
     /// - Parameter shop: where the model sets and rules are (`Shop.recommender(newerThan:)`).
     init(shop: Shop, checkInterval: Duration = .seconds(5), metrics: ServerMetrics?, logger: Logger) {
@@ -52,6 +55,7 @@ public actor ModelRegistry: RecommendationSource {
     /// at a time, the others return at once.
     public func refresh() async {
         if let ids = try? shop.store.optedOutCustomers() { optedOut.withLock { $0 = ids } }
+        forgetErasedElsewhere()
         let served = loaded.current?.version ?? 0
         guard !loading, let latest = shop.modelDirectory.latest, latest.version > served else { return }
         loading = true
@@ -66,6 +70,9 @@ public actor ModelRegistry: RecommendationSource {
         do {
             guard let next = try await task.value else { return }
             loaded.withLock { $0 = next }
+            // A set trained before an erasure (a training that was under way) must not bring anyone back.
+            suppressionCount = nil
+            forgetErasedElsewhere()
             let models = next.recommender.models
             metrics?.modelLoaded(
                 version: next.version, trainedAt: models.trainedAt, trainingSeconds: models.trainingSeconds)
@@ -73,6 +80,19 @@ public actor ModelRegistry: RecommendationSource {
         } catch {
             logger.error("cannot load model version \(latest.version): \(error)")
         }
+    }
+
+    /// Stops personalizing for every customer of the served models who is on the suppression list, when the
+    /// list changed since the last look: an erasure made by another process holds here within `checkInterval`.
+    private func forgetErasedElsewhere() {
+        guard let count = try? shop.store.suppressionCount(), count != suppressionCount,
+            let models = loaded.current?.recommender.models
+        else { return }
+        suppressionCount = count
+        guard let found = try? shop.store.erasedCustomers(among: models.snapshot.customers.map(\.id)), !found.isEmpty
+        else { return }
+        erased.withLock { $0.formUnion(found) }
+        cache.removeAll()
     }
 
     /// Starts a refresh in the background when the last look for a newer version is older than `checkInterval`.

@@ -89,12 +89,13 @@ struct CustomerRoutes: Sendable {
             asOf: Timestamp.iso(Int64(insights.asOf.timeIntervalSince1970)))
     }
 
-    /// Erasure, as `regulars forget` (`Store.forget`: events, record, orders and lines in one transaction; the id
-    /// and e-mail go on the suppression list). Answers 200 even for an unknown id, which is suppressed all the same.
+    /// Erasure, as `regulars forget` (`Shop.erase`: events, records, orders and lines in one transaction, the id
+    /// and e-mail on the suppression list, the files the product wrote cleaned). Answers 200 even for an unknown
+    /// id, which is suppressed all the same.
     func erase(id: String) async throws -> Components.Schemas.Erasure {
         try TextLimits.check(id, field: "id")
-        let report = try services.store.forget(customer: id, at: services.now())
-        services.models?.stopPersonalizing(customer: report.customerID ?? id)
+        let report = try services.shop.erase(customer: id).store
+        for customer in Set(report.customerIDs + [id]) { services.models?.stopPersonalizing(customer: customer) }
         await services.insights.invalidate()
         if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.asOf()) }
         return .init(

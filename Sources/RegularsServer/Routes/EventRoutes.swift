@@ -37,8 +37,8 @@ struct EventRoutes: Sendable {
         }
     }
 
-    /// Stores the batch and says how many events were new: the rest were stored before (a retry) or belong
-    /// to erased customers.
+    /// Stores the batch and says how many events were taken: the rest were stored before under this key (a
+    /// retry). Events of erased customers are taken and dropped, so the answer does not tell who was erased.
     func record(_ batch: Batch) throws -> Components.Schemas.EventReceipt {
         guard !batch.events.isEmpty else { throw APIError.badRequest("no events; expected 1 to 500", field: "events") }
         guard batch.events.count <= Self.maximumBatch else {
@@ -65,7 +65,8 @@ struct EventRoutes: Sendable {
                 field: "events[\(errors[0].index)].\(errors[0].field)", items: Array(errors.prefix(100)))
         }
         let stored = try services.store.record(
-            events: try events.map(resolvingRecipient), receivedAt: services.now())
+            events: try events.map(resolvingRecipient), receivedAt: services.now(),
+            scope: PresentedKey.current?.name ?? "")
         services.metrics.eventsIngested.increment(by: Int64(stored))
         services.metrics.eventsDuplicate.increment(by: Int64(events.count - stored))
         return .init(received: events.count, stored: stored)

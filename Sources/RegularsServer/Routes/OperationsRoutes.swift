@@ -2,10 +2,13 @@ import Foundation
 import Hummingbird
 import RegularsData
 
-/// Routes without a key: `GET /health`, `GET /metrics` (Prometheus text), `GET /openapi.json`.
+/// Routes without a key: `GET /health`, `GET /openapi.json`; and `GET /metrics` (Prometheus text), which
+/// answers this machine, or a secret key, unless the server was told to open it.
 struct OperationsRoutes: Sendable {
     let services: AppServices
     let document: APIDocument
+    /// `ServerConfiguration.openMetrics`.
+    var openMetrics = false
 
     /// The routes openapi.yaml documents but the generated code does not serve (see
     /// openapi-generator-config.yaml); `GET /health` is an `APIProtocol` operation.
@@ -38,6 +41,18 @@ struct OperationsRoutes: Sendable {
     }
 
     @Sendable func metrics(_ request: Request, context: AppContext) async throws -> Response {
+        // Counts of keys, experiments and traffic are the shop's business: from elsewhere, a secret key.
+        if !openMetrics && !context.isLoopback {
+            let key = request.headers[.authorization].flatMap { header -> String? in
+                let parts = header.split(separator: " ", maxSplits: 1)
+                return parts.count == 2 && parts[0].lowercased() == "bearer" ? String(parts[1]) : nil
+            }
+            guard let key, let record = try services.keys.record(forKey: key), record.scope == .secret else {
+                throw APIError(
+                    .unauthorized, "/metrics answers this machine only, or a secret key (Authorization: Bearer)",
+                    field: "Authorization")
+            }
+        }
         let text = services.metrics.render(now: services.now())
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

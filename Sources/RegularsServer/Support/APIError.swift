@@ -14,6 +14,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     public var items: [ItemError]
     /// The `Allow` header of a 405.
     var allow: String?
+    /// The `Retry-After` header of a 429, in whole seconds.
+    var retryAfter: Int?
 
     /// One bad item of a batch.
     public struct ItemError: Sendable, Equatable, Codable {
@@ -54,6 +56,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="regulars""# }
         if let allow { headers[.allow] = allow }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(
             status: status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: try JSONCoding.encoder.encode(body))))

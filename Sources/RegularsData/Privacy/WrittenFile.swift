@@ -1,0 +1,48 @@
+import Foundation
+
+/// A file the product wrote that may hold customers' details (a campaign export, an import's rejects, a
+/// predictions file): noted in the store when written, so that erasure can find and clean it later.
+public struct WrittenFile: Sendable, Codable, Hashable {
+    public enum Kind: String, Sendable, Codable {
+        case campaignExport = "campaign_export"
+        case importRejects = "import_rejects"
+        case predictions
+        /// The demo's own generated exports, written beside its store.
+        case demoExport = "demo_export"
+    }
+
+    /// The absolute path.
+    public var path: String
+    public var kind: Kind
+
+    public init(path: String, kind: Kind) {
+        self.path = URL(fileURLWithPath: path).standardizedFileURL.path
+        self.kind = kind
+    }
+}
+
+/// What identifies one customer (or every record sharing an e-mail) in a file: ids, e-mails (lower-cased) and
+/// first names. Only ever held in memory during an erasure; never logged, never stored.
+public struct PersonalIdentifiers: Sendable, Hashable {
+    public var ids: Set<String>
+    public var emails: Set<String> = []
+    public var names: Set<String> = []
+
+    public init(ids: Set<String>, emails: Set<String> = [], names: Set<String> = []) {
+        self.ids = ids
+        self.emails = emails
+        self.names = names
+    }
+
+    /// The needles that mark a row, a block or a file as theirs: ids and e-mails (a first name alone is shared
+    /// by other customers, so it only goes with the row an id or e-mail marks).
+    public var markers: [String] { (ids.filter { !$0.isEmpty } + emails).sorted() }
+
+    /// Whether `text` holds one of the markers (e-mails compared without case).
+    public func marks(_ text: String) -> Bool {
+        if ids.contains(where: { !$0.isEmpty && text.contains($0) }) { return true }
+        guard !emails.isEmpty else { return false }
+        let lower = text.lowercased()
+        return emails.contains { lower.contains($0) }
+    }
+}
