@@ -3,7 +3,8 @@
 
 Three kinds, --rounds rounds each; the kill moments are drawn from --seed (the same seed kills at the same offsets).
 For import and train, even rounds kill anywhere in the duration of one uncut run, odd rounds in its last 30 %
-(nearer to where the import commits and training writes its file):
+(nearer to where the import commits and training writes its file); a round whose process exits by itself before its
+kill moment shortens that duration to its own:
 
   import  `regulars import orders` of a 100,000-row generic CSV into a store that already holds a smaller import
           (every fifth round into an empty store instead, where the import also drops and rebuilds the order
@@ -153,6 +154,18 @@ def tail(path, lines=8):
         return ""
 
 
+def sleep_until(process, started, moment):
+    """Sleeps until `moment` seconds after `started`; returns early, with the seconds the process took, if it exits
+    by itself first (the window then shrinks to that: the uncut run it was measured from may have been slow)."""
+    while True:
+        elapsed = time.monotonic() - started
+        if elapsed >= moment:
+            return None
+        if process.poll() is not None:
+            return elapsed
+        time.sleep(min(moment - elapsed, 0.005))
+
+
 def kill_moment(rng, number, seconds):
     """Even rounds: anywhere in the uncut run. Odd rounds: in its last 30 %, nearer to where the import commits
     and training writes its file."""
@@ -168,6 +181,7 @@ class Tally:
         self.finished_first = 0  # the process exited by itself before the kill moment
         self.failures = []
         self.notes = {}
+        self.strays = {}  # train: files other than model versions left in the models folder, and their sizes
 
     def note(self, key, count=1):
         self.notes[key] = self.notes.get(key, 0) + count
@@ -262,7 +276,9 @@ class ImportKind:
         log = os.path.join(self.folder, "round.log")
         open(log, "w").close()
         process = self.procs.start(self.import_argv(store), log)
-        time.sleep(moment)
+        took = sleep_until(process, time.monotonic(), moment)
+        if took is not None:
+            self.seconds[empty] = min(self.seconds[empty], took)
         landed = self.procs.kill9(process)
         try:
             if not landed and process.returncode != 0:
@@ -400,7 +416,6 @@ class TrainKind:
         open(log, "w").close()
         process = self.procs.start(self.train_argv(), log)
         if watch:
-            started = time.monotonic()
             moment = self.wait_for_write(process, strays)
             label = (f"kill at {moment:.3f} s, while the model file was being written" if moment is not None
                      else "kill once the models folder changed: it never did")
@@ -408,7 +423,9 @@ class TrainKind:
                 tally.note("killed while writing the model file")
         else:
             label = f"kill at {moment:.3f} s"
-            time.sleep(moment)
+            took = sleep_until(process, time.monotonic(), moment)
+            if took is not None:
+                self.seconds = min(self.seconds, took)
         landed = self.procs.kill9(process)
         try:
             if not landed and process.returncode != 0:
@@ -571,10 +588,10 @@ def report(tallies, seconds, folder, kept):
               f"{len(tally.failures):8}")
         for key, count in sorted(tally.notes.items()):
             print(f"           {key}: {count:,}")
-    stray_note = [t for t in tallies if getattr(t, "strays", None)]
-    for tally in stray_note:
-        print(f"  train: files left in the models folder (not model versions): {', '.join(sorted(tally.strays)[:5])}"
-              + (" …" if len(tally.strays) > 5 else ""))
+    for tally in (tally for tally in tallies if tally.strays):
+        names = sorted(tally.strays)
+        print(f"  {tally.kind}: {len(names)} files ({sum(tally.strays.values()) / 2**20:.1f} MB) left in the models "
+              f"folder that are not model versions: {', '.join(names[:3])}" + (" …" if len(names) > 3 else ""))
     failures = [(tally.kind, failure) for tally in tallies for failure in tally.failures]
     for kind, failure in failures:
         print(f"FAIL {kind}: {failure}")
@@ -644,7 +661,8 @@ def main():
             if kind == "events":
                 runner.last_restart(tally)
             if kind == "train":
-                tally.strays = runner.strays
+                tally.strays = {name: os.path.getsize(os.path.join(runner.models, name)) for name in runner.strays
+                                 if os.path.exists(os.path.join(runner.models, name))}
             print(f"{kind}: {tally.rounds} rounds in {time.monotonic() - kind_started:.0f} s, "
                   f"{len(tally.failures)} failures", flush=True)
     except KeyboardInterrupt:

@@ -358,7 +358,7 @@ def run(args, server, folder):
         failures.append(f"VmRSS grew from {start_rss / 1024:.1f} MB after warm-up to {end_rss / 1024:.1f} MB "
                         f"({growth - 1:+.1%}" + (f", {judged - 1:+.1%} less the store's growth"
                                                  if args.discount_store_growth else "")
-                        + f"; the limit is {args.rss_limit - 1:+.0%})")
+                        + f"; the limit is {args.rss_limit - 1:+.1%})")
     if "unexpected error" in server.log_tail(10_000):
         failures.append("the server logged unexpected errors:\n" + server.log_tail())
 

@@ -109,6 +109,24 @@ struct RecommendationRoutesTests {
         }
     }
 
+    @Test("a browser's Sec-GPC: 1 means no personal list, for a known customer with a valid token too")
+    func globalPrivacyControl() async throws {
+        let server = try Self.trainedServer()
+        try await server.run { client in
+            let path = "/v1/recommendations?placement=home&session=SKILLET&\(try server.customer("C-3"))"
+            let known = try await client.send(.get, path, key: server.publicKey)
+            #expect(known.json["personalized"] as? Bool == true)
+            let gpc = try await client.send(.get, path, key: server.publicKey, headers: [.init("Sec-GPC")!: "1"])
+            #expect(gpc.status == .ok)
+            #expect(gpc.json["personalized"] as? Bool == false)
+            let anonymous = try await client.send(.get, "/v1/recommendations?placement=home", key: server.publicKey)
+            let skus = { (reply: Reply) in
+                ((reply.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["sku"] as? String }
+            }
+            #expect(skus(gpc) == skus(anonymous))
+        }
+    }
+
     @Test("unknown customers and SKUs are left out, not refused; bad parameters are 400s naming them")
     func parameters() async throws {
         let server = try Self.trainedServer()

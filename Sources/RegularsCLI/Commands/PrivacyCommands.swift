@@ -31,7 +31,8 @@ struct ForgetCommand: ParsableCommand {
     /// Counts and paths only: the receipt never repeats who was erased.
     static func text(_ receipt: ErasureReceipt) -> String {
         let report = receipt.store
-        let records = report.customerIDs.count == 1 ? "1 customer record" : "\(report.customerIDs.count) customer records"
+        let records =
+            report.customerIDs.count == 1 ? "1 customer record" : "\(report.customerIDs.count) customer records"
         var lines = [
             report.customerFound
                 ? "Erased: \(records), \(report.ordersRemoved) orders, \(report.linesRemoved) lines and "

@@ -21,6 +21,13 @@ struct RecommendationRoutes: Sendable {
                 query.customer = nil
             }
         }
+        // A browser's Global Privacy Control: nothing personal for this visitor, neither who they are nor what
+        // they looked at; the page's own context (product, cart) still shapes the list.
+        if input.headers.secGPC?.trimmingCharacters(in: .whitespaces) == "1" {
+            query.customer = nil
+            query.session = []
+            query.sessionID = nil
+        }
         // The permanent holdout gets what an anonymous visitor gets, in every placement.
         if services.experiments.isHeldOut(query.customer, at: services.now()) { query.customer = nil }
         query.assignment = services.experiments.assign(

@@ -27,7 +27,11 @@ enum WidgetScript {
           var rendered = [];
           window.Regulars = {
             optOut: function () {
-              if (local) { local.setItem("regulars_opt_out", "1"); local.removeItem("regulars_sid"); }
+              if (local) {
+                local.setItem("regulars_opt_out", "1");
+                local.removeItem("regulars_sid");
+                local.removeItem("regulars_sid_at");
+              }
               if (session) { session.removeItem("regulars_viewed"); }
               rendered.forEach(function (el) { el.replaceChildren(); });
             },
@@ -39,9 +43,15 @@ enum WidgetScript {
             if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
             return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
           };
+          // The anonymous session id ends after 30 idle minutes: a new visit is a new session, not a profile.
           var sessionID = function () {
             var id = local && local.getItem("regulars_sid");
-            if (!id) { id = randomID(); if (local) { local.setItem("regulars_sid", id); } }
+            var last = Number((local && local.getItem("regulars_sid_at")) || 0);
+            if (!id || Date.now() - last > 30 * 60 * 1000) {
+              id = randomID();
+              if (local) { local.setItem("regulars_sid", id); }
+            }
+            if (local) { local.setItem("regulars_sid_at", String(Date.now())); }
             return id;
           };
           var customer = attr(script, "data-customer");
