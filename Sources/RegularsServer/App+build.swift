@@ -73,6 +73,11 @@ public func buildApplication(
 
     return Application(
         router: router,
+        server: .http1(
+            configuration: .init(
+                idleTimeout: .nanoseconds(
+                    Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
+                        + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "regulars"),
         logger: logger)
 }

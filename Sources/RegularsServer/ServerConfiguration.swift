@@ -25,6 +25,9 @@ public struct ServerConfiguration: Sendable {
     /// Whether the dashboard's cookie is `Secure` (sent over HTTPS only). Off only when the server is told
     /// it is reached over plain HTTP (`regulars serve --plain-http`); browsers treat 127.0.0.1 as secure.
     public var secureCookies = true
+    /// How long a connection may stay without a whole request: a client that opens connections and sends
+    /// nothing, or trickles its header (slowloris), is cut off after this.
+    public var idleTimeout: Duration = .seconds(30)
     /// Whether `/metrics` answers anyone; by default it answers requests from this machine (loopback) and
     /// requests with a secret key.
     public var openMetrics = false

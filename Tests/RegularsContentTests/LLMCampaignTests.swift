@@ -54,6 +54,46 @@ struct LLMCampaignTests {
         }
     }
 
+    @Test(
+        "every demo customer's details, pasted into the voice that goes into the prompt, are replaced before it leaves")
+    func redactedPrompt() async throws {
+        let snapshot = DemoCampaign.snapshot
+        var voice = BrandVoice()
+        var pasted: [String] = []
+        for (index, customer) in snapshot.customers.enumerated() {
+            let orders = snapshot.orders(of: CustomerIndex(index)).map { snapshot.orderIDs[$0] }
+            pasted.append(
+                "\(customer.firstName ?? "") Surname\(index) <\(customer.email ?? "")> \(customer.id) "
+                    + "\(orders.joined(separator: " ")) +44 7700 9\(String(format: "%05d", index)) "
+                    + "\(index + 1) Kings Road EX7 7NA")
+        }
+        voice.catalogBrief = pasted.joined(separator: "; ")
+        voice.signOff = "Love, \(snapshot.customers[0].firstName ?? "") Surname0"
+        let inputs = DemoCampaign.inputs(voice: voice)
+        let server = ChatServer(behaviour: .goodDraft)
+        try await server.run { url in
+            _ = await Campaign.make(segment: .lapsed, inputs: inputs, llm: Self.settings(url), limit: 60)
+            let bodies = await server.bodies
+            #expect(bodies.count == 1)
+            // Exact product titles may be sent (a title that holds a first name is still a product); nothing else.
+            let titles = Set(snapshot.products.map(\.title)).sorted { $0.count > $1.count }
+            for var body in bodies {
+                for title in titles { body = body.replacingOccurrences(of: title, with: "") }
+                // Words of the body, once: a customer's details are whole words (ids, e-mails, names, numbers).
+                let words = Set(
+                    body.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && !"@.-_#+".contains($0) })
+                        .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+                var hits = ["kings road", "7700"].filter { body.lowercased().contains($0) }.count
+                for (index, customer) in snapshot.customers.enumerated() {
+                    let orders = snapshot.orders(of: CustomerIndex(index)).map { snapshot.orderIDs[$0] }
+                    let needles = [customer.email, customer.id, "surname\(index)", customer.firstName].compactMap { $0 }
+                    hits += (needles + orders).filter { words.contains($0.lowercased()) }.count
+                }
+                #expect(hits == 0)
+            }
+        }
+    }
+
     @Test("a draft stating a wrong price fails the fact check; the campaign completes from templates")
     func wrongPrice() async throws {
         let server = ChatServer(behaviour: .wrongPrice)

@@ -82,7 +82,11 @@ public struct Campaign: Sendable {
             let prompt = SegmentPrompt(
                 voice: inputs.voice, playbook: playbook, products: facts, recipients: audience.recipients.count)
             do throws(LLMError) {
-                let messages = prompt.messages
+                // What is personal is replaced first (`Redactor`); the check after it is the last guard.
+                let redactor = Redactor(snapshot: inputs.snapshot)
+                let messages = prompt.messages.map { message in
+                    message.mapValues { redactor.redact($0).text }
+                }
                 let leaks = Redaction.leaks(
                     in: messages.map { $0["content"] ?? "" }.joined(separator: "\n"), recipients: audience.recipients,
                     catalogText: Self.knownText(

@@ -32,6 +32,11 @@ enum ImportDriver {
             (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.doubleValue ?? 0
         var rejects: CSVWriter?
         let rejectsURL = URL(fileURLWithPath: url.path + ".rejects.csv")
+        // Rejected rows hold customers' details: the file is noted for erasure before it can exist, so that an
+        // import killed after writing it still leaves it findable.
+        if options.skipInvalid {
+            try store.record(writtenFile: WrittenFile(path: rejectsURL.path, kind: .importRejects))
+        }
 
         try store.importWrite { writer in
             var sink: any StoreWriter = writer
@@ -82,8 +87,6 @@ enum ImportDriver {
             try writer.record(report: report)
         }
         try rejects?.close()
-        // Rejected rows hold customers' details: erasure must be able to find this file.
-        if rejects != nil { try store.record(writtenFile: WrittenFile(path: rejectsURL.path, kind: .importRejects)) }
         options.progress?(1)
         return report
     }

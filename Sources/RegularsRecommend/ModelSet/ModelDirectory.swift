@@ -34,6 +34,7 @@ public struct ModelDirectory: Sendable {
     public func save(_ models: ModelSet) throws -> Int {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         let version = (versions.last ?? 0) + 1
+        removeLeftovers(below: version)
         try models.save(to: file(version: version), version: version)
         return version
     }
@@ -41,5 +42,20 @@ public struct ModelDirectory: Sendable {
     /// Removes every saved version (after an erasure, before retraining), so no old file keeps the customer.
     public func removeAll() throws {
         for version in versions { try FileManager.default.removeItem(at: file(version: version)) }
+        removeLeftovers()
+    }
+
+    /// Removes what a write killed halfway left behind (`PrivateFile`'s hidden `.vNNNN.models.….tmp` files, and
+    /// the `.nosync` files of the older `Data.write(options: .atomic)`): they hold customers too, and nothing else
+    /// would ever delete them. With `below`, only files of earlier versions go: a write of that version (by
+    /// another process) may be under way.
+    public func removeLeftovers(below version: Int? = nil) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.contains(".nosync")) {
+            if let version, name.hasPrefix(".v"), let target = Int(name.dropFirst(2).prefix(4)), target >= version {
+                continue
+            }
+            try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+        }
     }
 }

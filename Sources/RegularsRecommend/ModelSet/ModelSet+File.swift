@@ -22,7 +22,9 @@ extension ModelSet {
         public var trainingSeconds: [String: Double]
     }
 
-    /// Writes the set to `url` atomically (a reader never sees half a file) as model version `version`.
+    /// Writes the set to `url` atomically (a reader never sees half a file) as model version `version`, owner-only:
+    /// it holds customer ids. The temporary file is named so that `ModelDirectory` finds and removes it when a
+    /// write was killed halfway (it would keep customers an erasure removed).
     public func save(to url: URL, version: Int) throws {
         let header = FileHeader(
             formatVersion: Self.fileFormatVersion, version: version, trainedAt: trainedAt, asOf: asOf,
@@ -34,7 +36,7 @@ extension ModelSet {
         data.append(try encoder.encode(header))
         data.append(0x0A)
         data.append(try encoder.encode(self))
-        try data.write(to: url, options: .atomic)
+        try PrivateFile.write(data, to: url)
     }
 
     /// Reads only the header line of a model file.

@@ -51,6 +51,8 @@ public enum ModelTraining {
         store: any Store, storePath: String, fallbackAsOf: Date, trainedAt: Date
     ) throws -> Int? {
         let directory = ModelDirectory(storePath: storePath)
+        // Half-written files of a killed training hold customers too: an erasure removes them whatever their age.
+        directory.removeLeftovers()
         let old = directory.versions
         guard let newest = old.last else { return nil }
         let asOf = (try? ModelSet.header(of: directory.file(version: newest)).asOf) ?? fallbackAsOf
