@@ -55,6 +55,8 @@ public func buildApplication(
         middleware: CORSPolicy(
             allowedOrigins: Set(configuration.allowedOrigins), publicPaths: ["/v1/recommendations", "/v1/events"]))
     router.add(middleware: ErrorMiddleware())
+    // Handlers call the store synchronously: they run on threads of their own (`StoreWorkExecutor`).
+    router.add(middleware: StoreWorkMiddleware())
 
     // The JSON API is generated from openapi.yaml; what the generator does not express stays hand-written.
     let document = try APIDocument.bundled.get()

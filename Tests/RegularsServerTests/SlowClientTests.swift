@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import RegularsData
 import Testing
 
 @testable import RegularsServer
@@ -67,6 +68,71 @@ struct SlowClientTests {
             #expect(Self.closedAfter(3, port: port, sending: ""))
             #expect(Self.closedAfter(3, port: port, sending: "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "))
             // (The test client's own idle connection is cut off too, so no request follows here.)
+        }
+    }
+}
+
+@Suite("Requests waiting on the database do not stall the others")
+struct BlockedStoreTests {
+    actor Finished {
+        var order: [String] = []
+        let start = ContinuousClock.now
+        func add(_ name: String) { order.append("\(name) \(start.duration(to: .now))") }
+    }
+
+    @Test("while another process holds the write lock, requests that write wait, and /health still answers first")
+    func healthWhileWritesWait() async throws {
+        let server = try TestServer()
+        let other = try SQLiteStore(path: server.store.path)
+        try await server.run { client in
+            // Another process takes the write lock for two seconds (an import, say).
+            let holder = Thread {
+                // A write inside the transaction takes the lock (GRDB's transactions start deferred); rolled back.
+                _ = try? other.write { writer -> Void in
+                    try writer.ensureCustomer("lock-holder")
+                    Thread.sleep(forTimeInterval: 2)
+                    throw CancellationError()
+                }
+            }
+            holder.start()
+            try await Task.sleep(for: .milliseconds(200))
+            let finished = Finished()
+            let port = try #require(client.port)
+            let body = eventBatch([viewEvent("w")])
+            // Each on a connection of its own, from threads of its own: the test client has one connection.
+            func onThread(_ name: String, _ request: String) async -> String {
+                await withCheckedContinuation { continuation in
+                    Thread {
+                        let answer = SlowClientTests.exchange(port: port, request)
+                        continuation.resume(returning: answer)
+                    }.start()
+                }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                // More waiting writers than the machine has cores: on the cooperative pool they would hold it all.
+                for index in 0..<(ProcessInfo.processInfo.activeProcessorCount + 2) {
+                    let batch = body.replacingOccurrences(of: "\"w\"", with: "\"w\(index)\"")
+                    group.addTask {
+                        let answer = await onThread(
+                            "events",
+                            "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(server.secretKey)\r\n"
+                                + "Content-Type: application/json\r\nContent-Length: \(batch.utf8.count)\r\n"
+                                + "Connection: close\r\n\r\n\(batch)")
+                        #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")
+                        await finished.add("events")
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                group.addTask {
+                    let answer = await onThread(
+                        "health", "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")
+                    await finished.add("health")
+                }
+                try await group.waitForAll()
+            }
+            let order = await finished.order
+            #expect(order.first?.hasPrefix("health") == true, "\(order)")
         }
     }
 }
