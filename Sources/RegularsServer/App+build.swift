@@ -40,7 +40,7 @@ public func buildApplication(
     let services = AppServices(
         store: store, shop: shop ?? Shop(store: store, storePath: ":memory:", clock: now, asOf: asOf),
         storePath: storePath, now: now, asOf: asOfNow, keys: KeyRing(store: store),
-        customerTokenKey: try store.customerTokenKey(), metrics: metrics,
+        metrics: metrics,
         insights: InsightCache(store: store, now: asOfNow), recommendations: recommendations ?? models ?? NoModels(),
         models: models,
         trainer: trainer,

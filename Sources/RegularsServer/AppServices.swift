@@ -13,9 +13,9 @@ struct AppServices: Sendable {
     let now: @Sendable () -> Date
     /// What recommendations, segments, training and the dashboard are computed as of (`AsOfClock`).
     let asOf: @Sendable () -> Date
+    /// The API keys, and the key that checks `customer_token`s: a public key personalizes only for a customer
+    /// the shop vouches for.
     let keys: KeyRing
-    /// Checks `customer_token`s: a public key personalizes only for a customer the shop vouches for.
-    let customerTokenKey: [UInt8]
     let metrics: ServerMetrics
     let insights: InsightCache
     let recommendations: any RecommendationSource

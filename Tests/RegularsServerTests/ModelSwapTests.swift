@@ -92,9 +92,25 @@ struct PersonalizationAccessTests {
             let token = try await client.send(.get, "/v1/customers/C-3/token", key: server.secretKey)
             #expect(
                 token.json["token"] as? String
-                    == CustomerToken.make(customer: "C-3", key: try server.store.customerTokenKey()))
+                    == CustomerToken.make(
+                        customer: "C-3", key: try server.store.customerTokenKey(), now: TestServer.today))
             #expect(try await client.send(.get, "/v1/customers/C-3/token", key: server.publicKey).status == .forbidden)
+            #expect(token.json["expires_at"] as? String == "2024-07-31T00:00:00Z")
+            // A token expires after 30 days.
+            let key = try server.store.customerTokenKey()
+            let old = CustomerToken.make(
+                customer: "C-3", key: key, now: TestServer.today.addingTimeInterval(-31 * 86_400))
+            #expect(try await personalized("customer=C-3&customer_token=\(old)", key: server.publicKey) == false)
+            // Rotating the key kills every token issued before, within the key ring's second.
+            let issued = try server.customer("C-3")
+            try server.store.rotateCustomerTokenKey()
+            try await Task.sleep(for: .milliseconds(1_100))
+            #expect(try await personalized(issued, key: server.publicKey) == false)
+            let fresh = try server.customer("C-3")
+            #expect(try await personalized(fresh, key: server.publicKey) == true)
             #expect(try await client.send(.delete, "/v1/customers/C-3", key: server.secretKey).status == .ok)
+            // A token issued before the erasure names nobody the server will personalize for.
+            #expect(try await personalized(fresh, key: server.publicKey) == false)
             #expect(try await client.send(.get, "/v1/customers/C-3/token", key: server.secretKey).status == .notFound)
         }
     }

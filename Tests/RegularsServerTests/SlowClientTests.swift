@@ -85,12 +85,12 @@ struct BlockedStoreTests {
         let server = try TestServer()
         let other = try SQLiteStore(path: server.store.path)
         try await server.run { client in
-            // Another process takes the write lock for two seconds (an import, say).
+            // Another process takes the write lock for six seconds (an import, say): long beside any load.
             let holder = Thread {
                 // A write inside the transaction takes the lock (GRDB's transactions start deferred); rolled back.
                 _ = try? other.write { writer -> Void in
                     try writer.ensureCustomer("lock-holder")
-                    Thread.sleep(forTimeInterval: 2)
+                    Thread.sleep(forTimeInterval: 6)
                     throw CancellationError()
                 }
             }
@@ -115,8 +115,9 @@ struct BlockedStoreTests {
                     group.addTask {
                         let answer = await onThread(
                             "events",
-                            "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(server.secretKey)\r\n"
-                                + "Content-Type: application/json\r\nContent-Length: \(batch.utf8.count)\r\n"
+                            "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Authorization: Bearer \(server.secretKey)\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: \(batch.utf8.count)\r\n"
                                 + "Connection: close\r\n\r\n\(batch)")
                         #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")
                         await finished.add("events")

@@ -28,7 +28,8 @@ struct TestServer: Sendable {
 
     /// `customer=ID&customer_token=…`: how a page with the public key names a signed-in customer.
     func customer(_ id: String) throws -> String {
-        "customer=\(id)&customer_token=\(CustomerToken.make(customer: id, key: try store.customerTokenKey()))"
+        let token = CustomerToken.make(customer: id, key: try store.customerTokenKey(), now: Self.today)
+        return "customer=\(id)&customer_token=\(token)"
     }
 
     /// Starts the server, runs `body` against it, stops it.

@@ -7,7 +7,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Create, list and revoke API keys for `regulars serve`.",
-        subcommands: [Create.self, List.self, Revoke.self, CustomerToken.self])
+        subcommands: [Create.self, List.self, Revoke.self, CustomerToken.self, RotateCustomerTokens.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -98,8 +98,23 @@ extension KeysCommand {
 
         func run() throws {
             let token = RegularsData.CustomerToken.make(
-                customer: customer, key: try global.openStore().customerTokenKey())
+                customer: customer, key: try global.openStore().customerTokenKey(), now: Date())
             print(global.json ? try Output.json(["customer_id": customer, "token": token]) : token)
+        }
+    }
+
+    struct RotateCustomerTokens: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rotate-customer-tokens",
+            abstract: "A new customer token key: every customer token issued so far stops working (within a second).",
+            discussion: "Pages then need fresh tokens from your backend (GET /v1/customers/{id}/token).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try global.openStore().rotateCustomerTokenKey()
+            print(
+                global.json
+                    ? #"{"rotated": true}"# : "Customer tokens rotated: pages need fresh ones from your backend.")
         }
     }
 }

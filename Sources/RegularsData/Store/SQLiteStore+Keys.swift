@@ -89,4 +89,16 @@ extension SQLiteStore {
             return key
         }
     }
+
+    public func rotateCustomerTokenKey() throws {
+        try writer.write { db in
+            var generator = SystemRandomNumberGenerator()
+            let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            try db.execute(
+                sql: """
+                    INSERT INTO storeSetting (name, value) VALUES ('customerTokenKey', ?)
+                    ON CONFLICT(name) DO UPDATE SET value = excluded.value
+                    """, arguments: [Data(key).base64EncodedString()])
+        }
+    }
 }

@@ -47,6 +47,8 @@ public protocol Store: Sendable {
     func optOut(customer id: String) throws -> CustomerID?
     /// The key of `CustomerToken`s, made on first use and kept in the store.
     func customerTokenKey() throws -> [UInt8]
+    /// Replaces the customer token key: every token issued before is dead.
+    func rotateCustomerTokenKey() throws
     /// Every customer who opted out of personalization.
     func optedOutCustomers() throws -> Set<CustomerID>
 

@@ -1,11 +1,13 @@
 import Foundation
 import RegularsData
 
-/// The store's API keys, held in memory and reread at most once a second, so that a key created or revoked
-/// with `regulars keys` takes effect within a second without a database read on every request.
+/// The store's API keys and customer token key, held in memory and reread at most once a second, so that a key
+/// created or revoked, or the token key rotated, with `regulars keys` takes effect within a second without a
+/// database read on every request.
 final class KeyRing: Sendable {
     private struct State {
         var records: [APIKeyRecord] = []
+        var tokenKey: [UInt8] = []
         var loadedAt: ContinuousClock.Instant?
     }
 
@@ -24,16 +26,21 @@ final class KeyRing: Sendable {
         return Self.match(digest, in: try records())
     }
 
-    private func records() throws -> [APIKeyRecord] {
+    private func records() throws -> [APIKeyRecord] { try current().records }
+
+    /// The key `CustomerToken`s are made and checked with.
+    func customerTokenKey() throws -> [UInt8] { try current().tokenKey }
+
+    private func current() throws -> State {
         let now = ContinuousClock.now
-        let cached = state.withLock { state -> [APIKeyRecord]? in
+        let cached = state.withLock { state -> State? in
             guard let loadedAt = state.loadedAt, loadedAt.duration(to: now) < maximumAge else { return nil }
-            return state.records
+            return state
         }
         if let cached { return cached }
-        let records = try store.keys()
-        state.withLock { $0 = State(records: records, loadedAt: now) }
-        return records
+        let fresh = State(records: try store.keys(), tokenKey: try store.customerTokenKey(), loadedAt: now)
+        state.withLock { $0 = fresh }
+        return fresh
     }
 
     /// Whether a key with this hash is still stored (not revoked).

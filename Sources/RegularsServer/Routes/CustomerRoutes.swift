@@ -121,6 +121,9 @@ struct CustomerRoutes: Sendable {
         guard try !services.store.write({ try $0.isSuppressed(customerID: id, email: nil) }) else {
             throw APIError(.notFound, "no such customer: erased", field: "id")
         }
-        return .init(customerId: id, token: CustomerToken.make(customer: id, key: services.customerTokenKey))
+        let token = CustomerToken.make(customer: id, key: try services.keys.customerTokenKey(), now: services.now())
+        return .init(
+            customerId: id, token: token,
+            expiresAt: CustomerToken.expiry(of: token) ?? services.now())
     }
 }

@@ -17,7 +17,8 @@ struct RecommendationRoutes: Sendable {
         }
         if PresentedKey.current?.scope != .secret, let customer = query.customer {
             let token = input.query.customerToken ?? ""
-            if !CustomerToken.isValid(token, customer: customer, key: services.customerTokenKey) {
+            let key = try services.keys.customerTokenKey()
+            if !CustomerToken.isValid(token, customer: customer, key: key, now: services.now()) {
                 query.customer = nil
             }
         }
