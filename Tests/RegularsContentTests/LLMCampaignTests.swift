@@ -148,14 +148,18 @@ struct LLMCampaignTests {
         }
     }
 
-    @Test("an unreachable endpoint falls back with a message that says what to check")
-    func unreachable() async {
-        var settings = Self.settings("http://127.0.0.1:9/v1", timeout: .seconds(1))
+    @Test("an unreachable endpoint falls back with a message that says what to check, without the URL's credentials")
+    func unreachable() async throws {
+        var settings = Self.settings("http://shop:hunter2secret@127.0.0.1:9/v1", timeout: .seconds(1))
         settings.attempts = 2
         let campaign = await Self.campaign(settings)
         #expect(campaign.summary.mode == "templates")
         let fallback = campaign.summary.llmFallbacks.first
         #expect(fallback?.code == .unreachable || fallback?.code == .timeout)
         #expect(fallback?.reason.contains("127.0.0.1:9") == true)
+        // summary.json is written beside the exports: no password from the URL in it.
+        let summary = String(decoding: try campaign.summary.json(), as: UTF8.self)
+        #expect(!summary.contains("hunter2secret") && !summary.contains("shop:"))
+        #expect(summary.contains("127.0.0.1:9"))
     }
 }

@@ -65,16 +65,16 @@ public struct LLMClient: Sendable {
             where error == .deadlineExceeded || error == .readTimeout
             || error == .connectTimeout
         {
-            throw LLMError(.timeout, "no answer from \(settings.endpoint) within \(settings.timeout)")
+            throw LLMError(.timeout, "no answer from \(settings.shownEndpoint) within \(settings.timeout)")
         } catch {
             throw LLMError(
                 .unreachable,
-                "cannot reach \(settings.endpoint) (\(String(describing: error).prefix(120))); "
+                "cannot reach \(settings.shownEndpoint); "
                     + "is the server running and REGULARS_LLM_URL right?"
             )
         }
         guard (200..<300).contains(status) else {
-            throw LLMError(.badStatus, "\(settings.endpoint) answered HTTP \(status)")
+            throw LLMError(.badStatus, "\(settings.shownEndpoint) answered HTTP \(status)")
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any],
             let choices = object["choices"] as? [[String: Any]],

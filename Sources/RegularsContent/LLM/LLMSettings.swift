@@ -37,4 +37,14 @@ public struct LLMSettings: Sendable, Hashable {
     var endpoint: String {
         (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/chat/completions"
     }
+
+    /// The endpoint as messages, logs and `summary.json` show it: without credentials in the URL
+    /// (`user:password@`) or its query (`?key=…`).
+    public var shownEndpoint: String {
+        guard var parts = URLComponents(string: endpoint) else { return "the LLM endpoint" }
+        parts.user = nil
+        parts.password = nil
+        parts.query = nil
+        return parts.string ?? "the LLM endpoint"
+    }
 }
