@@ -48,6 +48,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from regulars_harness import health_ok  # noqa: E402  (beside this script)
+
 KINDS = ("import", "train", "events")
 AS_OF = "2025-06-30"  # the demo shop's last day
 IMPORT_ROWS = 100_000
@@ -450,17 +453,6 @@ class TrainKind:
 
 # ---------------------------------------------------------------------------------------------------------------
 # events
-
-
-def health_ok(port):
-    try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-        connection.request("GET", "/health")
-        ok = connection.getresponse().status == 200
-        connection.close()
-        return ok
-    except (OSError, http.client.HTTPException):
-        return False
 
 
 class Sender(threading.Thread):

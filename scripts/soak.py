@@ -42,6 +42,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from regulars_harness import health_ok, log_tail, stop  # noqa: E402  (beside this script)
+
 AS_OF = "2025-06-30"
 CUSTOMERS = 300
 THREADS = 2
@@ -202,20 +205,10 @@ class Server:
         return int(sqlite(self.store, "PRAGMA page_count;")) * int(sqlite(self.store, "PRAGMA page_size;")) / 1024
 
     def log_tail(self, lines=20):
-        try:
-            with open(self.log, errors="replace") as log:
-                return "".join(log.readlines()[-lines:])
-        except OSError:
-            return ""
+        return log_tail(self.log, lines)
 
     def close(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
 
 
 class RSSSampler(threading.Thread):
@@ -237,17 +230,6 @@ class RSSSampler(threading.Thread):
 def sqlite(path, sql):
     return subprocess.run(["sqlite3", "-batch", "-bail", path], input=sql, capture_output=True, text=True,
                           check=True, timeout=120).stdout
-
-
-def health_ok(port):
-    try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-        connection.request("GET", "/health")
-        ok = connection.getresponse().status == 200
-        connection.close()
-        return ok
-    except (OSError, http.client.HTTPException):
-        return False
 
 
 def wrk(args, folder, seconds, delay_ms, tag, seed):

@@ -48,6 +48,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from regulars_harness import health_ok, log_tail, stop  # noqa: E402  (beside this script)
+
 PLACEMENTS = ("home", "product", "cart", "checkout", "email.post_purchase", "email.win_back", "email.loyal")
 METRICS = ("conversion_rate", "revenue_per_unit")
 CONCLUSIVE = ("ahead_conclusive", "behind_conclusive")
@@ -137,20 +140,10 @@ class Server:
         raise SystemExit("traffic-simulator: the server did not answer /health within 60 s\n" + self.log_tail())
 
     def log_tail(self, lines=20):
-        try:
-            with open(os.path.join(self.folder, "serve.err")) as err:
-                return "".join(err.readlines()[-lines:])
-        except OSError:
-            return ""
+        return log_tail(os.path.join(self.folder, "serve.err"), lines)
 
     def close(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
         for log in self.logs:
             log.close()
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -161,17 +154,6 @@ def port_answers(port):
         with socket.create_connection(("127.0.0.1", port), timeout=0.5):
             return True
     except OSError:
-        return False
-
-
-def health_ok(port):
-    try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-        connection.request("GET", "/health")
-        ok = connection.getresponse().status == 200
-        connection.close()
-        return ok
-    except (OSError, http.client.HTTPException):
         return False
 
 
