@@ -180,4 +180,27 @@ struct ResponseCacheTests {
         cache.removeAll()
         #expect(cache.count == 0 && cache.answer(for: Self.key("a")) == nil)
     }
+
+    @Test("an erasure made by another process (regulars forget, a second server) stops personalization here too")
+    func erasedElsewhere() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try await server.run(modelCheckInterval: .milliseconds(50)) { client in
+            func personalized() async throws -> Bool? {
+                try await client.send(.get, "/v1/recommendations?placement=home&customer=C-3", key: server.secretKey)
+                    .json["personalized"] as? Bool
+            }
+            #expect(try await personalized() == true)
+            // The other process: its own connection to the same file, as `regulars forget` has.
+            let other = try SQLiteStore(path: server.store.path)
+            let report = try other.forget(customer: "C-3", at: TestServer.today)
+            #expect(report.customerFound)
+            // The server looks at the store every check interval, on the next request.
+            var answer = try await personalized()
+            for _ in 0..<40 where answer == true {
+                try await Task.sleep(for: .milliseconds(100))
+                answer = try await personalized()
+            }
+            #expect(answer == false)
+        }
+    }
 }
