@@ -49,7 +49,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from regulars_harness import health_ok  # noqa: E402  (beside this script)
+from regulars_harness import health_ok, resolve_binary  # noqa: E402  (beside this script)
 
 KINDS = ("import", "train", "events")
 AS_OF = "2025-06-30"  # the demo shop's last day
@@ -608,13 +608,7 @@ def parse_args():
         parser.error(f"--kinds: expected names among {','.join(KINDS)}")
     if args.rounds < 1:
         parser.error("expected --rounds ≥ 1")
-    if args.binary is None:
-        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-        candidates = [os.path.join(here, ".build", kind, "regulars") for kind in ("release", "debug")]
-        args.binary = next((c for c in candidates if os.path.exists(c)), candidates[0])
-    args.binary = os.path.abspath(args.binary)
-    if not os.access(args.binary, os.X_OK):
-        parser.error(f"no regulars binary at {args.binary}: build it or pass --binary")
+    args.binary = resolve_binary(parser, args.binary)
     if shutil.which("sqlite3") is None:
         parser.error("the sqlite3 shell is missing (apt-get install sqlite3)")
     return args

@@ -1,6 +1,7 @@
 """What the scripts that run a real `regulars serve` share (traffic-simulator.py, crash-suite.py, soak.py)."""
 
 import http.client
+import os
 import subprocess
 
 
@@ -34,3 +35,16 @@ def log_tail(path, lines=20):
             return "".join(log.readlines()[-lines:])
     except OSError:
         return ""
+
+
+def resolve_binary(parser, binary):
+    """The regulars binary: the one given, else .build/release/regulars, else .build/debug/regulars; a parser
+    error when it is not there."""
+    if binary is None:
+        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+        candidates = [os.path.join(here, ".build", kind, "regulars") for kind in ("release", "debug")]
+        binary = next((c for c in candidates if os.path.exists(c)), candidates[0])
+    binary = os.path.abspath(binary)
+    if not os.access(binary, os.X_OK):
+        parser.error(f"no regulars binary at {binary}: build it or pass --binary")
+    return binary

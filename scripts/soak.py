@@ -43,7 +43,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from regulars_harness import health_ok, log_tail, stop  # noqa: E402  (beside this script)
+from regulars_harness import health_ok, log_tail, resolve_binary, stop  # noqa: E402  (beside this script)
 
 AS_OF = "2025-06-30"
 CUSTOMERS = 300
@@ -388,13 +388,7 @@ def parse_args():
     args = parser.parse_args()
     if args.seconds < 3 or args.warmup < 1 or not 0 < args.load <= 1 or args.connections < THREADS:
         parser.error("expected --seconds ≥ 3, --warmup ≥ 1, 0 < --load ≤ 1 and --connections ≥ 2")
-    if args.binary is None:
-        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-        candidates = [os.path.join(here, ".build", kind, "regulars") for kind in ("release", "debug")]
-        args.binary = next((c for c in candidates if os.path.exists(c)), candidates[0])
-    args.binary = os.path.abspath(args.binary)
-    if not os.access(args.binary, os.X_OK):
-        parser.error(f"no regulars binary at {args.binary}: build it or pass --binary")
+    args.binary = resolve_binary(parser, args.binary)
     for tool in ("wrk", "sqlite3"):
         if shutil.which(tool) is None:
             parser.error(f"{tool} is missing (apt-get install {tool})")

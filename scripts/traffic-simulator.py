@@ -49,7 +49,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from regulars_harness import health_ok, log_tail, stop  # noqa: E402  (beside this script)
+from regulars_harness import health_ok, log_tail, resolve_binary, stop  # noqa: E402  (beside this script)
 
 PLACEMENTS = ("home", "product", "cart", "checkout", "email.post_purchase", "email.win_back", "email.loyal")
 METRICS = ("conversion_rate", "revenue_per_unit")
@@ -573,13 +573,7 @@ def parse_args():
     planned = 2 * args.experiments * (args.days * (2 * args.units_per_day + 1) + 2) + 20
     if planned > MAX_REQUESTS:
         parser.error(f"up to {planned:,} requests planned, the limit is {MAX_REQUESTS:,}: fewer experiments or units")
-    if args.binary is None:
-        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-        candidates = [os.path.join(here, ".build", kind, "regulars") for kind in ("release", "debug")]
-        args.binary = next((c for c in candidates if os.path.exists(c)), candidates[0])
-    args.binary = os.path.abspath(args.binary)
-    if not os.access(args.binary, os.X_OK):
-        parser.error(f"no regulars binary at {args.binary}: build it or pass --binary")
+    args.binary = resolve_binary(parser, args.binary)
     return args
 
 
