@@ -50,8 +50,6 @@ public struct Suppression: Sendable {
 /// What `forget` removed. Encoded without the ids, which are for the caller's own use (the server stops
 /// personalizing for them): a receipt that is printed or kept must not name the customer.
 public struct ErasureReport: Sendable, Encodable, Hashable {
-    /// The customer's id, when they were found (the caller may have named them by e-mail).
-    public var customerID: CustomerID?
     public var customerFound: Bool
     /// Every customer record erased: one id, or several records that shared the e-mail named.
     public var customerIDs: [CustomerID] = []

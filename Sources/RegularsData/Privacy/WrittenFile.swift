@@ -34,11 +34,8 @@ public struct PersonalIdentifiers: Sendable, Hashable {
         self.names = names
     }
 
-    /// The needles that mark a row, a block or a file as theirs: ids and e-mails (a first name alone is shared
-    /// by other customers, so it only goes with the row an id or e-mail marks).
-    public var markers: [String] { (ids.filter { !$0.isEmpty } + emails).sorted() }
-
-    /// Whether `text` holds one of the markers (e-mails compared without case).
+    /// Whether `text` holds one of their ids or e-mails (e-mails compared without case). A first name alone is
+    /// shared by other customers, so it only goes with the row an id or e-mail marks.
     public func marks(_ text: String) -> Bool {
         if ids.contains(where: { !$0.isEmpty && text.contains($0) }) { return true }
         guard !emails.isEmpty else { return false }

@@ -53,7 +53,7 @@ extension SQLiteStore {
                 added += db.changesCount
             }
             return ErasureReport(
-                customerID: found.first?.id, customerFound: !found.isEmpty, customerIDs: found.map(\.id),
+                customerFound: !found.isEmpty, customerIDs: found.map(\.id),
                 ordersRemoved: orders, linesRemoved: lines, eventsRemoved: events, suppressionHashesAdded: added)
         }
         // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.

@@ -20,7 +20,8 @@ struct RateLimitMiddleware: RouterMiddleware {
     {
         guard context.keyScope == .public else { return try await next(request, context) }
         let now = ContinuousClock.now
-        if let perKey, let hash = context.keyHash, let wait = perKey.take(Self.hex(hash), now: now) {
+        // Inside `KeyMiddleware`'s scope: the presented key is known by its (unique) name.
+        if let perKey, let name = PresentedKey.current?.name, let wait = perKey.take(name, now: now) {
             throw Self.tooMany(wait, "this public key's limit")
         }
         if let perAddress, let address = context.clientAddress, let wait = perAddress.take(address, now: now) {
@@ -34,6 +35,4 @@ struct RateLimitMiddleware: RouterMiddleware {
         error.retryAfter = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
         return error
     }
-
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 }
