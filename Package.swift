@@ -120,7 +120,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RegularsDataTests",
-            dependencies: ["RegularsData", "RegularsTestSupport"],
+            dependencies: [
+                "RegularsData", "RegularsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

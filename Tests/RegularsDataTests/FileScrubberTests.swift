@@ -62,7 +62,7 @@ struct FileScrubberTests {
         try PrivateFile.write(Data("x".utf8), to: folder.appendingPathComponent("a.txt"))
         #expect(try mode("a.txt") == 0o600)
         let loose = folder.appendingPathComponent("b.csv")
-        FileManager.default.createFile(atPath: loose.path, contents: nil, attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: loose.path, contents: nil, attributes: [.posixPermissions: 0o644])
         var writer = try CSVWriter(url: loose)
         try writer.write(["line", "email"])
         try writer.write(["2", "ana@example.com"])

@@ -33,6 +33,79 @@ struct ModelSwapTests {
         }
     }
 
+    @Test("requests in flight while a new version is saved all succeed, and none goes back to the old one")
+    func swapUnderLoad() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        let models = ModelSet.train(on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
+        try await server.run(modelCheckInterval: .zero) { client in
+            // The secret key: the public key's per-address rate limit would answer some of these 429.
+            let uris = [
+                "/v1/recommendations?placement=cart&cart=SKILLET", "/v1/recommendations?placement=product&product=OIL",
+                "/v1/recommendations?placement=home&customer=C-2",
+            ]
+            let seen = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for worker in 0..<6 {
+                    group.addTask {
+                        var versions: [Int] = []
+                        for n in 0..<40 {
+                            let reply = try await client.send(.get, uris[(worker + n) % 3], key: server.secretKey)
+                            #expect(reply.status == .ok, "\(reply.text)")
+                            versions.append(reply.json["model_version"] as? Int ?? -1)
+                            try await Task.sleep(for: .milliseconds(5))
+                        }
+                        return versions
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(60))
+                #expect(try ModelDirectory(storePath: server.store.path).save(models) == 2)
+                return try await group.reduce(into: [[Int]]()) { $0.append($1) }
+            }
+            for versions in seen {
+                #expect(Set(versions).isSubset(of: [1, 2]), "\(versions)")
+                #expect(versions == versions.sorted(), "a request went back to the older version: \(versions)")
+            }
+            #expect(seen.contains { $0.contains(1) } && seen.contains { $0.contains(2) })
+        }
+    }
+
+    /// `regulars_model_load_failures_total` in `/metrics` (the registry is shared by the tests: compare, don't count).
+    static func loadFailures(_ client: any TestClientProtocol) async throws -> Int {
+        let text = try await client.send(.get, "/metrics").text
+        let line = text.split(separator: "\n").first { $0.hasPrefix("regulars_model_load_failures_total ") }
+        return line.flatMap { Double($0.split(separator: " ").last ?? "").map { Int($0) } } ?? 0
+    }
+
+    @Test("a model file of an older format is refused once, the served version goes on answering; a newer one is taken")
+    func olderFormatRefused() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        let directory = ModelDirectory(storePath: server.store.path)
+        let models = ModelSet.train(on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
+        try await server.run(modelCheckInterval: .zero) { client in
+            let uri = "/v1/recommendations?placement=cart&cart=SKILLET"
+            #expect(try await client.send(.get, uri, key: server.publicKey).json["model_version"] as? Int == 1)
+            let failuresBefore = try await Self.loadFailures(client)
+            let old = ModelSet.fileFormatVersion - 1
+            try Data("REGULARS-MODELS \(old) {\"formatVersion\":\(old),\"version\":2}\n{}".utf8)
+                .write(to: directory.file(version: 2))
+            for _ in 0..<20 {
+                let reply = try await client.send(.get, uri, key: server.publicKey)
+                #expect(reply.status == .ok)
+                #expect(reply.json["model_version"] as? Int == 1)
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(try await client.send(.get, "/health").json["model_version"] as? Int == 1)
+            // Twenty looks for a newer version (the check interval is zero), one attempt to load the bad file.
+            #expect(try await Self.loadFailures(client) - failuresBefore == 1)
+            #expect(try directory.save(models) == 3)
+            var version: Int?
+            for _ in 0..<100 where version != 3 {
+                version = try await client.send(.get, uri, key: server.publicKey).json["model_version"] as? Int
+                if version != 3 { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(version == 3)
+        }
+    }
+
     @Test("an erased customer is no longer personalized for, even before the models are retrained")
     func erasedCustomerIsAnonymous() async throws {
         let server = try RecommendationRoutesTests.trainedServer()

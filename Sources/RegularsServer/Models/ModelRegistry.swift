@@ -34,6 +34,10 @@ public actor ModelRegistry: RecommendationSource {
     /// The suppression list's length at the last look: when another process (`regulars forget`, a second
     /// server) erases someone, it grows, and the served models are checked for erased customers.
     private var suppressionCount: Int?
+    /// The newest version whose model file could not be read (another format, damaged): looked at once, logged
+    /// once, and passed over until a newer one appears, while the version already served goes on answering. (A
+    /// rules file with a mistake is tried again at each look: its owner is fixing it.)
+    private var refused: Int?
 
     /// - Parameter shop: where the model sets and rules are (`Shop.recommender(newerThan:)`).
     init(shop: Shop, checkInterval: Duration = .seconds(5), metrics: ServerMetrics?, logger: Logger) {
@@ -57,7 +61,9 @@ public actor ModelRegistry: RecommendationSource {
         if let ids = try? shop.store.optedOutCustomers() { optedOut.withLock { $0 = ids } }
         forgetErasedElsewhere()
         let served = loaded.current?.version ?? 0
-        guard !loading, let latest = shop.modelDirectory.latest, latest.version > served else { return }
+        guard !loading, let latest = shop.modelDirectory.latest, latest.version > served,
+            latest.version != refused
+        else { return }
         loading = true
         defer { loading = false }
         let shop = shop
@@ -78,7 +84,10 @@ public actor ModelRegistry: RecommendationSource {
                 version: next.version, trainedAt: models.trainedAt, trainingSeconds: models.trainingSeconds)
             logger.info("serving model version \(next.version)")
         } catch {
-            logger.error("cannot load model version \(latest.version): \(error)")
+            if error is ModelFileError { refused = latest.version }
+            metrics?.modelLoadFailures.increment()
+            let keeping = served > 0 ? "still serving version \(served)" : "no models to serve"
+            logger.error("cannot load model version \(latest.version), \(keeping): \(error)")
         }
     }
 

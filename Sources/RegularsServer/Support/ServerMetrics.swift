@@ -4,7 +4,7 @@ import Metrics
 import Prometheus
 
 /// The server's own metrics, beside the request counts and latencies of Hummingbird's `MetricsMiddleware`:
-/// events ingested, the served model's version and age, and how long it took to train.
+/// events ingested, the served model's version and age, how long it took to train, and versions refused.
 ///
 /// Made with an explicit factory over the registry `/metrics` renders, so tests need no global bootstrap
 /// for these; the request metrics use the global `MetricsSystem`, which `regulars serve` bootstraps once
@@ -16,6 +16,8 @@ struct ServerMetrics: Sendable {
     let modelVersion: CoreMetrics.Gauge
     let modelAge: CoreMetrics.Gauge
     let modelTrainedAt: Locked<Date?>
+    /// Model versions that could not be loaded (another format, damaged): each is tried once.
+    let modelLoadFailures: CoreMetrics.Counter
 
     init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
@@ -25,6 +27,7 @@ struct ServerMetrics: Sendable {
         modelVersion = CoreMetrics.Gauge(label: "regulars_model_version", factory: factory)
         modelAge = CoreMetrics.Gauge(label: "regulars_model_age_seconds", factory: factory)
         modelTrainedAt = Locked(nil)
+        modelLoadFailures = CoreMetrics.Counter(label: "regulars_model_load_failures_total", factory: factory)
     }
 
     /// Records a newly served model set.
