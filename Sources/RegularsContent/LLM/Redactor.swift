@@ -12,6 +12,8 @@ public struct Redactor: Sendable {
     let ids: Set<String>
     /// Exact product titles, longest first, kept as they are.
     let titles: [String]
+    /// The first names as one expression, compiled once per shop (a campaign redacts every prompt with it).
+    let nameExpression: NSRegularExpression?
 
     public init(snapshot: Snapshot) {
         emails = Set(snapshot.customers.compactMap { $0.email?.lowercased() }.filter { !$0.isEmpty })
@@ -23,10 +25,16 @@ public struct Redactor: Sendable {
                 id.count >= 4 && (id.count >= 6 || id.contains { !$0.isNumber })
             })
         titles = Set(snapshot.products.map(\.title)).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        let alternatives = names.sorted().map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        nameExpression =
+            names.isEmpty
+            ? nil
+            : try! NSRegularExpression(
+                pattern: #"(?<![\p{L}\p{N}])(?i:"# + alternatives + #")(?![\p{L}\p{N}])(?:[ \t]+\p{Lu}[\p{L}'\-]+)?"#)
     }
 
     /// In this order: an address before a phone number, so that a house number after a phone stays with its street.
-    static let shapes: [(pattern: String, replacement: String)] = [
+    static let shapes: [(expression: NSRegularExpression, replacement: String)] = [
         (#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, "[email]"),
         (
             #"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Way|"#
@@ -37,7 +45,9 @@ public struct Redactor: Sendable {
         // Nine or more digits with the usual separators: a phone number, not a price, a date or a count.
         (#"\+?\(?\d(?:[\s\-().]*\d){8,}"#, "[phone]"),
         (#"#\d{3,}"#, "[order]"),
-    ]
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+
+    static let tokens = try! NSRegularExpression(pattern: #"[A-Za-z0-9][A-Za-z0-9\-_]*"#)
 
     /// `text` with everything personal replaced, and how many replacements were made.
     public func redact(_ text: String) -> (text: String, replaced: Int) {
@@ -50,7 +60,7 @@ public struct Redactor: Sendable {
             kept.append(title)
         }
         for shape in Self.shapes {
-            let expression = try! NSRegularExpression(pattern: shape.pattern)
+            let expression = shape.expression
             let range = NSRange(working.startIndex..., in: working)
             let count = expression.numberOfMatches(in: working, range: range)
             if count > 0 {
@@ -72,7 +82,7 @@ public struct Redactor: Sendable {
         var working = text
         if !ids.isEmpty {
             // Through NSString: its ranges index in constant time, where a String's walk from the start.
-            let tokens = try! NSRegularExpression(pattern: #"[A-Za-z0-9][A-Za-z0-9\-_]*"#)
+            let tokens = Self.tokens
             let source = working as NSString
             var output = ""
             var last = 0
@@ -85,10 +95,7 @@ public struct Redactor: Sendable {
             }
             working = output + source.substring(from: last)
         }
-        guard !names.isEmpty else { return working }
-        let alternatives = names.sorted().map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let expression = try! NSRegularExpression(
-            pattern: #"(?<![\p{L}\p{N}])(?i:"# + alternatives + #")(?![\p{L}\p{N}])(?:[ \t]+\p{Lu}[\p{L}'\-]+)?"#)
+        guard let expression = nameExpression else { return working }
         let range = NSRange(working.startIndex..., in: working)
         replaced += expression.numberOfMatches(in: working, range: range)
         return expression.stringByReplacingMatches(in: working, range: range, withTemplate: "[name]")
