@@ -42,6 +42,21 @@ struct ExperimentCommandTests {
         #expect(plan.stdout.contains("weeks"))
         let list = await CLI.run(["experiment", "list"] + asOf)
         #expect(list.stdout.contains("winback  email.win_back  A=default,B=none"))
+
+        // One shape for an experiment: the API's (openapi.yaml's `Experiment`), in every `--json`.
+        let listed = await CLI.run(["experiment", "list", "--json"] + asOf)
+        let experiments = try #require(
+            try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let winback = try #require(experiments.first { $0["name"] as? String == "winback" })
+        #expect(
+            Set(winback.keys) == ["name", "placement", "arms", "holdout_percent", "unit", "started_at", "stopped_at"])
+        #expect(Timestamp.parse(winback["started_at"] as? String ?? "") != nil)
+        #expect(winback["stopped_at"] is NSNull)
+        let experiment = try #require(json["experiment"] as? [String: Any])
+        #expect(experiment["started_at"] as? String == winback["started_at"] as? String)
+        let stopped = await CLI.run(["experiment", "stop", "winback", "--json"] + asOf)
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(stopped.stdout.utf8)) as? [String: Any])
+        #expect(Timestamp.parse(record["stopped_at"] as? String ?? "") != nil)
     }
 
     @Test("report: revenue, what recommendations earned, and the period's orders per segment")

@@ -34,7 +34,8 @@ struct ExperimentCreateCommand: ParsableCommand {
             ExperimentSpec(
                 name: name, placement: placement, arms: try ExperimentSpec.parse(arms: arms, split: split),
                 holdoutPercent: holdout, unit: unit))
-        print(global.json ? try Output.json(record) : "Started experiment '\(record.name)' on \(record.placement).")
+        print(
+            global.json ? try Output.json(record.json) : "Started experiment '\(record.name)' on \(record.placement).")
     }
 }
 
@@ -44,7 +45,7 @@ struct ExperimentListCommand: ParsableCommand {
 
     func run() throws {
         let experiments = try global.openShop().store.experiments()
-        if global.json { return print(try Output.json(experiments)) }
+        if global.json { return print(try Output.json(experiments.map(\.json))) }
         if experiments.isEmpty { return print("No experiments yet: `regulars experiment create NAME …` starts one.") }
         for experiment in experiments {
             let arms = experiment.arms.map { "\($0.name)=\($0.recipe)" }.joined(separator: ",")
@@ -64,18 +65,7 @@ struct ExperimentResultsCommand: ParsableCommand {
 
     func run() throws {
         let results = try global.openShop().experimentResults(named: name)
-        if global.json {
-            struct JSON: Encodable {
-                var experiment: ExperimentRecord
-                var arms: [ExperimentResults.ArmJSON]
-                var comparisons: [ExperimentResults.ComparisonJSON]
-            }
-            return print(
-                try Output.json(
-                    JSON(
-                        experiment: results.experiment, arms: results.arms.map(\.json),
-                        comparisons: results.comparisons.map(\.json))))
-        }
+        if global.json { return print(try Output.json(results.json)) }
         print("arm      units  impressions  clicks  orders    revenue/unit  conversion")
         for arm in results.arms {
             let perUnit = arm.revenuePerUnit.map { String(format: "%.2f", $0) } ?? "-"
@@ -100,7 +90,7 @@ struct ExperimentStopCommand: ParsableCommand {
 
     func run() throws {
         let record = try global.openShop().stopExperiment(named: name)
-        print(global.json ? try Output.json(record) : "Stopped '\(record.name)'; its results stay readable.")
+        print(global.json ? try Output.json(record.json) : "Stopped '\(record.name)'; its results stay readable.")
     }
 }
 

@@ -27,59 +27,12 @@ struct ExperimentRoutes: Sendable {
         }
     }
 
-    /// openapi.yaml's `Experiment`.
-    struct ExperimentJSON: Codable, Hashable, Sendable {
-        struct Arm: Codable, Hashable, Sendable {
-            var name: String
-            var recipe: String
-            var weight: Double
-        }
-        var name: String
-        var placement: String
-        var arms: [Arm]
-        var holdoutPercent: Double
-        var unit: String
-        var startedAt: String
-        var stoppedAt: String?
-
-        enum CodingKeys: String, CodingKey {
-            case name, placement, arms, unit
-            case holdoutPercent = "holdout_percent"
-            case startedAt = "started_at"
-            case stoppedAt = "stopped_at"
-        }
-
-        init(_ record: ExperimentRecord) {
-            name = record.name
-            placement = record.placement
-            arms = record.arms.map { Arm(name: $0.name, recipe: $0.recipe, weight: $0.weight) }
-            holdoutPercent = record.holdoutPercent
-            unit = record.unit.rawValue
-            startedAt = Timestamp.iso(record.startedAt)
-            stoppedAt = record.stoppedAt.map(Timestamp.iso)
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(placement, forKey: .placement)
-            try c.encode(arms, forKey: .arms)
-            try c.encode(holdoutPercent, forKey: .holdoutPercent)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(startedAt, forKey: .startedAt)
-            try c.encode(stoppedAt, forKey: .stoppedAt)  // null while running: the schema requires the key
-        }
-    }
-
-    /// openapi.yaml's `ExperimentResults`.
-    struct ResultsJSON: Codable, Hashable, Sendable {
-        var experiment: ExperimentJSON
-        var arms: [ExperimentResults.ArmJSON]
-        var comparisons: [ExperimentResults.ComparisonJSON]
-    }
+    /// openapi.yaml's `Experiment` and `ExperimentResults`: the shapes the CLI's `--json` prints too.
+    typealias ExperimentJSON = ExperimentRecord.JSON
+    typealias ResultsJSON = ExperimentResults.JSON
 
     func list() throws -> Components.Schemas.ExperimentList {
-        .init(experiments: try services.store.experiments().map(ExperimentJSON.init))
+        .init(experiments: try services.store.experiments().map(\.json))
     }
 
     func create(_ body: CreatePayload) throws -> ExperimentJSON {
@@ -92,7 +45,7 @@ struct ExperimentRoutes: Sendable {
         do {
             let record = try services.shop.createExperiment(spec)
             services.experiments.invalidate()
-            return ExperimentJSON(record)
+            return record.json
         } catch let error as ExperimentSpecError where error.unknownRecipe {
             // Well formed, but the shop's rules file has no such recipe: a conflict with the shop's state.
             throw APIError(.conflict, error.message, field: error.field)
@@ -104,16 +57,13 @@ struct ExperimentRoutes: Sendable {
     }
 
     func results(name: String) throws -> ResultsJSON {
-        let results = try Self.found { try services.shop.experimentResults(named: name) }
-        return ResultsJSON(
-            experiment: ExperimentJSON(results.experiment), arms: results.arms.map(\.json),
-            comparisons: results.comparisons.map(\.json))
+        try Self.found { try services.shop.experimentResults(named: name) }.json
     }
 
     func stop(name: String) throws -> ExperimentJSON {
         let record = try Self.found { try services.shop.stopExperiment(named: name) }
         services.experiments.invalidate()
-        return ExperimentJSON(record)
+        return record.json
     }
 
     static func found<T>(_ body: () throws -> T) throws -> T {
