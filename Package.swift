@@ -151,7 +151,7 @@ let package = Package(
             dependencies: [
                 "RegularsServer", "RegularsTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -14,14 +14,19 @@ struct PageCacheTests {
     /// SQLite's own bookkeeping per page).
     static let bound = 8 * 1024 * 1024
 
-    /// The bytes of page cache the writer connection holds now.
-    static func writerCacheBytes(_ store: SQLiteStore) throws -> Int {
-        try store.writer.write { db in
+    /// A `sqlite3_db_status` figure of the writer connection.
+    static func writerStatus(_ store: SQLiteStore, _ figure: Int32) throws -> Int {
+        try store.writer.writeWithoutTransaction { db in
             var current: Int32 = 0
             var highwater: Int32 = 0
-            _ = sqlite3_db_status(db.sqliteConnection, SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0)
+            _ = sqlite3_db_status(db.sqliteConnection, figure, &current, &highwater, 0)
             return Int(current)
         }
+    }
+
+    /// The bytes of page cache the writer connection holds now.
+    static func writerCacheBytes(_ store: SQLiteStore) throws -> Int {
+        try writerStatus(store, SQLITE_DBSTATUS_CACHE_USED)
     }
 
     static func fileBytes(_ store: SQLiteStore) throws -> Int {
@@ -59,7 +64,9 @@ struct PageCacheTests {
         #expect(file > Self.bound, "the store must outgrow the cache for the test to mean anything")
         let cache = try Self.writerCacheBytes(store)
         #expect(cache <= Self.bound, "the writer kept \(cache) bytes of a \(file)-byte store in its cache")
-        let size = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        let size = try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
         #expect(size == SQLiteStore.pageCacheKiB.everyday)
+        // With the everyday cache, the import's dirty pages would have spilled to the WAL mid-transaction.
+        #expect(try Self.writerStatus(store, SQLITE_DBSTATUS_CACHE_SPILL) == 0)
     }
 }

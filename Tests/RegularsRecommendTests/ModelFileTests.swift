@@ -44,4 +44,36 @@ struct ModelFileTests {
         try Data("not models\n".utf8).write(to: url)
         #expect(throws: ModelFileError.self) { try ModelSet.load(from: url) }
     }
+
+    /// The id of a process that has ended (and been waited for).
+    static func endedProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test("a half-written file whose writer has ended is removed by the next save, even of the same version")
+    func leftoversOfEndedWriters() throws {
+        let snapshot = TinyShop.snapshot(["a": [["X", "Y"]]])
+        let folder = try Self.folder()
+        let directory = ModelDirectory(storePath: folder.appendingPathComponent("shop.sqlite").path)
+        try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
+        let ended = try Self.endedProcessID()
+        let killed = ".v0001.models.\(ended).\(UUID().uuidString).tmp"  // a training killed while writing
+        let running = ".v0001.models.\(getpid()).\(UUID().uuidString).tmp"  // a write under way right now
+        let older = ".v0001.models.\(UUID().uuidString).tmp"  // named before writers were: its writer is unknown
+        #expect(PrivateFile.writerIsGone(temporaryName: killed) == true)
+        #expect(PrivateFile.writerIsGone(temporaryName: running) == false)
+        #expect(PrivateFile.writerIsGone(temporaryName: older) == nil)
+        for name in [killed, running, older] {
+            try Data("customer-1".utf8).write(to: directory.url.appendingPathComponent(name))
+        }
+        #expect(try directory.save(ModelSet.train(on: snapshot, trainedAt: TinyShop.asOf)) == 1)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: directory.url.path))
+        #expect(left == ["v0001.models", running, older])
+        directory.removeLeftovers()  // an erasure's clean-up: every leftover, whoever wrote it
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.url.path)) == ["v0001.models"])
+    }
 }

@@ -45,7 +45,7 @@ public struct SQLiteStore: Store {
     public func importWrite<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = \(Self.pageCacheKiB.importing)")
-            // Back to the everyday size, which frees the import's pages: a server keeps this connection.
+            // Back to the everyday size, which frees the import's pages: the connection lives on in the pool.
             defer {
                 try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = \(Self.pageCacheKiB.everyday)")
             }

@@ -45,14 +45,16 @@ public struct ModelDirectory: Sendable {
         removeLeftovers()
     }
 
-    /// Removes what a write killed halfway left behind (`PrivateFile`'s hidden `.vNNNN.models.….tmp` files, and
-    /// the `.nosync` files of the older `Data.write(options: .atomic)`): they hold customers too, and nothing else
-    /// would ever delete them. With `below`, only files of earlier versions go: a write of that version (by
-    /// another process) may be under way.
+    /// Removes what a write killed halfway left behind (`PrivateFile`'s hidden `.vNNNN.models.PID.….tmp` files,
+    /// and the `.nosync` files of the older `Data.write(options: .atomic)`): they hold customers too, and nothing
+    /// else would ever delete them. With `below`, a file of that version or later goes only when its writer has
+    /// ended: another process may be writing it now.
     public func removeLeftovers(below version: Int? = nil) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.contains(".nosync")) {
-            if let version, name.hasPrefix(".v"), let target = Int(name.dropFirst(2).prefix(4)), target >= version {
+            if let version, name.hasPrefix(".v"), let target = Int(name.dropFirst(2).prefix(4)), target >= version,
+                PrivateFile.writerIsGone(temporaryName: name) != true
+            {
                 continue
             }
             try? FileManager.default.removeItem(at: url.appendingPathComponent(name))

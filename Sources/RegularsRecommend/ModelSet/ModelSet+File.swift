@@ -51,7 +51,8 @@ extension ModelSet {
     public static func load(from url: URL) throws -> ModelSet {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ModelFileError(path: url.path, message: "cannot read the model file: run `regulars train` first")
+            throw ModelFileError(
+                path: url.path, message: "cannot read the model file: run `regulars train` first", unreadable: true)
         }
         let (_, bodyStart) = try parseHeader(data, url: url)
         let decoder = JSONDecoder()
@@ -95,5 +96,13 @@ extension ModelSet {
 public struct ModelFileError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// The file could not be read at all (missing, or an I/O error that may pass): its content says nothing yet.
+    public var unreadable = false
     public var description: String { "\(path): \(message)" }
+
+    public init(path: String, message: String, unreadable: Bool = false) {
+        self.path = path
+        self.message = message
+        self.unreadable = unreadable
+    }
 }

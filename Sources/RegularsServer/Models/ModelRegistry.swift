@@ -84,7 +84,8 @@ public actor ModelRegistry: RecommendationSource {
                 version: next.version, trainedAt: models.trainedAt, trainingSeconds: models.trainingSeconds)
             logger.info("serving model version \(next.version)")
         } catch {
-            if error is ModelFileError { refused = latest.version }
+            // Refused only for what the file says (another format, damaged); a read that failed is tried again.
+            if let error = error as? ModelFileError, !error.unreadable { refused = latest.version }
             metrics?.modelLoadFailures.increment()
             let keeping = served > 0 ? "still serving version \(served)" : "no models to serve"
             logger.error("cannot load model version \(latest.version), \(keeping): \(error)")

@@ -16,7 +16,8 @@ struct ServerMetrics: Sendable {
     let modelVersion: CoreMetrics.Gauge
     let modelAge: CoreMetrics.Gauge
     let modelTrainedAt: Locked<Date?>
-    /// Model versions that could not be loaded (another format, damaged): each is tried once.
+    /// Failed loads of a newer model version: a file of another format, or damaged, is tried once; a read error
+    /// or a rules file with a mistake at each look.
     let modelLoadFailures: CoreMetrics.Counter
 
     init(registry: PrometheusCollectorRegistry) {
