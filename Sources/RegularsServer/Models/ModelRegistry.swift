@@ -34,9 +34,10 @@ public actor ModelRegistry: RecommendationSource {
     /// The suppression list's length at the last look: when another process (`regulars forget`, a second
     /// server) erases someone, it grows, and the served models are checked for erased customers.
     private var suppressionCount: Int?
-    /// The newest version whose model file could not be read (another format, damaged): looked at once, logged
-    /// once, and passed over until a newer one appears, while the version already served goes on answering. (A
-    /// rules file with a mistake is tried again at each look: its owner is fixing it.)
+    /// The newest version whose model file says it cannot be used (another format, damaged): looked at once,
+    /// logged once, and passed over until a newer one appears, while the version already served goes on
+    /// answering. A file that could not be read at all (an I/O error may pass) and a rules file with a mistake
+    /// (its owner is fixing it) are tried again at each look.
     private var refused: Int?
 
     /// - Parameter shop: where the model sets and rules are (`Shop.recommender(newerThan:)`).
