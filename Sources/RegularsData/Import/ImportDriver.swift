@@ -10,7 +10,7 @@ protocol RowImporter {
     mutating func finish(writer: any StoreWriter, report: inout ImportReport) throws
 }
 
-/// Reads a file through a `RowImporter` in one transaction.
+/// Reads a file through a `RowImporter` in one transaction; reading and writing overlap (`ImportPipeline`).
 ///
 /// Without `skipInvalid`, one invalid row refuses the file: every row is still checked so the report lists
 /// the errors, and the transaction rolls back. With it, invalid rows go to `FILE.rejects.csv` with their reason.
@@ -30,7 +30,6 @@ enum ImportDriver {
         var importer = try Importer(columns: columns)
         let fileSize =
             (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.doubleValue ?? 0
-        var rejects: CSVWriter?
         let rejectsURL = URL(fileURLWithPath: url.path + ".rejects.csv")
         // Rejected rows hold customers' details: the file is noted for erasure before it can exist, so that an
         // import killed after writing it still leaves it findable.
@@ -38,57 +37,72 @@ enum ImportDriver {
             try store.record(writtenFile: WrittenFile(path: rejectsURL.path, kind: .importRejects))
         }
 
+        var rejects: CSVWriter?
         try store.importWrite { writer in
-            var sink: any StoreWriter = writer
-            while true {
-                let record: CSVRecord?
-                var rowError: ImportError?
-                do {
-                    record = try reader.readRecord()
-                } catch let error as CSVError {
-                    guard let refused = error.record else {
-                        // A quote that never closes swallows the rest of the file: nothing after it can be trusted.
-                        report.reject(Self.fatalError(error, header: header, file: displayName))
-                        throw ImportRefused(report: report)
-                    }
-                    // A row of another width than the header: reading goes on, the row is invalid as a whole.
-                    record = refused
-                    rowError = ImportError(
-                        file: displayName, line: refused.line, field: "",
-                        reason: .wrongFieldCount(fieldCount: refused.fields.count, headerCount: header.count))
-                }
-                guard let record else { break }
-                report.rowsRead += 1
-                if report.rowsRead % 20_000 == 0, let progress = options.progress, fileSize > 0 {
-                    progress(min(1, reader.bytesRead / fileSize))
-                }
-                do {
-                    if let rowError { throw rowError }
-                    try importer.consume(ImportRow(record: record, file: displayName), writer: sink, report: &report)
-                } catch let error as ImportError {
-                    report.reject(error)
-                    if options.skipInvalid {
-                        if rejects == nil {
-                            rejects = try CSVWriter(url: rejectsURL)
-                            try rejects?.write(["line"] + header + ["reject_reason"])
-                        }
-                        // A short row is padded so that its reason stays in the reason column; a long one keeps
-                        // all its fields (the user needs them to see where the extra comma is).
-                        let padding = [String](repeating: "", count: max(0, header.count - record.fields.count))
-                        try rejects?.write([String(record.line)] + record.fields + padding + [error.rejectReason])
-                    } else {
-                        sink = DiscardingWriter()
-                    }
-                }
+            try ImportPipeline.run(into: writer) { queued in
+                try readRows(
+                    reader, into: &importer, header: header, writer: queued, options: options, fileSize: fileSize,
+                    rejects: &rejects, rejectsURL: rejectsURL, report: &report)
             }
-            try importer.finish(writer: sink, report: &report)
-            if report.rejectedCount > 0 && !options.skipInvalid { throw ImportRefused(report: report) }
-            if rejects != nil { report.rejectsFile = rejectsURL.path }
             try writer.record(report: report)
         }
         try rejects?.close()
         options.progress?(1)
         return report
+    }
+
+    /// Every data row through `importer`, on the pipeline's reading thread.
+    private static func readRows<Importer: RowImporter>(
+        _ reader: CSVReader, into importer: inout Importer, header: [String], writer: any StoreWriter,
+        options: ImportOptions, fileSize: Double, rejects: inout CSVWriter?, rejectsURL: URL,
+        report: inout ImportReport
+    ) throws {
+        let displayName = report.file
+        var sink: any StoreWriter = writer
+        while true {
+            let record: CSVRecord?
+            var rowError: ImportError?
+            do {
+                record = try reader.readRecord()
+            } catch let error as CSVError {
+                guard let refused = error.record else {
+                    // A quote that never closes swallows the rest of the file: nothing after it can be trusted.
+                    report.reject(Self.fatalError(error, header: header, file: displayName))
+                    throw ImportRefused(report: report)
+                }
+                // A row of another width than the header: reading goes on, the row is invalid as a whole.
+                record = refused
+                rowError = ImportError(
+                    file: displayName, line: refused.line, field: "",
+                    reason: .wrongFieldCount(fieldCount: refused.fields.count, headerCount: header.count))
+            }
+            guard let record else { break }
+            report.rowsRead += 1
+            if report.rowsRead % 20_000 == 0, let progress = options.progress, fileSize > 0 {
+                progress(min(1, reader.bytesRead / fileSize))
+            }
+            do {
+                if let rowError { throw rowError }
+                try importer.consume(ImportRow(record: record, file: displayName), writer: sink, report: &report)
+            } catch let error as ImportError {
+                report.reject(error)
+                if options.skipInvalid {
+                    if rejects == nil {
+                        rejects = try CSVWriter(url: rejectsURL)
+                        try rejects?.write(["line"] + header + ["reject_reason"])
+                    }
+                    // A short row is padded so that its reason stays in the reason column; a long one keeps
+                    // all its fields (the user needs them to see where the extra comma is).
+                    let padding = [String](repeating: "", count: max(0, header.count - record.fields.count))
+                    try rejects?.write([String(record.line)] + record.fields + padding + [error.rejectReason])
+                } else {
+                    sink = DiscardingWriter()
+                }
+            }
+        }
+        try importer.finish(writer: sink, report: &report)
+        if report.rejectedCount > 0 && !options.skipInvalid { throw ImportRefused(report: report) }
+        if rejects != nil { report.rejectsFile = rejectsURL.path }
     }
 }
 
@@ -115,5 +129,5 @@ struct DiscardingWriter: StoreWriter {
     func upsert(line: OrderLine) throws {}
     func trimLines(of order: OrderID, keeping count: Int) throws {}
     func record(report: ImportReport) throws {}
-    func isSuppressed(customerID: CustomerID, email: String?) throws -> Bool { false }
+    func suppressionList() throws -> SuppressionList { .empty }
 }

@@ -15,23 +15,18 @@ final class SQLiteStoreWriter: StoreWriter {
     /// The last order written and its integer key: its lines follow it.
     private var lastOrder: (id: OrderID, key: Int64)?
 
-    private var suppression: Suppression?
-    private var hasSuppressions: Bool?
+    private var suppressions: SuppressionList?
 
     init(db: Database) { self.db = db }
 
-    func isSuppressed(customerID: CustomerID, email: String?) throws -> Bool {
-        if hasSuppressions == nil {
-            hasSuppressions = try Int.fetchOne(db, sql: "SELECT count(*) FROM suppression") ?? 0 > 0
-            suppression = try SQLiteStore.suppression(db)
-        }
-        guard hasSuppressions == true, let suppression else { return false }
-        for hash in suppression.lookupHashes(customerID: customerID, email: email) {
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE hash = ?", arguments: [hash]) == true {
-                return true
-            }
-        }
-        return false
+    /// Read on first use and kept: a writer lives for one transaction, in which nothing else erases.
+    func suppressionList() throws -> SuppressionList {
+        if let suppressions { return suppressions }
+        let hashes = try Set(String.fetchAll(db, sql: "SELECT hash FROM suppression"))
+        let list =
+            hashes.isEmpty ? .empty : SuppressionList(suppression: try SQLiteStore.suppression(db), hashes: hashes)
+        suppressions = list
+        return list
     }
 
     private func run(_ sql: StaticString, _ arguments: StatementArguments) throws {

@@ -118,8 +118,15 @@ public protocol StoreWriter {
     func trimLines(of order: OrderID, keeping count: Int) throws
     /// Keeps the report of this import for `stats`.
     func record(report: ImportReport) throws
-    /// Whether this customer was erased: their rows must not be imported again.
-    func isSuppressed(customerID: CustomerID, email: String?) throws -> Bool
+    /// Who was erased: their rows must not be imported again.
+    func suppressionList() throws -> SuppressionList
+}
+
+extension StoreWriter {
+    /// Whether this customer was erased.
+    public func isSuppressed(customerID: CustomerID, email: String?) throws -> Bool {
+        try suppressionList().contains(customerID: customerID, email: email)
+    }
 }
 
 /// Counts for the data-quality report.
