@@ -23,9 +23,12 @@ public enum ServedEvaluation {
         /// those lists (`already owned (durable)`: count).
         public var shortLists: [String: Int]
         public var shortListReasons: [String: [String: Int]]
+        /// Per track, the served picks' purchase probabilities against what was bought in the 30 days after the
+        /// cutoff, over every customer known at the cutoff (picks the ranker did not score are left out).
+        public var reliability: [String: ReliabilityTable]
 
         enum CodingKeys: String, CodingKey {
-            case placement
+            case placement, reliability
             case asOf = "as_of"
             case shortLists = "short_lists"
             case shortListReasons = "short_list_reasons"
@@ -58,6 +61,7 @@ public enum ServedEvaluation {
         var lists: [Track: [CustomerIndex: [ProductIndex]]] = [:]
         var short: [String: Int] = [:]
         var reasons: [String: [String: Int]] = [:]
+        var reliability: [String: ReliabilityTable] = [:]
         let predictTime = clock.measure {
             for track in Track.allCases {
                 let customers = split.customers(of: track)
@@ -80,13 +84,34 @@ public enum ServedEvaluation {
                 lists[track] = trackLists
             }
         }
+        for track in Track.allCases {
+            reliability[track.rawValue] = Self.reliability(recommender, split: split, track: track)
+        }
         let report = OfflineEvaluation.score(
             split: split, lists: lists, model: "served:\(placement.rawValue)", trainSeconds: trainTime,
             predictSeconds: predictTime)
         let serving = Serving(
             placement: placement.rawValue, asOf: OfflineEvaluation.isoString(split.cutoff), shortLists: short,
-            shortListReasons: reasons)
+            shortListReasons: reasons, reliability: reliability)
         return (report, serving, Predictions(snapshot: split.snapshot, lists: lists))
+    }
+
+    /// The served probabilities against the purchases of the 30 days after the cutoff, over every customer known
+    /// at the cutoff: a probability of buying within 30 days is checked on everyone it is served to, most of whom
+    /// buy nothing (the protocol's test customers are only those who bought).
+    static func reliability(_ recommender: Recommender, split: HoldoutSplit, track: Track) -> ReliabilityTable? {
+        let snapshot = split.snapshot
+        let customers = (0..<snapshot.customerCount).map { snapshot.customers[$0].id }
+        let served = serve(recommender, customers: customers, excludeOwned: track == .new)
+        var pairs: [(predicted: Double, bought: Bool)] = []
+        for (c, list) in served.enumerated() {
+            let truth = split.truth[track]?[CustomerIndex(c)] ?? []
+            for item in list?.items ?? [] {
+                guard let p = item.probability, let product = snapshot.productIndexBySKU[item.sku] else { continue }
+                pairs.append((p, truth.contains(product)))
+            }
+        }
+        return ReliabilityTable(pairs)
     }
 
     /// The placement's lists for these customers, on every core; `nil` for a customer the models do not know.

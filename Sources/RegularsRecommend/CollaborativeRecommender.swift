@@ -42,15 +42,32 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
         context = RankerContext(snapshot: snapshot, before: DayNumber.exclusiveEndSeconds(asOf), settings: settings)
     }
 
-    /// The probability-like score (0 … 1) of a raw ranker score (log-odds), for blending with other sources.
-    public static func probability(_ score: Float) -> Float { 1 / (1 + exp(-score)) }
-
+    /// The customer's best `limit` products. A ranked product's score is the calibrated probability that the
+    /// customer buys it in the next 30 days (0 … 1); products topped up from recent bestsellers, when the candidates
+    /// run short, follow with negative scores: the ranker did not score them.
     public func recommend(customer: CustomerIndex, limit: Int, excludeHistory: Bool) -> [ScoredProduct] {
+        best(
+            of: scored(customer: customer, excludeHistory: excludeHistory), customer: customer, limit: limit,
+            excludeHistory: excludeHistory)
+    }
+
+    /// Every candidate the ranker scores for the customer (without their own products with `excludeHistory`), in
+    /// product order, scored by the calibrated probability of a purchase within 30 days.
+    public func scored(customer: CustomerIndex, excludeHistory: Bool) -> [ScoredProduct] {
         let (products, owned, rows) = context.candidates(for: customer, includeOwn: !excludeHistory)
-        let model = excludeHistory ? ranker.new : ranker.all
-        let scores = model.scores(rows)
+        let scores = (excludeHistory ? ranker.new : ranker.all).scores(rows)
+        return products.indices.compactMap { k in
+            excludeHistory && owned[k]
+                ? nil : ScoredProduct(product: products[k], score: ranker.probability(scores[k], new: excludeHistory))
+        }
+    }
+
+    /// The best `limit` of `scored`, topped up as `recommend` says.
+    public func best(
+        of scored: [ScoredProduct], customer: CustomerIndex, limit: Int, excludeHistory: Bool
+    ) -> [ScoredProduct] {
         var top = TopK(limit: limit)
-        for (k, product) in products.enumerated() where !(excludeHistory && owned[k]) { top.offer(product, scores[k]) }
+        for entry in scored { top.offer(entry.product, entry.score) }
         var list = top.sorted()
         if list.count < limit {
             let fill = FilledRecommender(base: Fixed(list: list), fallback: context.trending)

@@ -109,6 +109,27 @@ struct RecommendationRoutesTests {
         }
     }
 
+    @Test("a known customer's ranked items carry their purchase probability; an anonymous visitor's are null")
+    func probability() async throws {
+        let server = try Self.trainedServer()
+        try await server.run { client in
+            let known = try await client.send(
+                .get, "/v1/recommendations?placement=home&n=10&\(try server.customer("C-3"))", key: server.publicKey)
+            let items = (known.json["items"] as? [[String: Any]]) ?? []
+            let ranked = items.filter { $0["model"] as? String == "ranker" }
+            #expect(!ranked.isEmpty, "\(known.text)")
+            for item in ranked {
+                let p = try #require(item["probability"] as? Double, "\(item)")
+                #expect(p >= 0 && p <= 1)
+            }
+            let anonymous = try await client.send(.get, "/v1/recommendations?placement=home", key: server.publicKey)
+            let anonymousItems = (anonymous.json["items"] as? [[String: Any]]) ?? []
+            #expect(!anonymousItems.isEmpty)
+            // The key is there, null: every item has every key the schema lists.
+            #expect(anonymousItems.allSatisfy { $0.keys.contains("probability") && $0["probability"] is NSNull })
+        }
+    }
+
     @Test("a browser's Sec-GPC: 1 means no personal list, for a known customer with a valid token too")
     func globalPrivacyControl() async throws {
         let server = try Self.trainedServer()

@@ -62,6 +62,13 @@ struct EvaluateCommand: ParsableCommand {
                     "served by placement \(serving.placement) as of \(serving.asOf); lists shorter than 20: "
                         + Track.allCases.map { "\($0.rawValue) \(serving.shortLists[$0.rawValue] ?? 0)" }.joined(
                             separator: ", "))
+                for track in Track.allCases {
+                    guard let table = serving.reliability[track.rawValue] else { continue }
+                    print(
+                        "purchase probability, \(track.rawValue): predicted vs bought per tenth of the picks: "
+                            + table.bins.map { String(format: "%.3f/%.3f", $0.predicted, $0.observed) }.joined(
+                                separator: " ") + String(format: " (Brier %.4f)", table.brier))
+                }
             }
             for track in Track.allCases {
                 if let url = written[track] {

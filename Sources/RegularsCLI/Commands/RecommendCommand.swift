@@ -107,6 +107,8 @@ struct RecommendCommand: ParsableCommand {
             var score: Double
             var model: String
             var reason: String
+            /// P(the customer buys it within 30 days), when the learned ranker scored it.
+            var probability: Double?
             /// E-mails: when the item fits best (a restock's due date, a next step's reach-out date).
             var suggestedDate: String?
             var rules: [String]?
@@ -128,6 +130,7 @@ struct RecommendCommand: ParsableCommand {
                 Item(
                     sku: $0.sku, title: $0.title, price: $0.price.map { Double($0.description) ?? $0.doubleValue },
                     score: ($0.score * 10_000).rounded() / 10_000, model: $0.model, reason: $0.reason,
+                    probability: $0.probability.map { ($0 * 10_000).rounded() / 10_000 },
                     suggestedDate: $0.suggestedDate.map { Timestamp.isoDay(Int64($0.timeIntervalSince1970)) },
                     rules: explain ? $0.rules : nil)
             }

@@ -14,7 +14,7 @@ struct RulesCommand: ParsableCommand {
             """,
         subcommands: [
             Show.self, Pin.self, Unpin.self, Boost.self, Unboost.self, Exclude.self, Include.self, Cap.self, Price.self,
-            MarginRanking.self,
+            MarginRanking.self, EmailFloor.self,
         ],
         defaultSubcommand: Show.self)
 
@@ -232,7 +232,9 @@ struct RulesCommand: ParsableCommand {
 
     struct MarginRanking: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "margin-ranking", abstract: "Rank by expected margin × score where costs are known (on|off).")
+            commandName: "margin-ranking",
+            abstract: "Rank by expected margin: P(purchase) × margin for known customers, score × margin else (on|off)."
+        )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "on or off") var state: String
 
@@ -241,6 +243,28 @@ struct RulesCommand: ParsableCommand {
             try RulesCommand.edit(global) { rules in
                 rules.rankByExpectedMargin = state == "on"
                 return "Margin ranking \(state)."
+            }
+        }
+    }
+
+    struct EmailFloor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "email-floor",
+            abstract: "E-mails to known customers leave out picks below this purchase probability (percent, or off).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "a percentage such as 2 (for 2 %), or off") var value: String
+
+        func run() throws {
+            var floor: Double?
+            if value != "off" {
+                guard let percent = Double(value.trimmingCharacters(in: CharacterSet(charactersIn: " %"))),
+                    percent > 0, percent < 100
+                else { throw ValidationError("expected a percentage between 0 and 100 (2 for 2 %), or off") }
+                floor = percent / 100
+            }
+            try RulesCommand.edit(global) { rules in
+                rules.emailMinimumProbability = floor
+                return floor == nil ? "E-mail floor off." : "E-mails leave out picks below \(value) % probability."
             }
         }
     }
@@ -266,6 +290,9 @@ struct RulesCommand: ParsableCommand {
         }
         if let cap = rules.maximumPerCategory { lines.append("  at most \(cap) per category") }
         if rules.rankByExpectedMargin { lines.append("  rank by expected margin") }
+        if let floor = rules.emailMinimumProbability {
+            lines.append(String(format: "  e-mails leave out picks below %g %% purchase probability", floor * 100))
+        }
         lines.append(
             "  always: out-of-stock and draft products hidden; durable items a customer owns not offered again")
         return lines.joined(separator: "\n")

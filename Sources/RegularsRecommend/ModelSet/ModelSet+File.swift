@@ -7,7 +7,7 @@ import RegularsData
 /// another version is refused with a clear message instead of decoding into nonsense.
 extension ModelSet {
     /// Bumped whenever the saved shape changes; older files must be retrained.
-    public static let fileFormatVersion = 2
+    public static let fileFormatVersion = 3
     static let magic = "REGULARS-MODELS"
 
     /// What the header line says about the file, readable without decoding the models.

@@ -20,6 +20,10 @@ struct Candidate {
     var model: String
     var date: Date?
     var rules: [String] = []
+    /// The ranker's probability that the customer buys it within 30 days, when the ranker scored it.
+    var probability: Float? = nil
+    /// With `rankByExpectedMargin` on a list the ranker scored: probability × relative margin, the sort key.
+    var expectedMargin: Double? = nil
 }
 
 /// Blends the proposals of several sources (see `PlacementRecipe` for the arithmetic).
@@ -41,6 +45,13 @@ struct CandidatePool {
     func contains(_ product: ProductIndex) -> Bool { position[product] != nil }
 
     func candidate(_ product: ProductIndex) -> Candidate? { position[product].map { candidates[$0] } }
+
+    /// Gives every candidate the ranker scored its probability, whichever source proposed it.
+    mutating func attach(_ scored: [ScoredProduct]) {
+        for entry in scored {
+            if let k = position[entry.product] { candidates[k].probability = entry.score }
+        }
+    }
 
     /// Adds one source's proposals, best first, scaled into `0.5 ... 1` of their maximum times `weight`.
     mutating func add(_ proposals: [Proposal], weight: Double) {

@@ -20,6 +20,9 @@ public struct Recommendation: Sendable, Hashable, Codable {
     public var rules: [String]
     /// For e-mails, when the item fits best: a restock's due date or a next step's reach-out date.
     public var suggestedDate: Date?
+    /// The calibrated probability that this customer buys it within 30 days, when the learned ranker scored it
+    /// (known customers); `nil` for anonymous visitors and for products only other sources proposed.
+    public var probability: Double?
 }
 
 /// The answer to one `RecommendationRequest`.

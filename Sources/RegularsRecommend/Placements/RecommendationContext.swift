@@ -30,6 +30,9 @@ struct RecommendationContext {
     var excluded: Set<ProductIndex> = []
     /// The request asked to leave out what the customer already bought.
     var excludeOwned = false
+    /// The ranker's candidates for a known customer with their probabilities, scored once per request when the
+    /// recipe has the personal source or a rule reads probabilities (`Recommender.recommend`).
+    var ranked: [ScoredProduct]?
 
     /// The session or the referral says something about what the visitor wants.
     var hasSessionSignal: Bool { !session.isEmpty || !referralCategories.isEmpty }

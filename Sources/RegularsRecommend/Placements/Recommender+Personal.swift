@@ -4,12 +4,12 @@ import RegularsData
 /// The `personal` source: the learned ranker's list for a known customer, each pick with the explicit signal
 /// that best supports it.
 extension Recommender {
-    /// The ranker's best products for the customer (without what they own when the request asks so), scored as
-    /// probabilities so that the pool's scaling keeps the ranker's order.
+    /// The ranker's best products for the customer (without what they own when the request asks so), from the
+    /// candidates `recommend` scored once for the request, scored by their probability of purchase within 30 days.
     func personal(_ context: RecommendationContext) -> [Proposal] {
-        guard let customer = context.customer else { return [] }
-        let ranked = models.collaborative.recommend(
-            customer: customer, limit: context.fetch, excludeHistory: context.excludeOwned)
+        guard let customer = context.customer, let scored = context.ranked else { return [] }
+        let ranked = models.collaborative.best(
+            of: scored, customer: customer, limit: context.fetch, excludeHistory: context.excludeOwned)
         guard !ranked.isEmpty else { return [] }
         let evidence = PersonalEvidence(self, context)
         return ranked.compactMap {
@@ -17,9 +17,10 @@ extension Recommender {
             // An e-mail promises a reason for every pick: one the customer's purchases cannot explain gives way to
             // the placement's other sources. On the site the ranker's whole list serves (and is what is measured).
             if context.placement.isEmail, reason == .pickedForYou { return nil }
+            // A negative score is a bestseller topping up a short list, which the ranker did not score.
             return Proposal(
-                product: $0.product, score: CollaborativeRecommender.probability($0.score), reason: reason,
-                model: "ranker", date: evidence.date(of: $0.product))
+                product: $0.product, score: max($0.score, 0), reason: reason, model: "ranker",
+                date: evidence.date(of: $0.product))
         }
     }
 }

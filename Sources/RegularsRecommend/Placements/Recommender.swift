@@ -51,16 +51,25 @@ public struct Recommender: Sendable {
     /// The list for one request, best first, at most `request.limit` long.
     /// - Throws: `RecommendationError` for an unknown customer or SKU.
     public func recommend(_ request: RecommendationRequest) throws -> RecommendationList {
-        let context = try RecommendationContext(
+        var context = try RecommendationContext(
             request, snapshot: models.snapshot, privacy: privacy, defaultAsOf: models.asOf)
+        let recipe = request.recipe ?? rules.recipe(for: context.placement)
+        // Scored once: for the personal source, and for the rules that read a probability.
+        let needsRanker =
+            recipe.ingredients.contains { $0.source == .personal } || rules.rankByExpectedMargin
+            || (context.placement.isEmail && rules.emailMinimumProbability != nil)
+        if let customer = context.customer, needsRanker {
+            context.ranked = models.collaborative.scored(customer: customer, excludeHistory: context.excludeOwned)
+        }
         var pool = CandidatePool(privacy: privacy, excluded: context.excluded)
-        for ingredient in (request.recipe ?? rules.recipe(for: context.placement)).ingredients {
+        for ingredient in recipe.ingredients {
             if ingredient.source.isGeneric && context.hasSessionSignal { continue }
             pool.add(proposals(from: ingredient.source, context: context), weight: ingredient.weight)
         }
         // Boosted products that no source proposed enter at the weight of a filler; the boost does the rest.
         let extras = curation.boostedExtras(asOf: context.asOf, newestFirst: newestFirst)
         if !extras.isEmpty { pool.add(extras.filter { !pool.contains($0.product) }, weight: 0.25) }
+        if let ranked = context.ranked { pool.attach(ranked) }
         let curated = curation.apply(to: pool, context: context, privacy: privacy)
         let items = curated.kept.map { candidate in
             let product = models.snapshot.products[Int(candidate.product)]
@@ -68,7 +77,8 @@ public struct Recommender: Sendable {
                 product: candidate.product, sku: product.sku, title: product.title, price: product.price,
                 score: candidate.score, model: candidate.model,
                 reason: reasons.text(for: candidate.reason, product: candidate.product), signal: candidate.reason,
-                rules: candidate.rules, suggestedDate: candidate.date)
+                rules: candidate.rules, suggestedDate: candidate.date,
+                probability: candidate.probability.map(Double.init))
         }
         return RecommendationList(
             placement: context.placement, items: items, events: curated.events, personalized: context.customer != nil)

@@ -66,8 +66,13 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     public var maximumPerCategory: Int?
     /// Show one variant of a product per list (the best-scoring colour of the oven mitt, not all three).
     public var oneVariantPerProduct = true
-    /// Rank by expected margin × score where cost is known (`RulesApplication`).
+    /// Rank by expected margin: for a known customer, the ranker's P(purchase within 30 days) × the product's
+    /// margin relative to the shop's mean (1 when its cost is unknown); for anonymous visitors, whose lists carry
+    /// no probability, the blended score × that margin (`RulesApplication`).
     public var rankByExpectedMargin = false
+    /// E-mails to known customers leave out picks whose purchase probability is below this (0.02: 2 %) and
+    /// shop-wide fillers, instead of padding the list; `nil`: off.
+    public var emailMinimumProbability: Double?
     /// An item is a consumable (restocked when due) when the replenishment model gives it an interval and at least
     /// this share of its buyers bought it again. Stricter than the model's own threshold because a few chance
     /// repeats make no consumable. Whether an owned item may be offered again is `durable…` below.
@@ -98,7 +103,7 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case pins, boosts, excludedSKUs, excludedCategories, minimumMargin, priceRanges, maximumPerCategory
         case oneVariantPerProduct, rankByExpectedMargin, consumableRepeatShare, consumableMaximumSpread, newArrivalDays,
-            recipes, durableMaximumRepeatShare, durableMinimumBuyers, experimentRecipes
+            recipes, durableMaximumRepeatShare, durableMinimumBuyers, experimentRecipes, emailMinimumProbability
     }
 
     /// Missing keys take their defaults, so a hand-written file needs only the rules it uses.
@@ -113,6 +118,7 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
         maximumPerCategory = try c.decodeIfPresent(Int.self, forKey: .maximumPerCategory)
         oneVariantPerProduct = try c.decodeIfPresent(Bool.self, forKey: .oneVariantPerProduct) ?? true
         rankByExpectedMargin = try c.decodeIfPresent(Bool.self, forKey: .rankByExpectedMargin) ?? false
+        emailMinimumProbability = try c.decodeIfPresent(Double.self, forKey: .emailMinimumProbability)
         consumableRepeatShare = try c.decodeIfPresent(Double.self, forKey: .consumableRepeatShare) ?? 0.15
         consumableMaximumSpread = try c.decodeIfPresent(Double.self, forKey: .consumableMaximumSpread) ?? 1
         newArrivalDays = try c.decodeIfPresent(Int.self, forKey: .newArrivalDays) ?? 30

@@ -34,6 +34,17 @@ extension RulesApplication {
         return nil
     }
 
+    /// Why an e-mail leaves `candidate` out under a probability floor: the ranker gives it less, or it is a
+    /// shop-wide filler the ranker did not score. A shorter e-mail beats one padded with unlikely picks.
+    func belowFloor(_ candidate: Candidate, _ floor: Double) -> String? {
+        if let p = candidate.probability {
+            guard Double(p) < floor else { return nil }
+            return String(format: "purchase probability %.1f%% below the e-mail floor %.1f%%", p * 100, floor * 100)
+        }
+        guard candidate.model == "popular" || candidate.model == "trending" else { return nil }
+        return "a shop-wide filler without a purchase probability (e-mail floor)"
+    }
+
     /// Whether `product` is a new arrival as of `date`.
     func isNewArrival(_ product: ProductIndex, asOf date: Date) -> Bool {
         guard let created = products[Int(product)].createdAt else { return false }

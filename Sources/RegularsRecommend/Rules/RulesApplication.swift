@@ -4,7 +4,8 @@ import RegularsData
 /// Applies a shop's `MerchandisingRules` to the blended candidates, logging every rule that fires.
 ///
 /// Order: exclusions (out of stock, drafts, the exclusion lists, margin, price ranges, durable items the
-/// customer owns, sensitive items in e-mails), boosts, margin ranking, sort, the per-category cap, then pins.
+/// customer owns, sensitive items in e-mails, picks below the e-mail floor), boosts, margin ranking, sort, the
+/// per-category cap, then pins.
 /// Pinned products still pass the exclusions (an out-of-stock product is never shown, pinned or not) and count
 /// towards the cap, but a pin is never capped out (people decide over models).
 struct RulesApplication: Sendable {
@@ -86,9 +87,14 @@ struct RulesApplication: Sendable {
         for product in context.owned where durable[Int(product)] { ownedFamilies.insert(family[Int(product)]) }
         var ranked: [Candidate] = []
         ranked.reserveCapacity(pool.candidates.count)
+        // A known customer's list carries the ranker's probabilities: margin ranking multiplies those, not the
+        // blended scores, whose scale means nothing outside the list.
+        let probabilistic = rules.rankByExpectedMargin && pool.candidates.contains { $0.probability != nil }
+        let floor = context.placement.isEmail && context.customer != nil ? rules.emailMinimumProbability : nil
         for var candidate in pool.candidates {
-            if let why = exclusion(
-                of: candidate.product, context: context, privacy: privacy, ownedFamilies: ownedFamilies)
+            if let why =
+                exclusion(of: candidate.product, context: context, privacy: privacy, ownedFamilies: ownedFamilies)
+                ?? floor.flatMap({ belowFloor(candidate, $0) })
             {
                 events.append(RuleEvent(.excluded, sku: products[Int(candidate.product)].sku, detail: why))
                 continue
@@ -107,10 +113,18 @@ struct RulesApplication: Sendable {
                 candidate.rules.append("boosted \(detail)")
                 events.append(RuleEvent(.boosted, sku: products[Int(candidate.product)].sku, detail: detail))
             }
-            if rules.rankByExpectedMargin { candidate.score *= marginFactor[Int(candidate.product)] }
+            if rules.rankByExpectedMargin {
+                let factor = marginFactor[Int(candidate.product)]
+                candidate.score *= factor
+                if probabilistic { candidate.expectedMargin = Double(candidate.probability ?? 0) * factor }
+            }
             ranked.append(candidate)
         }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product }
+        ranked.sort {
+            let a = $0.expectedMargin ?? 0, b = $1.expectedMargin ?? 0
+            if a != b { return a > b }
+            return $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product
+        }
 
         // Pins that may be shown, each once, with the candidate's own reason when a model proposed it.
         var pinned: [(candidate: Candidate, slot: Int)] = []

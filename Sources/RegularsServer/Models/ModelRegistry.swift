@@ -187,6 +187,7 @@ public actor ModelRegistry: RecommendationSource {
             .init(
                 sku: item.sku, title: item.title, price: item.price?.doubleValue,
                 urlOrHandle: loaded.handles[item.sku], image: nil, reason: item.reason, model: item.model,
+                probability: item.probability.map { ($0 * 10_000).rounded() / 10_000 },
                 recommendationID: "\(id)-\(position + 1)")
         }
         return response

@@ -45,11 +45,13 @@ public struct RecommendationsResponse: Sendable, Codable, Hashable {
         public var reason: String
         /// The model that proposed it (`complements`, `popular`, …).
         public var model: String
+        /// P(this customer buys it within 30 days), calibrated, when the learned ranker scored it.
+        public var probability: Double?
         /// Sent back in `rec_impression`/`rec_click` events to attribute them.
         public var recommendationID: String
 
         enum CodingKeys: String, CodingKey {
-            case sku, title, price, image, reason, model
+            case sku, title, price, image, reason, model, probability
             case urlOrHandle = "url_or_handle"
             case recommendationID = "recommendation_id"
         }
@@ -64,6 +66,7 @@ public struct RecommendationsResponse: Sendable, Codable, Hashable {
             try c.encode(image, forKey: .image)
             try c.encode(reason, forKey: .reason)
             try c.encode(model, forKey: .model)
+            try c.encode(probability, forKey: .probability)
             try c.encode(recommendationID, forKey: .recommendationID)
         }
     }

@@ -183,3 +183,60 @@ struct MerchandisingRulesTests {
         #expect(list.items.allSatisfy { $0.model == "popular" })
     }
 }
+
+@Suite("Rules that read the ranker's purchase probability")
+struct ProbabilityRulesTests {
+    @Test("a known customer's list carries probabilities; margin ranking orders them by P × margin")
+    func marginTimesProbability() throws {
+        var rules = MerchandisingRules()
+        rules.rankByExpectedMargin = true
+        rules.oneVariantPerProduct = false
+        let products = PlacementFixtures.snapshot.products
+        var compared = 0
+        for customer in PlacementFixtures.busiestCustomers.prefix(10) {
+            let list = try PlacementFixtures.list(.init(placement: .home, customer: customer, limit: 12), rules: rules)
+            let scored = list.items.filter { $0.probability != nil }
+            #expect(scored.allSatisfy { (0...1).contains($0.probability!) })
+            // Every demo product has a price and a cost: the expected margin is P × (price − cost).
+            let expected = scored.map { item -> Double in
+                let product = products[Int(item.product)]
+                return item.probability! * max(product.price!.doubleValue - product.cost!.doubleValue, 0)
+            }
+            #expect(zip(expected, expected.dropFirst()).allSatisfy { $0 >= $1 - 1e-9 }, "\(customer): \(expected)")
+            compared += scored.count
+        }
+        #expect(compared > 50)
+        let anonymous = try PlacementFixtures.list(.init(placement: .home, limit: 12), rules: rules)
+        #expect(!anonymous.items.isEmpty && anonymous.items.allSatisfy { $0.probability == nil })
+    }
+
+    @Test("an e-mail floor leaves out unlikely picks and shop-wide fillers instead of padding")
+    func emailFloor() throws {
+        var rules = MerchandisingRules()
+        rules.emailMinimumProbability = 0.05
+        var excluded = 0, fillers = 0
+        for customer in PlacementFixtures.busiestCustomers.prefix(30) {
+            for placement in [Placement.emailWinBack, .emailLoyal, .emailPostPurchase] {
+                let request = RecommendationRequest(placement: placement, customer: customer, limit: 6)
+                let floored = try PlacementFixtures.list(request, rules: rules)
+                for item in floored.items {
+                    if let p = item.probability {
+                        #expect(p >= 0.05, "\(customer) \(item.sku) \(p)")
+                    } else {
+                        #expect(item.model != "popular" && item.model != "trending", "\(customer) \(item.sku)")
+                    }
+                }
+                excluded += floored.events.filter { $0.kind == .excluded && $0.detail.contains("e-mail floor") }.count
+                fillers += try PlacementFixtures.list(request).items.filter {
+                    $0.probability == nil && ($0.model == "popular" || $0.model == "trending")
+                }.count
+            }
+        }
+        #expect(excluded > 0)
+        #expect(fillers > 0, "without the floor, some e-mails are padded with shop-wide fillers")
+        // The storefront is not an e-mail: the same rules change nothing there.
+        let customer = PlacementFixtures.busiestCustomers[0]
+        let home = RecommendationRequest(placement: .home, customer: customer, limit: 6)
+        #expect(try PlacementFixtures.list(home, rules: rules).items == PlacementFixtures.list(home).items)
+    }
+}
