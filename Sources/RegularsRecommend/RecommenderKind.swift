@@ -9,6 +9,8 @@ public enum RecommenderKind: String, Sendable, Codable, CaseIterable {
     case ease
     case tifuknn
     case ranker
+    /// The ranker with its four "same weeks last year" features: does seasonality help on this shop?
+    case rankerLastYear = "ranker-last-year"
 
     /// Trains this recommender on the orders of `snapshot` before `asOf`. Lists that run short are filled with
     /// recent bestsellers, as the peers' were.
@@ -26,6 +28,10 @@ public enum RecommenderKind: String, Sendable, Codable, CaseIterable {
             base = EASEModel.train(on: snapshot, asOf: asOf, settings: settings.ease)
         case .tifuknn: base = TIFUKNNModel.train(on: history, settings: settings.tifu)
         case .ranker: return CollaborativeRecommender.train(on: snapshot, asOf: asOf, settings: settings)
+        case .rankerLastYear:
+            var seasonal = settings
+            seasonal.ranker.lastYearFeatures = true
+            return CollaborativeRecommender.train(on: snapshot, asOf: asOf, settings: seasonal)
         }
         return FilledRecommender(base: base, fallback: trending)
     }

@@ -11,6 +11,8 @@ struct RankerContext: Sendable {
     let items: ItemStatistics
     let customers: CustomerStatistics
     let settings: RankerCandidates
+    /// Whether the last-year features carry values (`RankerModel.Settings.lastYearFeatures`).
+    let lastYear: Bool
 
     static let featureNames = [
         "tifu.score", "tifu.rank", "tifu.rankNew", "ease.score", "ease.rank", "ease.rankNew", "trend.score",
@@ -35,6 +37,7 @@ struct RankerContext: Sendable {
         items = ItemStatistics(history: history)
         customers = CustomerStatistics(history: history)
         self.settings = settings.candidates
+        lastYear = settings.ranker.lastYearFeatures
     }
 
     /// The candidates of `customer` (own products only when `includeOwn`) with one row of `featureCount`
@@ -102,13 +105,13 @@ struct RankerContext: Sendable {
 
         // The customer's orders in the same 30 days one year earlier.
         let t = history.asOf
-        var lastYear = Set<ProductIndex>()
+        var lastYearProducts = Set<ProductIndex>()
         let snapshot = history.snapshot
         for order in history.orders(of: customer)
-        where snapshot.orderTime[order] >= t - 365 * DayNumber.seconds
+        where lastYear && snapshot.orderTime[order] >= t - 365 * DayNumber.seconds
             && snapshot.orderTime[order] < t - 335 * DayNumber.seconds
         {
-            for line in snapshot.lines(of: order) { lastYear.insert(snapshot.lineProduct[line]) }
+            for line in snapshot.lines(of: order) { lastYearProducts.insert(snapshot.lineProduct[line]) }
         }
 
         let c = Int(customer)
@@ -144,12 +147,12 @@ struct RankerContext: Sendable {
                 // The product.
                 put(items.buyers7[p]); put(items.buyers30[p]); put(items.buyers90[p]); put(items.buyersAll[p])
                 put((items.buyers30[p] + 1) / (items.buyers90[p] / 3 + 1)); put(items.repeatShare[p])
-                put(items.medianGapDays[p]); put(items.price[p]); put(items.buyersLastYear[p])
-                put(items.buyersLastYear[p] / (items.buyersAll[p] + 1)); put(items.ageDays[p])
+                put(items.medianGapDays[p]); put(items.price[p]); put(lastYear ? items.buyersLastYear[p] : 0)
+                put(lastYear ? items.buyersLastYear[p] / (items.buyersAll[p] + 1) : 0); put(items.ageDays[p])
                 // The customer.
                 put(customers.orders[c]); put(customers.daysSinceLastOrder[c]); put(customers.daysSinceFirstOrder[c])
                 put(customers.meanGapDays[c]); put(customers.basketSize[c]); put(customers.distinctProducts[c])
-                put(customers.ordersLastYear[c]); put(lastYear.contains(product) ? 1 : 0)
+                put(lastYear ? customers.ordersLastYear[c] : 0); put(lastYearProducts.contains(product) ? 1 : 0)
                 ownedOut.append(owned[p])
             }
             precondition(cursor == out.count, "one value per feature name")

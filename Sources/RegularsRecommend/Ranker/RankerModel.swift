@@ -27,6 +27,12 @@ public struct RankerModel: Sendable, Codable {
         /// Recall@20. Off: on the validation split it moved NDCG@20 by +0.002 (`all`) and −0.001 (`new`), noise.
         public var recallWeighting = false
         public var trees = GradientBoostedTrees.Settings()
+        /// The four "same weeks last year" features (the item's and the customer's orders in the same 30 days a year
+        /// earlier); off, they are constant and the trees ignore them. Off because they did not show a gain
+        /// (`regulars evaluate F --model ranker-last-year` against `--model ranker`, then
+        /// `scripts/paired-difference.py`): on online-retail the training windows have no year before them, and on
+        /// the two-year demo shop, cut off in the gift season and in June, every difference's 95 % interval held 0.
+        public var lastYearFeatures = false
         /// Keep customers out of the latest window's rows to fit the calibration on (else only the sampling's
         /// correction is applied).
         public var calibrate = true
