@@ -44,6 +44,20 @@ struct GradientBoostedTreesTests {
         let b = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels)
         #expect(a.scores(train.rows) == b.scores(train.rows))
     }
+
+    @Test("scoring many rows at once gives each row its own score")
+    func batchEqualsSingle() {
+        let train = Self.grid(offset: 0.5)
+        let model = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels)
+        // An odd count, so that a batched walk (eight rows at a time was tried, and was slower) must handle the tail.
+        let rows = train.rows + Array(train.rows.prefix(15).map { $0 * 0.9 })
+        let batch = model.scores(rows)
+        #expect(batch.count == 905)
+        for r in 0..<905 {
+            var row = Array(rows[(r * 3)..<(r * 3 + 3)])
+            #expect(batch[r] == model.score(&row), "row \(r)")
+        }
+    }
 }
 
 @Suite("Gradient-boosted trees, edge cases")
