@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Campaigns with an LLM")
 struct LLMCampaignTests {
-    static func settings(_ url: String, timeout: Duration = .seconds(5)) -> LLMSettings {
+    /// A generous timeout by default: under a full, parallel test run a fast local reply took over 5 s once, and
+    /// the retry that followed broke "one request" (the timeout tests set their own).
+    static func settings(_ url: String, timeout: Duration = .seconds(30)) -> LLMSettings {
         var settings = LLMSettings(baseURL: url, model: "test-model", apiKey: "sk-test")
         settings.timeout = timeout
         settings.attempts = 3

@@ -130,6 +130,24 @@ struct RecommendationRoutesTests {
         }
     }
 
+    @Test("page_type and topic shift the list: an article about glass lids gets the lid, with a reason naming it")
+    func pageTopic() async throws {
+        let server = try Self.trainedServer()
+        try await server.run { client in
+            let reply = try await client.send(
+                .get, "/v1/recommendations?placement=home&page_type=editorial&topic=Glass%20lids&n=3",
+                key: server.publicKey)
+            #expect(reply.status == .ok, "\(reply.text)")
+            let first = ((reply.json["items"] as? [[String: Any]]) ?? []).first
+            #expect(first?["sku"] as? String == "LID")
+            #expect(first?["reason"] as? String == "Goes with “Glass lids”")
+            let bad = try await client.send(
+                .get, "/v1/recommendations?placement=home&page_type=blog", key: server.publicKey)
+            #expect(bad.status == .badRequest)
+            #expect((bad.json["error"] as? [String: Any])?["field"] as? String == "page_type", "\(bad.text)")
+        }
+    }
+
     @Test("a browser's Sec-GPC: 1 means no personal list, for a known customer with a valid token too")
     func globalPrivacyControl() async throws {
         let server = try Self.trainedServer()

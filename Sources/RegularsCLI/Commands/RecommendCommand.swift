@@ -27,6 +27,12 @@ struct RecommendCommand: ParsableCommand {
     var source: String?
     @Option(help: "The visit's campaign (utm_campaign).")
     var campaign: String?
+    @Option(
+        name: .customLong("page-type"),
+        help: "The kind of page: \(PageType.allCases.map(\.rawValue).joined(separator: ", ")); it shifts the recipe.")
+    var pageType: String?
+    @Option(help: "What the page is about (an article's title or tags, a search): its words pick products.")
+    var topic: String?
     @Option(name: .customLong("n"), help: "How many recommendations.")
     var count = 10
     @Flag(name: .customLong("exclude-owned"), help: "Leave out what the customer already bought (a discovery list).")
@@ -39,6 +45,11 @@ struct RecommendCommand: ParsableCommand {
             throw ValidationError("unknown placement '\(placement)'; expected one of \(Placement.names)")
         }
         guard (1...200).contains(count) else { throw ValidationError("--n: expected a number from 1 to 200") }
+        if let pageType, PageType(rawValue: pageType) == nil {
+            throw ValidationError(
+                "--page-type: unknown '\(pageType)'; expected one of "
+                    + PageType.allCases.map(\.rawValue).joined(separator: ", "))
+        }
     }
 
     func run() throws {
@@ -51,7 +62,8 @@ struct RecommendCommand: ParsableCommand {
             placement: Placement(rawValue: placement)!, customer: customer, product: product,
             cart: Self.skus(cart), session: Self.skus(session),
             referral: source == nil && campaign == nil ? nil : ReferralSource(source: source, campaign: campaign),
-            limit: count, excludeOwned: excludeOwned, asOf: try global.asOf(shop))
+            pageType: pageType.flatMap(PageType.init(rawValue:)), topic: topic, limit: count,
+            excludeOwned: excludeOwned, asOf: try global.asOf(shop))
         let list: RecommendationList
         do {
             list = try recommender.recommend(request)

@@ -115,7 +115,7 @@ public struct CampaignAudience: Sendable {
         switch reason {
         case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium, .favouriteCategory:
             true
-        case .popular, .trending, .newArrival, .shopPick, .pickedForYou: false
+        case .popular, .trending, .newArrival, .shopPick, .pickedForYou, .pageTopic, .boughtBy: false
         }
     }
 

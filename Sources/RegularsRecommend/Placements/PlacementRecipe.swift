@@ -100,6 +100,10 @@ public enum CandidateSource: String, Sendable, Hashable, Codable, CaseIterable {
     case newArrivals = "new_arrivals"
     /// The dearer popular items (top quarter by price) of the customer's categories.
     case premium
+    /// Products whose title or category has a word of the page's topic (editorial, search, collection pages).
+    case topic
+    /// Bestsellers of the viewed product's category, with how many customers bought them (product pages).
+    case productCategoryBestsellers = "product_category_bestsellers"
 
     /// Sources that are the same for every visitor: never used when the session says something.
     var isGeneric: Bool { self == .trending || self == .popular || self == .bestsellers }

@@ -30,6 +30,9 @@ struct RecommendationContext {
     var excluded: Set<ProductIndex> = []
     /// The request asked to leave out what the customer already bought.
     var excludeOwned = false
+    /// The page's topic as sent (trimmed, at most 60 characters, for reasons) and its words (`PageTopic`).
+    var topic = ""
+    var topicWords: [String] = []
     /// The ranker's candidates for a known customer with their probabilities, scored once per request when the
     /// recipe has the personal source or a rule reads probabilities (`Recommender.recommend`).
     var ranked: [ScoredProduct]?
@@ -51,6 +54,8 @@ struct RecommendationContext {
         placement = request.placement
         asOf = request.asOf ?? defaultAsOf
         limit = max(0, request.limit)
+        topicWords = PageTopic.words(request.topic)
+        topic = String((request.topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(60))
         func resolve(_ sku: SKU, _ field: String) throws -> ProductIndex {
             guard let p = snapshot.productIndexBySKU[sku] else {
                 throw RecommendationError(code: .unknownProduct(sku), field: field)

@@ -17,8 +17,11 @@ public struct RecommendationRequest: Sendable, Hashable, Codable {
     public var session: [SKU]
     /// Where the visitor came from (`utm_source`, `utm_campaign`).
     public var referral: ReferralSource?
-    /// The kind of page (`home`, `product`, `collection`, …) as the widget says; informational.
-    public var pageType: String?
+    /// The kind of page the placement sits on; it shifts the recipe (`PageType`).
+    public var pageType: PageType?
+    /// What the page is about (an article's title or tags, a search, a collection's name): products matching its
+    /// words come first on editorial, search and collection pages.
+    public var topic: String?
     /// How many recommendations to return.
     public var limit: Int
     /// Leave out what the customer already bought ("discover" widgets; the benchmark's `new` track).
@@ -30,9 +33,10 @@ public struct RecommendationRequest: Sendable, Hashable, Codable {
 
     public init(
         placement: Placement, customer: CustomerID? = nil, product: SKU? = nil, cart: [SKU] = [],
-        session: [SKU] = [], referral: ReferralSource? = nil, pageType: String? = nil, limit: Int = 10,
-        excludeOwned: Bool = false, asOf: Date? = nil
+        session: [SKU] = [], referral: ReferralSource? = nil, pageType: PageType? = nil, topic: String? = nil,
+        limit: Int = 10, excludeOwned: Bool = false, asOf: Date? = nil
     ) {
+        self.topic = topic
         self.excludeOwned = excludeOwned
         self.placement = placement
         self.customer = customer

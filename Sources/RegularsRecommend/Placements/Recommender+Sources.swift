@@ -75,6 +75,58 @@ extension Recommender {
             return newArrivals(context)
         case .premium:
             return premium(context)
+        case .topic:
+            return topicMatches(context)
+        case .productCategoryBestsellers:
+            return categoryBestsellers(context)
+        }
+    }
+
+    /// Products whose title or category has the most words of the page's topic, the popular first among equals.
+    /// The reason names the page's topic, or the category when only the category's name matched.
+    func topicMatches(_ context: RecommendationContext) -> [Proposal] {
+        guard !context.topicWords.isEmpty else { return [] }
+        let snapshot = models.snapshot
+        let popularity = models.popular.score
+        let top = max(popularity.max() ?? 1, 1e-6)
+        var out: [Proposal] = []
+        for p in 0..<snapshot.productCount {
+            let category = snapshot.products[p].category
+            let inCategory = category >= 0 ? categoryWords[Int(category)] : []
+            var matches = 0
+            var titleMatch = false
+            for word in context.topicWords {
+                if titleWords[p].contains(word) {
+                    matches += 1
+                    titleMatch = true
+                } else if inCategory.contains(word) {
+                    matches += 1
+                }
+            }
+            guard matches > 0 else { continue }
+            let reason = Reason.pageTopic(term: context.topic, category: titleMatch ? nil : category)
+            out.append(
+                Proposal(
+                    product: ProductIndex(p), score: Float(matches) + popularity[p] / top, reason: reason,
+                    model: "topic"))
+        }
+        out.sort { $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product }
+        return Array(out.prefix(context.fetch))
+    }
+
+    /// The viewed product's category's bestsellers, each with how many customers bought it in the last 90 days.
+    func categoryBestsellers(_ context: RecommendationContext) -> [Proposal] {
+        guard let product = context.product else { return [] }
+        let category = models.snapshot.products[Int(product)].category
+        guard category >= 0 else { return [] }
+        let buyers = models.collaborative.context.items.buyers90
+        // Fewer buyers than this make no proof worth showing.
+        let minimum: Float = 5
+        return models.popular.top(limit: context.fetch, category: category).compactMap {
+            let count = buyers[Int($0.product)]
+            guard count >= minimum, $0.product != product else { return nil }
+            return Proposal(
+                product: $0.product, score: count, reason: .boughtBy(customers: Int(count)), model: "popular")
         }
     }
 

@@ -22,6 +22,9 @@ public struct Recommender: Sendable {
     let newestFirst: [(product: ProductIndex, created: Int64)]
     /// Per category, the price at or above which an item is premium (the top quarter), `Money.units`.
     let premiumPrice: [Int64]
+    /// Per product, the words of its title and of its category's name, for pages' topics.
+    let titleWords: [Set<String>]
+    let categoryWords: [Set<String>]
 
     public init(models: ModelSet, rules: MerchandisingRules = .init()) {
         self.models = models
@@ -41,6 +44,8 @@ public struct Recommender: Sendable {
         for product in snapshot.products where product.category >= 0 {
             if let price = product.price { prices[Int(product.category)].append(price.units) }
         }
+        titleWords = snapshot.products.map { Set(TitleTokenizer.tokens($0.title)) }
+        categoryWords = snapshot.categories.map { Set(TitleTokenizer.tokens($0)) }
         premiumPrice = prices.map { list in
             guard !list.isEmpty else { return .max }
             let sorted = list.sorted()
@@ -53,7 +58,7 @@ public struct Recommender: Sendable {
     public func recommend(_ request: RecommendationRequest) throws -> RecommendationList {
         var context = try RecommendationContext(
             request, snapshot: models.snapshot, privacy: privacy, defaultAsOf: models.asOf)
-        let recipe = request.recipe ?? rules.recipe(for: context.placement)
+        let recipe = request.recipe ?? rules.recipe(for: context.placement, page: request.pageType)
         // Scored once: for the personal source, and for the rules that read a probability.
         let needsRanker =
             recipe.ingredients.contains { $0.source == .personal } || rules.rankByExpectedMargin

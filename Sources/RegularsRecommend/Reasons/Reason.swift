@@ -32,6 +32,10 @@ public enum Reason: Sendable, Hashable, Codable {
     case favouriteCategory(Int32)
     /// Proposed by the collaborative model with no single purchase to name.
     case pickedForYou
+    /// Matches what the page is about: its topic as sent, or the category when only the category's name matched.
+    case pageTopic(term: String, category: Int32?)
+    /// Bought by this many customers in the last 90 days (social proof on product pages).
+    case boughtBy(customers: Int)
 
     /// The product this reason names, if any: it must never be a sensitive one.
     public var anchor: ProductIndex? {

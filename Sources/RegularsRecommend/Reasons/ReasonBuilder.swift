@@ -40,6 +40,12 @@ public struct ReasonBuilder: Sendable {
             guard category >= 0, Int(category) < categories.count else { return "Picked for you from your past orders" }
             return "Picked from \(categories[Int(category)]), a category you often buy from"
         case .pickedForYou: return "Picked for you from your past orders"
+        case .pageTopic(let term, let category):
+            if let category, category >= 0, Int(category) < categories.count {
+                return "From \(categories[Int(category)]), what this page is about"
+            }
+            return "Goes with “\(term)”"
+        case .boughtBy(let customers): return "Bought by \(customers) customers in the last 3 months"
         }
     }
 

@@ -90,6 +90,9 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     public var newArrivalDays = 30
     /// Per-placement recipes replacing the defaults, keyed by placement name (`PlacementRecipe`).
     public var recipes: [String: PlacementRecipe] = [:]
+    /// Per-page-type recipes replacing the defaults of `PlacementRecipe.default(forPage:)`, keyed by page type
+    /// (`editorial`, `product`, …); they apply to storefront placements, never to e-mails.
+    public var pageRecipes: [String: PlacementRecipe] = [:]
     /// Recipes an experiment's arm may name (`regulars experiment create … --arms A=default,B=NAME`).
     public var experimentRecipes: [String: PlacementRecipe] = [:]
 
@@ -100,10 +103,20 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
         recipes[placement.rawValue] ?? .default(for: placement)
     }
 
+    /// The recipe for `placement` on a page of kind `page`: the page's (the shop's own, or the default) for a
+    /// storefront placement, else the placement's.
+    public func recipe(for placement: Placement, page: PageType?) -> PlacementRecipe {
+        guard let page, !placement.isEmail,
+            let recipe = pageRecipes[page.rawValue] ?? PlacementRecipe.default(forPage: page)
+        else { return recipe(for: placement) }
+        return recipe
+    }
+
     enum CodingKeys: String, CodingKey {
         case pins, boosts, excludedSKUs, excludedCategories, minimumMargin, priceRanges, maximumPerCategory
         case oneVariantPerProduct, rankByExpectedMargin, consumableRepeatShare, consumableMaximumSpread, newArrivalDays,
-            recipes, durableMaximumRepeatShare, durableMinimumBuyers, experimentRecipes, emailMinimumProbability
+            recipes, durableMaximumRepeatShare, durableMinimumBuyers, experimentRecipes, emailMinimumProbability,
+            pageRecipes
     }
 
     /// Missing keys take their defaults, so a hand-written file needs only the rules it uses.
@@ -125,6 +138,7 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
         durableMaximumRepeatShare = try c.decodeIfPresent(Double.self, forKey: .durableMaximumRepeatShare) ?? 0.05
         durableMinimumBuyers = try c.decodeIfPresent(Int.self, forKey: .durableMinimumBuyers) ?? 20
         recipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .recipes) ?? [:]
+        pageRecipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .pageRecipes) ?? [:]
         experimentRecipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .experimentRecipes) ?? [:]
     }
 }

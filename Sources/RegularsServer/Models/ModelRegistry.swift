@@ -160,7 +160,8 @@ public actor ModelRegistry: RecommendationSource {
             placement: placement, customer: query.customer.flatMap { snapshot.customerIndexByID[$0] == nil ? nil : $0 },
             product: query.product.flatMap { known($0) ? $0 : nil }, cart: query.cart.filter(known),
             session: query.session.filter(known), referral: query.source.map { ReferralSource(source: $0) },
-            limit: query.limit, excludeOwned: query.excludeOwned, asOf: query.asOf)
+            pageType: query.pageType, topic: query.topic, limit: query.limit, excludeOwned: query.excludeOwned,
+            asOf: query.asOf)
         let id = RecommendationID.make()
         var response = RecommendationsResponse(
             placement: placement.rawValue, modelVersion: loaded.version, personalized: false, items: [],

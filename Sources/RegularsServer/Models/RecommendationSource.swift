@@ -1,5 +1,6 @@
 import Foundation
 import RegularsData
+import RegularsRecommend
 
 /// What `GET /v1/recommendations` asks for, after its query was read and checked.
 public struct RecommendationQuery: Sendable, Hashable {
@@ -15,6 +16,9 @@ public struct RecommendationQuery: Sendable, Hashable {
     public var limit: Int
     /// Leave out what the customer already bought (`exclude_owned=true`).
     public var excludeOwned = false
+    /// The page's kind and topic (`page_type`, `topic`).
+    public var pageType: PageType?
+    public var topic: String?
     public var asOf: Date
     /// Compute afresh rather than answer from the cache (`Cache-Control: no-cache` on the request).
     public var fresh = false

@@ -1,5 +1,6 @@
 import Foundation
 import RegularsData
+import RegularsRecommend
 
 /// Recent answers of `GET /v1/recommendations`, so that the same question asked again (a product page
 /// for every anonymous visitor, a signed-in customer's home page on each visit) is not recomputed.
@@ -21,6 +22,8 @@ final class ResponseCache: Sendable {
         var source: String?
         var limit: Int
         var excludeOwned: Bool
+        var pageType: PageType?
+        var topic: String?
         /// The experiment and arm: two arms of one placement are different lists.
         var arm: [String]
 
@@ -36,6 +39,8 @@ final class ResponseCache: Sendable {
             arm = query.assignment.map { [$0.experiment, $0.arm] } ?? []
             limit = query.limit
             excludeOwned = query.excludeOwned
+            pageType = query.pageType
+            topic = query.topic
         }
     }
 

@@ -66,12 +66,14 @@ struct RecommendationRoutes: Sendable {
             placement: parameters.placement.rawValue, customer: try text(parameters.customer, "customer"),
             product: try text(parameters.product, "product"), cart: try list(parameters.cart, "cart"),
             session: try list(parameters.session, "session"), source: try text(parameters.source, "source"),
-            limit: limit, excludeOwned: parameters.excludeOwned ?? false, asOf: asOf,
+            limit: limit, excludeOwned: parameters.excludeOwned ?? false,
+            pageType: parameters.pageType.flatMap { PageType(rawValue: $0.rawValue) },
+            topic: try text(parameters.topic, "topic"), asOf: asOf,
             sessionID: try text(parameters.sessionId, "session_id"))
     }
 
     /// The 400 for a query the generated code could not read: its decoder says what failed to convert but
-    /// not which parameter, so the two typed ones are checked again here to name it.
+    /// not which parameter, so the typed ones are checked again here to name it.
     static func unreadableQuery(_ path: String?) -> APIError {
         let items = URLComponents(string: path ?? "")?.queryItems ?? []
         func value(_ name: String) -> String? { items.first { $0.name == name }?.value }
@@ -79,6 +81,11 @@ struct RecommendationRoutes: Sendable {
         if let placement = value("placement"), Placements(rawValue: placement) == nil {
             return APIError.badRequest(
                 "unknown placement '\(placement.prefix(40))'; expected one of \(Placement.names)", field: "placement")
+        }
+        if let page = value("page_type"), PageType(rawValue: page) == nil {
+            return APIError.badRequest(
+                "unknown page type '\(page.prefix(40))'; expected one of "
+                    + PageType.allCases.map(\.rawValue).joined(separator: ", "), field: "page_type")
         }
         return APIError.badRequest("expected a whole number from 1 to \(maximumItems)", field: "n")
     }

@@ -3,6 +3,7 @@
 ///
 /// ```html
 /// <div data-regulars-placement="product" data-product="SKU-1"></div>
+/// <div data-regulars-placement="home" data-page-type="editorial" data-topic="Autumn candles"></div>
 /// <script src="https://recs.shop.example/widget.js" data-key="rk_pub_…" async></script>
 /// ```
 enum WidgetScript {
@@ -179,6 +180,8 @@ enum WidgetScript {
             var query = new URLSearchParams({ placement: placement, n: attr(el, "data-limit") || "4" });
             if (product) { query.set("product", product); }
             if (attr(el, "data-cart")) { query.set("cart", attr(el, "data-cart")); }
+            if (attr(el, "data-page-type")) { query.set("page_type", attr(el, "data-page-type")); }
+            if (attr(el, "data-topic")) { query.set("topic", attr(el, "data-topic").slice(0, 200)); }
             if (customer) { query.set("customer", customer); }
             if (customer && customerToken) { query.set("customer_token", customerToken); }
             if (!customer) { query.set("session_id", sessionID()); }
