@@ -21,7 +21,8 @@ enum ImportPipeline {
         return try withoutActuallyEscaping(produce) { produce in
             let producer = Producer(produce: produce, writer: queued, channel: channel)
             let thread = Thread { producer.run() }
-            thread.name = "regulars-import-reader"
+            // At most 15 characters: Linux drops a longer thread name, and the thread shows as its parent's.
+            thread.name = "regulars-import"
             thread.start()
             var storeError: (any Error)?
             while let batch = channel.receive() {

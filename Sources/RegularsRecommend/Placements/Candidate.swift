@@ -22,8 +22,6 @@ struct Candidate {
     var rules: [String] = []
     /// The ranker's probability that the customer buys it within 30 days, when the ranker scored it.
     var probability: Float? = nil
-    /// With `rankByExpectedMargin` on a list the ranker scored: probability × relative margin, the sort key.
-    var expectedMargin: Double? = nil
 }
 
 /// Blends the proposals of several sources (see `PlacementRecipe` for the arithmetic).

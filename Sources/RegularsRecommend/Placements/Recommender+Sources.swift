@@ -86,29 +86,25 @@ extension Recommender {
     /// The reason names the page's topic, or the category when only the category's name matched.
     func topicMatches(_ context: RecommendationContext) -> [Proposal] {
         guard !context.topicWords.isEmpty else { return [] }
+        // Per product: how many of the topic's words it has (in its title, else in its category's name), and
+        // whether one was in its title.
+        var matched: [ProductIndex: (count: Int, inTitle: Bool)] = [:]
+        for word in context.topicWords {
+            let inTitle = Set(titleIndex[word] ?? [])
+            for p in inTitle { matched[p, default: (0, false)] = (matched[p, default: (0, false)].count + 1, true) }
+            for p in categoryIndex[word] ?? [] where !inTitle.contains(p) {
+                matched[p, default: (0, false)].count += 1
+            }
+        }
         let snapshot = models.snapshot
         let popularity = models.popular.score
         let top = max(popularity.max() ?? 1, 1e-6)
-        var out: [Proposal] = []
-        for p in 0..<snapshot.productCount {
-            let category = snapshot.products[p].category
-            let inCategory = category >= 0 ? categoryWords[Int(category)] : []
-            var matches = 0
-            var titleMatch = false
-            for word in context.topicWords {
-                if titleWords[p].contains(word) {
-                    matches += 1
-                    titleMatch = true
-                } else if inCategory.contains(word) {
-                    matches += 1
-                }
-            }
-            guard matches > 0 else { continue }
-            let reason = Reason.pageTopic(term: context.topic, category: titleMatch ? nil : category)
-            out.append(
-                Proposal(
-                    product: ProductIndex(p), score: Float(matches) + popularity[p] / top, reason: reason,
-                    model: "topic"))
+        var out = matched.map { p, match in
+            Proposal(
+                product: p, score: Float(match.count) + popularity[Int(p)] / top,
+                reason: .pageTopic(
+                    term: context.topic, category: match.inTitle ? nil : snapshot.products[Int(p)].category),
+                model: "topic")
         }
         out.sort { $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product }
         return Array(out.prefix(context.fetch))

@@ -22,9 +22,10 @@ public struct Recommender: Sendable {
     let newestFirst: [(product: ProductIndex, created: Int64)]
     /// Per category, the price at or above which an item is premium (the top quarter), `Money.units`.
     let premiumPrice: [Int64]
-    /// Per product, the words of its title and of its category's name, for pages' topics.
-    let titleWords: [Set<String>]
-    let categoryWords: [Set<String>]
+    /// Word → the products with it in their title, and the products with it in their category's name: a page's
+    /// topic looks up its few words instead of scanning the catalog on every request.
+    let titleIndex: [String: [ProductIndex]]
+    let categoryIndex: [String: [ProductIndex]]
 
     public init(models: ModelSet, rules: MerchandisingRules = .init()) {
         self.models = models
@@ -44,8 +45,15 @@ public struct Recommender: Sendable {
         for product in snapshot.products where product.category >= 0 {
             if let price = product.price { prices[Int(product.category)].append(price.units) }
         }
-        titleWords = snapshot.products.map { Set(TitleTokenizer.tokens($0.title)) }
-        categoryWords = snapshot.categories.map { Set(TitleTokenizer.tokens($0)) }
+        var titles: [String: [ProductIndex]] = [:], inCategories: [String: [ProductIndex]] = [:]
+        let categoryWords = snapshot.categories.map { Set(TitleTokenizer.tokens($0)) }
+        for (p, product) in snapshot.products.enumerated() {
+            for word in Set(TitleTokenizer.tokens(product.title)) { titles[word, default: []].append(ProductIndex(p)) }
+            guard product.category >= 0 else { continue }
+            for word in categoryWords[Int(product.category)] { inCategories[word, default: []].append(ProductIndex(p)) }
+        }
+        titleIndex = titles
+        categoryIndex = inCategories
         premiumPrice = prices.map { list in
             guard !list.isEmpty else { return .max }
             let sorted = list.sorted()

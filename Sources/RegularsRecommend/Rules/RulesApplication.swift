@@ -113,15 +113,15 @@ struct RulesApplication: Sendable {
                 candidate.rules.append("boosted \(detail)")
                 events.append(RuleEvent(.boosted, sku: products[Int(candidate.product)].sku, detail: detail))
             }
-            if rules.rankByExpectedMargin {
-                let factor = marginFactor[Int(candidate.product)]
-                candidate.score *= factor
-                if probabilistic { candidate.expectedMargin = Double(candidate.probability ?? 0) * factor }
-            }
+            if rules.rankByExpectedMargin { candidate.score *= marginFactor[Int(candidate.product)] }
             ranked.append(candidate)
         }
+        // Probability × relative margin first (0 for a pick the ranker did not score), then the blended score.
+        let expectedMargin = { (c: Candidate) in
+            probabilistic ? Double(c.probability ?? 0) * marginFactor[Int(c.product)] : 0
+        }
         ranked.sort {
-            let a = $0.expectedMargin ?? 0, b = $1.expectedMargin ?? 0
+            let a = expectedMargin($0), b = expectedMargin($1)
             if a != b { return a > b }
             return $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product
         }
