@@ -8,7 +8,8 @@ struct Regulars: AsyncParsableCommand {
         discussion: "Global options (--store, --json, --as-of) may come before or after the command.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
-            MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, OffersCommand.self, TrainCommand.self,
+            MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, OffersCommand.self,
+            BannersCommand.self, TrainCommand.self,
             EvaluateCommand.self,
             BacktestCommand.self, RecommendCommand.self, RulesCommand.self, ExperimentCommand.self,
             BaselineCommand.self, ReportCommand.self, VoiceCommand.self,

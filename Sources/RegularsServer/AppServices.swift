@@ -27,4 +27,6 @@ struct AppServices: Sendable {
     let experiments: ExperimentDirectory
     /// Who is signed in to the dashboard.
     let dashboardSessions: DashboardSessions
+    /// The banner composer over the served models (`GET /v1/banner`).
+    let banners = BannerComposers()
 }

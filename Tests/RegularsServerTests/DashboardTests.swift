@@ -128,6 +128,11 @@ struct DashboardTests {
             let campaigns = try await client.send(.get, "/dashboard/campaigns", headers: [.cookie: cookie])
             #expect(campaigns.text.contains("/dashboard/campaigns/lapsed-2024-06-30/klaviyo.csv"))
             #expect(campaigns.text.contains("12 recipients"))
+            // Each segment's homepage banner, with why and the fact check's verdict; the anonymous one always.
+            #expect(campaigns.text.contains("Homepage banners"))
+            #expect(campaigns.text.contains("anonymous"))
+            #expect(campaigns.text.contains("Why: Anonymous visitors"))
+            #expect(campaigns.text.contains("Passed the fact check"))
             let file = try await client.send(
                 .get, "/dashboard/campaigns/lapsed-2024-06-30/klaviyo.csv", headers: [.cookie: cookie])
             #expect(file.status == .ok)

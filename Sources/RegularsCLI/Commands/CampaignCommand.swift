@@ -29,6 +29,11 @@ struct CampaignCommand: AsyncParsableCommand {
     var llm = false
     @Option(help: "At most this many recipients (for a trial run).")
     var limit: Int?
+    @Option(
+        help: ArgumentHelp(
+            "Write the version for readers from this traffic source: instagram, google, email, direct or a name of "
+                + "your own, as the voice file's \"sources\" says to speak to them.", valueName: "source"))
+    var source: String?
 
     func validate() throws {
         guard Playbook.segment(named: segment) != nil else {
@@ -38,6 +43,9 @@ struct CampaignCommand: AsyncParsableCommand {
             )
         }
         if let limit, limit < 1 { throw ValidationError("--limit: expected a positive number") }
+        if let source, TrafficSource(source) == nil {
+            throw ValidationError("--source: '\(source)' is not a source name (letters, digits, - and _, at most 40)")
+        }
     }
 
     func run() async throws {
@@ -57,10 +65,12 @@ struct CampaignCommand: AsyncParsableCommand {
             throw ValidationError("--promote: no product '\(promote)' in \(global.storePath)")
         }
         let campaign = await Campaign.make(
-            segment: segment, inputs: inputs, llm: settings, promote: promote, limit: limit)
+            segment: segment, inputs: inputs, llm: settings, promote: promote, limit: limit,
+            source: source.flatMap(TrafficSource.init))
         let folder =
             out.map { URL(fileURLWithPath: $0) }
-            ?? Campaign.defaultFolder(storePath: global.storePath, segment: segment, asOf: asOf)
+            ?? Campaign.defaultFolder(
+                storePath: global.storePath, segment: segment, asOf: asOf, source: source.flatMap(TrafficSource.init))
         let summary = try shop.export(campaign, templates: inputs.templates, to: folder)
         for fallback in summary.llmFallbacks {
             Output.error("llm: fell back to templates for \(fallback.segment): \(fallback.reason)")
@@ -78,7 +88,9 @@ struct CampaignCommand: AsyncParsableCommand {
         let skipped = summary.skipped.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
         var lines = [
-            "Campaign for \(summary.segment) (\(summary.placement)): \(summary.recipients) recipients of "
+            "Campaign for \(summary.segment) (\(summary.placement))"
+                + (summary.source.map { ", the version for \($0) readers" } ?? "")
+                + ": \(summary.recipients) recipients of "
                 + "\(summary.members) members"
                 + (skipped.isEmpty ? "" : "; skipped \(skipped)"),
             "Copy from \(summary.mode)"

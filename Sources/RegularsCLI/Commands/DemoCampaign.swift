@@ -39,6 +39,7 @@ enum DemoCampaign {
         voice.signOff = "Happy cooking"
         voice.currencySymbol = "£"
         voice.productURL = "https://hearth.example/products/{handle}"
+        voice.collectionURL = "https://hearth.example/collections/{handle}"
         return voice
     }
 

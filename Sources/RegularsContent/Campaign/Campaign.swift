@@ -51,13 +51,16 @@ public struct Campaign: Sendable {
     }
 
     /// Builds the campaign. With `llm`, sends one segment-level request; any failure (unreachable, timeout,
-    /// error status, malformed reply, failed fact check) falls back to templates and is reported.
+    /// error status, malformed reply, failed fact check) falls back to templates and is reported. With `source`,
+    /// the copy is the alternate version for readers from that traffic source, as the voice speaks to them.
     public static func make(
-        segment: LifecycleSegment, inputs: Inputs, llm: LLMSettings? = nil, promote: SKU? = nil, limit: Int? = nil
+        segment: LifecycleSegment, inputs: Inputs, llm: LLMSettings? = nil, promote: SKU? = nil, limit: Int? = nil,
+        source: TrafficSource? = nil
     ) async -> Campaign {
         let playbook = Playbook.for(segment)
+        let style = source.map(inputs.voice.style(for:))
         let catalog = CatalogFacts(snapshot: inputs.snapshot, voice: inputs.voice, handles: inputs.handles)
-        let name = "\(segment.rawValue)-\(Timestamp.isoDay(Int64(inputs.asOf.timeIntervalSince1970)))"
+        let name = defaultName(segment: segment, asOf: inputs.asOf, source: source)
         let links = inputs.tokenKey.map { CampaignLinks(campaign: name, key: $0) }
         var audience = CampaignAudience.select(
             segment: segment, playbook: playbook, snapshot: inputs.snapshot, predictions: inputs.predictions,
@@ -80,7 +83,8 @@ public struct Campaign: Sendable {
         if let llm, !audience.recipients.isEmpty {
             let facts = SegmentPrompt.facts(featured: audience.recipients.map(\.products), voice: inputs.voice)
             let prompt = SegmentPrompt(
-                voice: inputs.voice, playbook: playbook, products: facts, recipients: audience.recipients.count)
+                voice: inputs.voice, playbook: playbook, products: facts, recipients: audience.recipients.count,
+                style: style)
             do throws(LLMError) {
                 // What is personal is replaced first (`Redactor`); the check after it is the last guard.
                 let redactor = Redactor(snapshot: inputs.snapshot)
@@ -98,7 +102,8 @@ public struct Campaign: Sendable {
                 }
                 let content = try await LLMClient(settings: llm).complete(messages: messages)
                 let candidate = try DraftCheck.decode(content)
-                let problems = DraftCheck(facts: facts, catalog: catalog, voice: inputs.voice).problems(in: candidate)
+                let problems = DraftCheck(facts: facts, catalog: catalog, voice: inputs.voice).problems(
+                    in: candidate, style: style)
                 if problems.isEmpty {
                     draft = candidate
                 } else {
@@ -113,7 +118,7 @@ public struct Campaign: Sendable {
             }
         }
         let composer = CampaignComposer(
-            voice: inputs.voice, playbook: playbook, templates: inputs.templates, draft: draft)
+            voice: inputs.voice, playbook: playbook, templates: inputs.templates, draft: draft, style: style)
         let emails = audience.recipients.map(composer.compose)
         let summary = CampaignSummary(
             segment: segment.rawValue, placement: playbook.placement.rawValue, generatedAt: inputs.generatedAt,
@@ -124,7 +129,7 @@ public struct Campaign: Sendable {
                 }),
             skippedTotal: audience.skipped.values.reduce(0, +), productsFeatured: featured(emails),
             mode: draft == nil ? "templates" : "llm", llmRequested: llm != nil, llmFallbacks: fallbacks,
-            templateOverrides: inputs.templates.overridden, files: [])
+            templateOverrides: inputs.templates.overridden, files: [], source: source?.name)
         let sentAt = Int64(inputs.generatedAt.timeIntervalSince1970)
         return Campaign(
             playbook: playbook, emails: emails, summary: summary, name: name,
@@ -164,9 +169,15 @@ public struct Campaign: Sendable {
         StorePaths.sibling(of: storePath, suffix: ".campaigns")
     }
 
+    /// `lapsed-2024-06-30`, or `lapsed-2024-06-30-instagram` for a source's version: its folder and `utm_campaign`.
+    public static func defaultName(segment: LifecycleSegment, asOf: Date, source: TrafficSource? = nil) -> String {
+        "\(segment.rawValue)-\(Timestamp.isoDay(Int64(asOf.timeIntervalSince1970)))" + (source.map { "-\($0)" } ?? "")
+    }
+
     /// The default folder of one campaign: `shop.campaigns/lapsed-2024-06-30/`.
-    public static func defaultFolder(storePath: String, segment: LifecycleSegment, asOf: Date) -> URL {
-        folder(storePath: storePath)
-            .appendingPathComponent("\(segment.rawValue)-\(Timestamp.isoDay(Int64(asOf.timeIntervalSince1970)))")
+    public static func defaultFolder(
+        storePath: String, segment: LifecycleSegment, asOf: Date, source: TrafficSource? = nil
+    ) -> URL {
+        folder(storePath: storePath).appendingPathComponent(defaultName(segment: segment, asOf: asOf, source: source))
     }
 }

@@ -14,15 +14,22 @@ public struct CampaignComposer: Sendable {
     public let templates: TemplateSet
     /// A checked segment-level draft; `nil` for template copy.
     public let draft: CopyDraft?
+    /// The readers' traffic source, when the copy is written for one (`campaign --source`): shorter copy, an
+    /// emoji, another tone, as the voice says of that source.
+    public let style: SourceStyle?
     let draftTemplates: [String: MustacheTemplate]
 
     public static let subjectLimit = 60
 
-    public init(voice: BrandVoice, playbook: Playbook, templates: TemplateSet, draft: CopyDraft? = nil) {
+    public init(
+        voice: BrandVoice, playbook: Playbook, templates: TemplateSet, draft: CopyDraft? = nil,
+        style: SourceStyle? = nil
+    ) {
         self.voice = voice
         self.playbook = playbook
         self.templates = templates
         self.draft = draft
+        self.style = style
         var compiled: [String: MustacheTemplate] = [:]
         if let draft {
             var texts = ["subject": draft.subject, "preheader": draft.preheader, "intro": draft.intro]
@@ -43,7 +50,7 @@ public struct CampaignComposer: Sendable {
         func slot(_ name: String, general: String? = nil) -> String {
             if let template = draftTemplates[name] {
                 let text = Self.capitalized(Self.tidy(template.render(values)))
-                if !text.isEmpty, name != "subject" || text.count <= Self.subjectLimit {
+                if !text.isEmpty, name != "subject" || text.count <= subjectLimit {
                     fromDraft.append(name)
                     return text
                 }
@@ -52,6 +59,8 @@ public struct CampaignComposer: Sendable {
             return pick(key, id: id, values: values)
         }
         let subject = fittedSubject(slot("subject", general: "subject_general"), id: id, values: values)
+        var intro = slot(introSlot(recipient), general: "intro_general")
+        if style?.short == true { intro = Self.firstSentence(intro) }
         let blurbs = recipient.products.enumerated().map { offset, product in
             ComposedEmail.Blurb(
                 position: offset + 1, sku: product.sku, title: product.title, price: product.price.map(voice.price),
@@ -66,7 +75,7 @@ public struct CampaignComposer: Sendable {
         return ComposedEmail(
             customerID: id, email: recipient.email, firstName: recipient.firstName, subject: subject,
             preheader: slot("preheader"), greeting: greeting(recipient),
-            intro: slot(introSlot(recipient), general: "intro_general"),
+            intro: intro,
             blurbs: blurbs, discount: discount, cta: slot("cta"),
             ctaURL: first?.url ?? voice.url(sku: "", handle: "", title: ""),
             signOff: voice.signOff, shopName: voice.shopName, sms: sms, smsEncoding: SMSText.encoding(of: sms),
@@ -108,8 +117,14 @@ public struct CampaignComposer: Sendable {
         return values
     }
 
+    /// The tone the copy is written in: the source's, else the voice's.
+    var tone: BrandVoice.Tone { style?.tone ?? voice.tone }
+
+    /// Subjects fit an inbox's 60 characters, or a phone's 40 for a short source.
+    var subjectLimit: Int { style?.short == true ? SourceStyle.shortLimit : Self.subjectLimit }
+
     func pick(_ slot: String, id: CustomerID, values: [String: String]) -> String {
-        let options = templates.variants(slot: slot, angle: playbook.angle, tone: voice.tone)
+        let options = templates.variants(slot: slot, angle: playbook.angle, tone: tone, source: style?.source)
         guard !options.isEmpty else { return "" }
         let rendered = options.map { Self.tidy($0.render(values)) }
         // Phrasings using a word the voice avoids drop out, unless every one does.
@@ -126,35 +141,60 @@ public struct CampaignComposer: Sendable {
             fromDraft.append("note:" + product.sku)
             return Self.tidy(template.render(values))
         }
+        // Short copy keeps each product's reason and drops the colour line.
+        if style?.short == true { return "" }
         let slot = product.personal || !templates.has(slot: "note_general") ? "note" : "note_general"
         return pick(slot, id: id + "/" + product.sku, values: values)
     }
 
     /// "Hi Ana," — or "Hi there," without a name; never "Dear Valued Customer".
     func greeting(_ recipient: CampaignRecipient) -> String {
-        let hello = ["warm": "Hi", "playful": "Hey", "expert": "Hello"][voice.tone.rawValue] ?? "Hi"
+        let hello = ["warm": "Hi", "playful": "Hey", "expert": "Hello"][tone.rawValue] ?? "Hi"
         return "\(hello) \(recipient.firstName ?? "there"),"
     }
 
-    /// The subject within 60 characters: another phrasing if this one runs long, then cut at a word.
+    /// The subject within its limit: another phrasing if this one runs long, then cut at a word; one emoji when
+    /// the voice (or the source's) allows it.
     func fittedSubject(_ subject: String, id: CustomerID, values: [String: String]) -> String {
+        let limit = subjectLimit
+        let mark = (style?.emoji ?? voice.emoji) ? Self.emoji(angle: playbook.angle) : nil
+        let room = limit - (mark == nil ? 0 : 2)
         var text = subject
-        if text.count > Self.subjectLimit {
-            let options = templates.variants(slot: "subject", angle: playbook.angle, tone: voice.tone)
-            if let short = options.map({ Self.tidy($0.render(values)) }).filter({ $0.count <= Self.subjectLimit })
-                .first
-            {
+        if text.count > room {
+            let options = templates.variants(
+                slot: "subject", angle: playbook.angle, tone: tone, source: style?.source)
+            if let short = options.map({ Self.tidy($0.render(values)) }).filter({ $0.count <= room }).first {
                 text = short
             }
         }
-        if voice.emoji, let mark = ["lapsed": "👋", "loyal": "✨", "new": "🎉"][playbook.angle],
-            text.count + 2 <= Self.subjectLimit
-        {
-            text += " " + mark
-        }
-        while text.count > Self.subjectLimit {
+        text = Self.cut(text, to: room)
+        if let mark { text += " " + mark }
+        return text
+    }
+
+    /// The one emoji a headline or subject of this angle may carry.
+    static func emoji(angle: String) -> String {
+        ["lapsed": "👋", "loyal": "✨", "high_spender": "✨", "new": "🎉", "gift_buyer": "🎁"][angle] ?? "🌿"
+    }
+
+    /// Text cut at a word to at most `limit` characters.
+    static func cut(_ text: String, to limit: Int) -> String {
+        var text = text
+        while text.count > limit {
             let words = text.split(separator: " ").dropLast()
-            text = words.isEmpty ? String(text.prefix(Self.subjectLimit)) : words.joined(separator: " ")
+            text = words.isEmpty ? String(text.prefix(limit)) : words.joined(separator: " ")
+        }
+        return text
+    }
+
+    /// The first sentence of a paragraph (short copy): up to the first `.`, `!` or `?` followed by a space.
+    static func firstSentence(_ text: String) -> String {
+        var previous: Character?
+        for index in text.indices {
+            if let previous, ".!?".contains(previous), text[index] == " " {
+                return String(text[..<index])
+            }
+            previous = text[index]
         }
         return text
     }

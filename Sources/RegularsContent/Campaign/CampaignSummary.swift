@@ -35,9 +35,11 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
     public var llmFallbacks: [Fallback]
     public var templateOverrides: [String]
     public var files: [String]
+    /// The traffic source this version of the copy is for (`campaign --source`); `nil` for the main version.
+    public var source: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case segment, placement, members, recipients, skipped, mode, files
+        case segment, placement, members, recipients, skipped, mode, files, source
         case generatedAt = "generated_at"
         case asOf = "as_of"
         case skippedTotal = "skipped_total"

@@ -77,12 +77,15 @@ public struct TemplateSet: Sendable {
         return out
     }
 
-    /// The phrasings of `slot` for `angle` in `tone`: `angle.tone`, then `angle`, then `default.tone`, then
-    /// `default`.
-    public func variants(slot: String, angle: String, tone: BrandVoice.Tone) -> [MustacheTemplate] {
+    /// The phrasings of `slot` for `angle` in `tone`: `angle@source` (copy for readers from one traffic source),
+    /// `angle.tone`, `angle`, then `default@source`, `default.tone`, `default`.
+    public func variants(slot: String, angle: String, tone: BrandVoice.Tone, source: TrafficSource? = nil)
+        -> [MustacheTemplate]
+    {
         let byAngle = phrases[slot] ?? [:]
-        return byAngle["\(angle).\(tone.rawValue)"] ?? byAngle[angle] ?? byAngle["default.\(tone.rawValue)"]
-            ?? byAngle["default"] ?? []
+        let bySource = { (key: String) in source.flatMap { byAngle["\(key)@\($0.name)"] } }
+        return bySource(angle) ?? byAngle["\(angle).\(tone.rawValue)"] ?? byAngle[angle] ?? bySource("default")
+            ?? byAngle["default.\(tone.rawValue)"] ?? byAngle["default"] ?? []
     }
 
     /// Whether the slot has any phrasing.

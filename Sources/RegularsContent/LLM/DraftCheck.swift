@@ -18,13 +18,11 @@ public struct DraftCheck: Sendable {
         self.voice = voice
     }
 
-    /// Every problem found; empty when the draft may be used.
-    public func problems(in draft: CopyDraft) -> [String] {
+    /// Every problem found; empty when the draft may be used. With `style`, the draft must also keep to the
+    /// traffic source's voice: one sentence of intro and a 40-character subject for a short source, no emoji
+    /// where the source has none, at most one per line where it has one.
+    public func problems(in draft: CopyDraft, style: SourceStyle? = nil) -> [String] {
         var problems: [String] = []
-        let prices = Dictionary(
-            facts.compactMap { fact in fact.price.flatMap { Self.amount($0) }.map { (fact.sku, $0) } },
-            uniquingKeysWith: { a, _ in a })
-        let allPrices = Set(prices.values)
         let texts =
             [("subject", draft.subject), ("preheader", draft.preheader), ("intro", draft.intro)]
             + (draft.cta.map { [("cta", $0)] } ?? [])
@@ -34,45 +32,84 @@ public struct DraftCheck: Sendable {
             problems.append("blurb for \(sku), which is not a featured product")
         }
         for (slot, text) in texts {
-            for name in Self.placeholders(in: text) where !CopyDraft.allowedPlaceholders.contains(name) {
-                problems.append("\(slot): placeholder {{\(name)}} is not allowed")
-            }
-            for amount in Self.amounts(in: text) {
-                let sku = slot.hasPrefix("blurb ") ? String(slot.dropFirst(6)) : nil
-                let expected = sku.flatMap { prices[$0] }.map { [$0] } ?? Array(allPrices)
-                if !expected.contains(amount) {
-                    problems.append("\(slot): states the price \(amount), which is no featured product's catalog price")
-                }
-            }
-            let lower = text.lowercased()
-            for title in catalog.sensitiveTitles where lower.contains(title.lowercased()) {
-                problems.append("\(slot): names a sensitive product")
-            }
-            for word in voice.wordsToAvoid where !word.isEmpty && lower.contains(word.lowercased()) {
-                problems.append("\(slot): uses \"\(word)\", which the voice avoids")
-            }
-            // Links, addresses and phone numbers come from the templates and the catalog only: a draft that
-            // brings its own (a hostile endpoint, an injected instruction) is not sent to customers.
-            if lower.contains("http") || lower.contains("www.") || lower.contains("@") {
-                problems.append("\(slot): contains a link or an e-mail address")
-            }
-            if text.range(of: #"\d[\d ()./-]{6,}\d"#, options: .regularExpression) != nil {
-                problems.append("\(slot): contains a long number (a phone number?)")
-            }
-            for token in Self.skuLikeTokens(in: text) where catalog.snapshot.productIndexBySKU[token] == nil {
-                problems.append("\(slot): names \(token), which is not in the catalog")
-            }
+            problems += self.problems(
+                in: text, slot: slot, sku: slot.hasPrefix("blurb ") ? String(slot.dropFirst(6)) : nil,
+                placeholders: CopyDraft.allowedPlaceholders)
+            if let style { problems += Self.styleProblems(in: text, slot: slot, style: style) }
         }
+        let limit = style?.short == true ? SourceStyle.shortLimit : CampaignComposer.subjectLimit
         let longest = draft.subject.replacingOccurrences(of: "{{first_name}}", with: "Christopher")
             .replacingOccurrences(of: "{{greeting_name}}", with: "Christopher")
             .replacingOccurrences(of: "{{shop_name}}", with: voice.shopName)
             .replacingOccurrences(of: "{{since}}", with: "three months")
             .replacingOccurrences(of: "{{last_product}}", with: "skillet")
-        if longest.count > CampaignComposer.subjectLimit {
-            problems.append("subject: longer than \(CampaignComposer.subjectLimit) characters")
+        if longest.count > limit {
+            problems.append("subject: longer than \(limit) characters")
         }
         if draft.intro.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("intro: empty") }
+        if style?.short == true, CampaignComposer.firstSentence(draft.intro).count < draft.intro.count {
+            problems.append("intro: more than one sentence for \(style!.source) readers, whose voice is short")
+        }
         return problems
+    }
+
+    /// The checks every piece of copy passes, e-mail or banner: only `placeholders`; prices that are a featured
+    /// product's catalog price (`sku`'s own, when the text is about one product); no sensitive product, no word
+    /// the voice avoids, no link, address or phone number, no SKU outside the catalog.
+    public func problems(in text: String, slot: String, sku: SKU? = nil, placeholders: Set<String>) -> [String] {
+        var problems: [String] = []
+        for name in Self.placeholders(in: text) where !placeholders.contains(name) {
+            problems.append("\(slot): placeholder {{\(name)}} is not allowed")
+        }
+        for amount in Self.amounts(in: text) {
+            let expected = sku.flatMap { prices[$0] }.map { [$0] } ?? Array(Set(prices.values))
+            if !expected.contains(amount) {
+                problems.append("\(slot): states the price \(amount), which is no featured product's catalog price")
+            }
+        }
+        let lower = text.lowercased()
+        for title in catalog.sensitiveTitles where lower.contains(title.lowercased()) {
+            problems.append("\(slot): names a sensitive product")
+        }
+        for word in voice.wordsToAvoid where !word.isEmpty && lower.contains(word.lowercased()) {
+            problems.append("\(slot): uses \"\(word)\", which the voice avoids")
+        }
+        // Links, addresses and phone numbers come from the templates and the catalog only: a draft that
+        // brings its own (a hostile endpoint, an injected instruction) is not sent to customers.
+        if lower.contains("http") || lower.contains("www.") || lower.contains("@") {
+            problems.append("\(slot): contains a link or an e-mail address")
+        }
+        if text.range(of: #"\d[\d ()./-]{6,}\d"#, options: .regularExpression) != nil {
+            problems.append("\(slot): contains a long number (a phone number?)")
+        }
+        for token in Self.skuLikeTokens(in: text) where catalog.snapshot.productIndexBySKU[token] == nil {
+            problems.append("\(slot): names \(token), which is not in the catalog")
+        }
+        return problems
+    }
+
+    /// The featured products' catalog prices by SKU.
+    var prices: [SKU: Money] {
+        Dictionary(
+            facts.compactMap { fact in fact.price.flatMap { Self.amount($0) }.map { (fact.sku, $0) } },
+            uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Emoji against the source's voice: none where it has none, one at most where it has one.
+    static func styleProblems(in text: String, slot: String, style: SourceStyle) -> [String] {
+        let count = emojiCount(text)
+        if !style.emoji, count > 0 { return ["\(slot): has an emoji, which \(style.source) readers' voice has not"] }
+        if count > 1 { return ["\(slot): has \(count) emoji; the voice allows one"] }
+        return []
+    }
+
+    /// Characters drawn as emoji (pictographs, not digits or `#`).
+    public static func emojiCount(_ text: String) -> Int {
+        text.filter { character in
+            character.unicodeScalars.contains {
+                $0.properties.isEmojiPresentation || ($0.properties.isEmoji && $0.value > 0x2100)
+            }
+        }.count
     }
 
     /// `{{name}}` placeholders (also `{{ name }}` and triple braces).

@@ -19,6 +19,8 @@ public struct SegmentPrompt: Sendable, Hashable {
     public var playbook: Playbook
     public var products: [ProductFact]
     public var recipients: Int
+    /// The readers' traffic source and how the voice speaks to it, when the copy is for one.
+    public var style: SourceStyle? = nil
 
     /// The most featured products (at most `limit`), each with its most common reason.
     public static func facts(featured: [[FeaturedProduct]], voice: BrandVoice, limit: Int = 12) -> [ProductFact] {
@@ -55,10 +57,17 @@ public struct SegmentPrompt: Sendable, Hashable {
             {{since}}. Mention only the products given, with their exact prices if you state a price. Never \
             invent discounts, products or facts. Never write "Dear Valued Customer".
             """
+            + (style.map { style in
+                " The readers come from \(style.source): follow \"readers_from\"."
+                    + (style.short
+                        ? " Keep it short: a one-sentence intro and a subject of at most 40 characters." : "")
+                    + (style.emoji ? " Use exactly one emoji in the subject." : " Use no emoji.")
+            } ?? "")
         var brief: [String: Any] = [
             "shop": [
                 "name": voice.shopName, "type": voice.storeType, "catalog": voice.catalogBrief,
-                "tone": voice.tone.rawValue, "words_to_use": voice.wordsToUse, "words_to_avoid": voice.wordsToAvoid,
+                "tone": (style?.tone ?? voice.tone).rawValue, "words_to_use": voice.wordsToUse,
+                "words_to_avoid": voice.wordsToAvoid,
                 "sign_off": voice.signOff, "emoji": voice.emoji,
             ] as [String: Any],
             "segment": [
@@ -72,6 +81,12 @@ public struct SegmentPrompt: Sendable, Hashable {
                 return row
             },
         ]
+        if let style {
+            brief["readers_from"] =
+                [
+                    "source": style.source.name, "how_to_write": style.line, "short": style.short, "emoji": style.emoji,
+                ] as [String: Any]
+        }
         if playbook.mayOfferDiscount && voice.offersDiscount { brief["discount_you_may_mention"] = voice.discountText }
         let data =
             (try? JSONSerialization.data(withJSONObject: brief, options: [.sortedKeys, .prettyPrinted])) ?? Data()

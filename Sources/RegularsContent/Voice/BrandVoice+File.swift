@@ -48,7 +48,14 @@ extension BrandVoice {
           "_currency_symbol": "Shown before prices",
           "currency_symbol": "$",
           "_product_url": "Product links; {handle} and {sku} are filled in",
-          "product_url": "https://shop.example/products/{handle}"
+          "product_url": "https://shop.example/products/{handle}",
+          "_collection_url": "Category links (banners); {handle} is the category's name made URL-safe",
+          "collection_url": "https://shop.example/collections/{handle}",
+          "_sources": "Per traffic source (campaign --source, banners): your line, short, emoji, tone",
+          "sources": {
+            "instagram": {"line": "Instagram visitors: visual, short, one emoji", "short": true, "emoji": true},
+            "google": {"line": "Google visitors came searching: say what it is and costs", "emoji": false}
+          }
         }
 
         """

@@ -31,6 +31,11 @@ public struct BrandVoice: Sendable, Hashable, Codable {
     public var productURL = "https://shop.example/products/{handle}"
     /// Put before prices in copy: `$`, `£`, `€` (or `""` for none).
     public var currencySymbol = "$"
+    /// Category links (banners point to one): `{handle}` is the category's name made URL-safe.
+    public var collectionURL = "https://shop.example/collections/{handle}"
+    /// How to speak to visitors from each traffic source, by source name (`SourceVoice`); a source left out keeps
+    /// its built-in style (`SourceVoice.builtIn`).
+    public var sources: [String: SourceVoice] = [:]
 
     public init() {}
 
@@ -46,6 +51,8 @@ public struct BrandVoice: Sendable, Hashable, Codable {
         case discountText = "discount_text"
         case productURL = "product_url"
         case currencySymbol = "currency_symbol"
+        case collectionURL = "collection_url"
+        case sources
     }
 
     /// Keys left out keep their defaults; keys starting with `_` (comments) are ignored.
@@ -64,6 +71,13 @@ public struct BrandVoice: Sendable, Hashable, Codable {
         discountText = try c.decodeIfPresent(String.self, forKey: .discountText) ?? d.discountText
         productURL = try c.decodeIfPresent(String.self, forKey: .productURL) ?? d.productURL
         currencySymbol = try c.decodeIfPresent(String.self, forKey: .currencySymbol) ?? d.currencySymbol
+        collectionURL = try c.decodeIfPresent(String.self, forKey: .collectionURL) ?? d.collectionURL
+        sources = try c.decodeIfPresent([String: SourceVoice].self, forKey: .sources) ?? d.sources
+        for name in sources.keys where TrafficSource(name)?.name != name {
+            throw DecodingError.dataCorruptedError(
+                forKey: .sources, in: c,
+                debugDescription: "'\(name)' is not a source name (lower-case letters, digits, - and _, at most 40)")
+        }
     }
 
     /// Whether a discount line may be written: allowed and worded.
@@ -77,6 +91,11 @@ public struct BrandVoice: Sendable, Hashable, Codable {
         productURL.replacingOccurrences(of: "{handle}", with: handle ?? Self.slug(title))
             .replacingOccurrences(
                 of: "{sku}", with: sku.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? sku)
+    }
+
+    /// The link to one category's collection page.
+    public func collectionURL(category: String) -> String {
+        collectionURL.replacingOccurrences(of: "{handle}", with: Self.slug(category))
     }
 
     /// A title made URL-safe as Shopify makes handles:

@@ -129,6 +129,28 @@ public struct SnapshotBuilder: Sendable {
         return true
     }
 
+    /// The products, each catalog product without a creation date given its first sale's time as one.
+    ///
+    /// Shopify's product export has no creation date, so without this a shop importing from it never had a new
+    /// arrival. A first sale is only taken for an arrival when it came well after the history began (60 days):
+    /// in a history's first weeks every product sells for the first time, new or not.
+    func productsWithArrivals() -> [SnapshotProduct] {
+        guard let start = orderTime.min() else { return products }
+        var firstSale = [Int64](repeating: .max, count: products.count)
+        for line in lineOrder.indices {
+            let product = Int(lineProduct[line])
+            firstSale[product] = min(firstSale[product], orderTime[Int(lineOrder[line])])
+        }
+        var out = products
+        for index in out.indices where out[index].createdAt == nil && out[index].hasRecord {
+            let first = firstSale[index]
+            if first != .max, first > start + 60 * DayNumber.seconds {
+                out[index].createdAt = Date(timeIntervalSince1970: TimeInterval(first))
+            }
+        }
+        return out
+    }
+
     private mutating func category(_ name: String?) -> Int32 {
         guard let name, !name.isEmpty else { return -1 }
         if let index = categoryIndex[name] { return index }
@@ -191,7 +213,7 @@ public struct SnapshotBuilder: Sendable {
         for i in 0..<customers.count { customerStart[i + 1] += customerStart[i] }
 
         return Snapshot(
-            asOf: asOf, customers: customers, customerIndexByID: customerIndex, products: products,
+            asOf: asOf, customers: customers, customerIndexByID: customerIndex, products: productsWithArrivals(),
             productIndexBySKU: productIndex, categories: categories, orderIDs: ids, orderCustomer: customersOut,
             orderTime: timesOut, orderTotal: totalsOut, customerOrderStart: customerStart,
             orderLineStart: lineStart, lineProduct: outProduct, lineQuantity: outQuantity, lineUnitPrice: outPrice,

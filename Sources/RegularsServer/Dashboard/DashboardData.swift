@@ -196,15 +196,42 @@ struct DashboardData: Sendable {
         return page
     }
 
-    func campaigns() -> CampaignsPage {
+    func campaigns() async throws -> CampaignsPage {
         guard let storePath = services.storePath else { return CampaignsPage(campaigns: [], hasCampaigns: false) }
-        let campaigns = CampaignExports(storePath: storePath).campaigns.map { campaign in
+        var page = CampaignsPage(campaigns: campaignRows(storePath: storePath), hasCampaigns: false)
+        page.hasCampaigns = !page.campaigns.isEmpty
+        page.banners = try await bannerRows()
+        page.hasBanners = !page.banners.isEmpty
+        return page
+    }
+
+    /// Each segment's banner, composed as the banner route composes it.
+    func bannerRows() async throws -> [CampaignsPage.Banner] {
+        guard let loaded = services.models?.loaded.current else { return [] }
+        let insights = try await services.insights.current()
+        guard
+            let composer = try? services.banners.composer(
+                shop: services.shop, loaded: loaded, snapshot: insights.snapshot, asOf: insights.asOf)
+        else { return [] }
+        return composer.segmentBanners(report: insights.report, asOf: insights.asOf).map { banner in
+            CampaignsPage.Banner(
+                audience: banner.audience.replacingOccurrences(of: "_", with: " "),
+                angle: banner.angle.rawValue.replacingOccurrences(of: "_", with: " "), headline: banner.headline,
+                subline: banner.subline, cta: banner.cta, link: banner.link,
+                products: banner.products.map(\.title).joined(separator: " · "), reason: banner.reason,
+                check: banner.problems.isEmpty
+                    ? "Passed the fact check" : "Not served: " + banner.problems.joined(separator: "; "),
+                passed: banner.problems.isEmpty)
+        }
+    }
+
+    func campaignRows(storePath: String) -> [CampaignsPage.Campaign] {
+        CampaignExports(storePath: storePath).campaigns.map { campaign in
             CampaignsPage.Campaign(
                 name: campaign.name, segment: campaign.segment ?? "—", generatedAt: campaign.generatedAt ?? "—",
                 recipients: campaign.recipients.map(DashboardFormat.count) ?? "—", mode: campaign.mode ?? "—",
                 files: campaign.files.map { .init(name: $0, href: "/dashboard/campaigns/\(campaign.name)/\($0)") })
         }
-        return CampaignsPage(campaigns: campaigns, hasCampaigns: !campaigns.isEmpty)
     }
 
     /// `count` months ending with the month of `seconds`, oldest first (`2024-01` … `2024-12`).

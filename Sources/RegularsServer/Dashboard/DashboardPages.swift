@@ -136,8 +136,24 @@ struct CampaignsPage: Sendable {
         var mode: String
         var files: [File]
     }
+    /// One segment's homepage banner, as `GET /v1/banner` serves it to that segment.
+    struct Banner: Sendable {
+        var audience: String
+        var angle: String
+        var headline: String
+        var subline: String
+        var cta: String
+        var link: String
+        var products: String
+        var reason: String
+        /// "Passed the fact check", or what it found (a banner with problems is not served).
+        var check: String
+        var passed: Bool
+    }
     var campaigns: [Campaign]
     var hasCampaigns: Bool
+    var banners: [Banner] = []
+    var hasBanners = false
 }
 
 struct LoginPage: Sendable {

@@ -63,7 +63,7 @@ struct DashboardRoutes: Sendable {
     }
 
     @Sendable func campaigns(_ request: Request, context: AppContext) async throws -> Response {
-        let page = DashboardData(services: services).campaigns()
+        let page = try await DashboardData(services: services).campaigns()
         return Self.html(
             DashboardTemplates.render(DashboardPage.make("Campaigns", path: "/dashboard/campaigns", page), "campaigns"))
     }

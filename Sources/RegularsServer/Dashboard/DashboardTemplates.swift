@@ -217,6 +217,18 @@ enum DashboardTemplates {
         {{/hasCampaigns}}
         {{^hasCampaigns}}<section class="panel"><p>No campaigns yet: <code>regulars campaign --segment lapsed</code> \
         writes one beside the store.</p></section>{{/hasCampaigns}}
+        {{#hasBanners}}<h2>Homepage banners</h2>
+        <p class="note">What <code>GET /v1/banner</code> and the widget's <code>data-regulars-banner</code> show each \
+        segment (products from a sample of its members); <code>regulars banners --source instagram</code> shows a \
+        source's version.</p>{{/hasBanners}}
+        {{#banners}}
+        <section class="panel">
+        <h3>{{audience}} <span class="note">· {{angle}}</span></h3>
+        <p><strong>{{headline}}</strong><br>{{subline}}<br><a href="{{link}}" rel="noopener">{{cta}}</a></p>
+        <p class="note">{{products}}</p>
+        <p class="note">Why: {{reason}} {{check}}</p>
+        </section>
+        {{/banners}}
         {{/content}}{{/body}}{{/layout}}
         """
 }

@@ -123,11 +123,7 @@ public actor ModelRegistry: RecommendationSource {
             throw APIError(.serviceUnavailable, "no models trained yet; run `regulars train`")
         }
         var query = query
-        if let customer = query.customer,
-            erased.withLock({ $0.contains(customer) }) || optedOut.withLock({ $0.contains(customer) })
-        {
-            query.customer = nil
-        }
+        if let customer = query.customer, !personalizes(customer) { query.customer = nil }
         // Carts and sessions are one visitor's and long (up to 100 SKUs each): computed every time, never
         // cached, so the cache's keys stay short and its memory bounded (~2 KB an answer).
         guard query.cart.isEmpty, query.session.isEmpty else { return try Self.answer(query, with: current) }
@@ -136,6 +132,11 @@ public actor ModelRegistry: RecommendationSource {
         let response = try Self.answer(query, with: current)
         cache.store(response, for: key)
         return response
+    }
+
+    /// Whether a customer may be personalized for: not erased, not opted out.
+    nonisolated func personalizes(_ customer: CustomerID) -> Bool {
+        !erased.withLock({ $0.contains(customer) }) && !optedOut.withLock({ $0.contains(customer) })
     }
 
     /// Stops personalizing for an erased or opted-out customer at once (the saved models still hold them

@@ -13,6 +13,10 @@ struct APIHandler: APIProtocol {
         .ok(.init(body: .json(try await RecommendationRoutes(services: services).recommend(input))))
     }
 
+    func banner(_ input: Operations.Banner.Input) async throws -> Operations.Banner.Output {
+        .ok(.init(body: .json(try await BannerRoutes(services: services).banner(input))))
+    }
+
     func recordEvents(_ input: Operations.RecordEvents.Input) async throws -> Operations.RecordEvents.Output {
         let batch =
             switch input.body {

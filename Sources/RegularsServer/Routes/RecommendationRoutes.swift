@@ -12,16 +12,7 @@ struct RecommendationRoutes: Sendable {
         query.fresh = input.headers.cacheControl?.contains("no-cache") == true
         // A public key sits in web pages: anyone can copy it. It personalizes only with the customer token the
         // shop's backend put on the page; otherwise the visitor is answered as anonymous.
-        if let token = input.query.customerToken, token.unicodeScalars.count > 200 {
-            throw APIError.badRequest("longer than 200 characters", field: "customer_token")
-        }
-        if PresentedKey.current?.scope != .secret, let customer = query.customer {
-            let token = input.query.customerToken ?? ""
-            let key = try services.keys.customerTokenKey()
-            if !CustomerToken.isValid(token, customer: customer, key: key, now: services.now()) {
-                query.customer = nil
-            }
-        }
+        query.customer = try Self.vouched(query.customer, token: input.query.customerToken, services: services)
         // A browser's Global Privacy Control: nothing personal for this visitor, neither who they are nor what
         // they looked at; the page's own context (product, cart) still shapes the list.
         if input.headers.secGPC?.trimmingCharacters(in: .whitespaces) == "1" {
@@ -39,22 +30,6 @@ struct RecommendationRoutes: Sendable {
     /// Checks the query string past what the generated code reads (its types, the placement's enum);
     /// every mistake is a 400 naming the parameter.
     static func query(from parameters: Operations.Recommend.Input.Query, asOf: Date) throws -> RecommendationQuery {
-        func text(_ value: String?, _ name: String) throws -> String? {
-            guard let value, !value.isEmpty else { return nil }
-            guard value.unicodeScalars.count <= 200 else {
-                throw APIError.badRequest("longer than 200 characters", field: name)
-            }
-            return String(value)
-        }
-        func list(_ value: String?, _ name: String) throws -> [String] {
-            guard let value, !value.isEmpty else { return [] }
-            let items = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-            guard items.count <= 100, items.allSatisfy({ $0.unicodeScalars.count <= 200 }) else {
-                throw APIError.badRequest("at most 100 comma-separated SKUs of up to 200 characters", field: name)
-            }
-            return items
-        }
         var limit = 8
         if let value = parameters.n {
             guard (1...maximumItems).contains(value) else {
@@ -70,6 +45,37 @@ struct RecommendationRoutes: Sendable {
             pageType: parameters.pageType.flatMap { PageType(rawValue: $0.rawValue) },
             topic: try text(parameters.topic, "topic"), asOf: asOf,
             sessionID: try text(parameters.sessionId, "session_id"))
+    }
+
+    /// A query parameter of at most 200 characters; `nil` when absent or empty.
+    static func text(_ value: String?, _ name: String) throws -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        guard value.unicodeScalars.count <= 200 else {
+            throw APIError.badRequest("longer than 200 characters", field: name)
+        }
+        return String(value)
+    }
+
+    /// A comma-separated list of at most 100 SKUs of up to 200 characters.
+    static func list(_ value: String?, _ name: String) throws -> [String] {
+        guard let value, !value.isEmpty else { return [] }
+        let items = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard items.count <= 100, items.allSatisfy({ $0.unicodeScalars.count <= 200 }) else {
+            throw APIError.badRequest("at most 100 comma-separated SKUs of up to 200 characters", field: name)
+        }
+        return items
+    }
+
+    /// The customer a request may personalize for: with a public key, only one whose `customer_token` the
+    /// shop's backend signed; `nil` otherwise (the visitor is answered as anonymous).
+    static func vouched(_ customer: CustomerID?, token: String?, services: AppServices) throws -> CustomerID? {
+        if let token, token.unicodeScalars.count > 200 {
+            throw APIError.badRequest("longer than 200 characters", field: "customer_token")
+        }
+        guard let customer, PresentedKey.current?.scope != .secret else { return customer }
+        let key = try services.keys.customerTokenKey()
+        return CustomerToken.isValid(token ?? "", customer: customer, key: key, now: services.now()) ? customer : nil
     }
 
     /// The 400 for a query the generated code could not read: its decoder says what failed to convert but

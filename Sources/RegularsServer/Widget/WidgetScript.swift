@@ -4,6 +4,7 @@
 /// ```html
 /// <div data-regulars-placement="product" data-product="SKU-1"></div>
 /// <div data-regulars-placement="home" data-page-type="editorial" data-topic="Autumn candles"></div>
+/// <div data-regulars-banner></div>   (the homepage banner for the visitor's segment and traffic source)
 /// <script src="https://recs.shop.example/widget.js" data-key="rk_pub_…" async></script>
 /// ```
 enum WidgetScript {
@@ -113,7 +114,10 @@ enum WidgetScript {
               ".regulars img{width:100%;height:auto;border-radius:4px}" +
               ".regulars .regulars-title{display:block;font-weight:600}" +
               ".regulars .regulars-price{display:block}" +
-              ".regulars .regulars-reason{display:block;font-size:.85em;color:#57606a;margin-top:.3em}";
+              ".regulars .regulars-reason{display:block;font-size:.85em;color:#57606a;margin-top:.3em}" +
+              ".regulars-banner p{margin:.2em 0 .8em}" +
+              ".regulars-banner .regulars-cta{display:inline-block;padding:.5em 1em;border-radius:6px;\#
+        background:#1f2328;color:#fff;text-decoration:none}";
             document.head.appendChild(style);
           }
 
@@ -198,7 +202,48 @@ enum WidgetScript {
               .then(function (data) { render(el, placement, data); })
               .catch(function () { el.setAttribute("data-regulars-state", "failed"); });
           };
+          // Where the visitor came from, for the banner's voice: the landing page's utm_source, else the page
+          // that linked here when it is another site (its host: l.instagram.com, www.google.com).
+          var origin = source;
+          if (!origin && document.referrer) {
+            try {
+              var from = new URL(document.referrer);
+              if (from.host !== location.host) { origin = from.host; }
+            } catch (e) {}
+          }
+          var banner = function (el) {
+            var query = new URLSearchParams();
+            if (customer) { query.set("customer", customer); }
+            if (customer && customerToken) { query.set("customer_token", customerToken); }
+            var seen = viewed();
+            if (seen.length) { query.set("session", seen.join(",")); }
+            if (origin) { query.set("source", origin.slice(0, 200)); }
+            fetch(api + "/v1/banner?" + query.toString(), {
+              mode: "cors", credentials: "omit", headers: { "Authorization": "Bearer " + key }
+            }).then(function (r) { return r.ok ? r.json() : null; })
+              .then(function (data) {
+                if (!data) { return; }
+                var section = document.createElement("section");
+                section.className = "regulars regulars-banner";
+                var title = document.createElement("h2");
+                title.textContent = data.headline;
+                var sub = document.createElement("p");
+                sub.textContent = data.subline;
+                var cta = document.createElement("a");
+                cta.className = "regulars-cta";
+                cta.href = data.link;
+                cta.textContent = data.cta;
+                section.appendChild(title);
+                section.appendChild(sub);
+                section.appendChild(cta);
+                el.replaceChildren(section);
+                el.setAttribute("data-regulars-state", "rendered");
+                rendered.push(el);
+              })
+              .catch(function () { el.setAttribute("data-regulars-state", "failed"); });
+          };
           var start = function () {
+            Array.prototype.forEach.call(document.querySelectorAll("[data-regulars-banner]"), banner);
             Array.prototype.forEach.call(document.querySelectorAll("[data-regulars-placement]"), load);
           };
           if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } \#
