@@ -9,7 +9,7 @@ struct Regulars: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
             MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, OffersCommand.self,
-            BannersCommand.self, TrainCommand.self,
+            BannersCommand.self, SeasonsCommand.self, TrainCommand.self,
             EvaluateCommand.self,
             BacktestCommand.self, RecommendCommand.self, RulesCommand.self, ExperimentCommand.self,
             BaselineCommand.self, ReportCommand.self, VoiceCommand.self,

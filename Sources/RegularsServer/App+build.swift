@@ -71,6 +71,7 @@ public func buildApplication(
         configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
     OperationsRoutes(services: services, document: document, openMetrics: configuration.openMetrics).add(to: router)
     WidgetRoutes().add(to: router)
+    PreferenceRoutes(services: services).add(to: router)
     DashboardRoutes(services: services, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
 
     return Application(

@@ -100,6 +100,17 @@ public struct Shop: Sendable {
             templates: try templates(), handles: try store.productHandles(), asOf: asOf, generatedAt: generatedAt)
         inputs.tokenKey = try store.customerTokenKey()
         inputs.experiments = try store.experiments().filter(\.isRunning)
+        inputs.preferences = try statedPreferences()
+        // An experiment arm that lets the offer policy decide who gets the incentive needs the policy's plan.
+        if inputs.experiments.contains(where: { $0.arms.contains { $0.recipe == "offer-policy" } }) {
+            var settings = OfferPolicy.Settings()
+            if let share = inputs.voice.discountShare { settings.share = share }
+            let plan = OfferPolicy.plan(report: inputs.predictions, snapshot: snapshot, settings: settings, budget: nil)
+            inputs.offers = Set(plan.decisions.filter(\.offer).map(\.customerID))
+        }
+        let sentSince = Int64(asOf.timeIntervalSince1970) - 30 * DayNumber.seconds
+        inputs.recentlyEmailed = Set(
+            try store.emailSends(from: sentSince, to: Int64(asOf.timeIntervalSince1970) + 1).map(\.customerID))
         if let holdout = try permanentHoldout() {
             inputs.heldOut = Set(snapshot.customers.map(\.id).filter { Self.isHeldOut($0, by: holdout) })
         }

@@ -164,3 +164,38 @@ struct LifecycleSegmentTests {
         #expect(activity[0]?.daysSinceLastOrder == 0)
     }
 }
+
+@Suite("The seasonal dimension")
+struct SeasonSegmentTests {
+    @Test("a summer-only customer is summer's; year-round and one-off customers have no season")
+    func summerOnly() {
+        var shop = TestShop()
+        for day in ["2022-07-14", "2022-08-02", "2023-06-20", "2023-07-11"] { shop.order("summer", on: day) }
+        for day in ["2023-09-14", "2023-12-02", "2024-03-20", "2024-06-11"] { shop.order("yearRound", on: day) }
+        shop.order("once", on: "2024-06-01")
+        for day in ["2023-12-10", "2023-12-20", "2024-01-15", "2024-05-15"] { shop.order("winter", on: day) }
+        let s = LifecycleSegmentTests.segments(shop)
+        #expect(s["summer"]?.season == .summer)
+        #expect(s["yearRound"]?.season == nil)
+        #expect(s["once"]?.season == nil)
+        #expect(s["winter"]?.season == .winter, "three of four order days in winter: 0.75")
+        // Lapsed and summer: "bought in summer, nothing since" is a lifecycle segment and a season together.
+        #expect(s["summer"]?.contains(.lapsed) == true)
+        var southern = SegmentDefinitions()
+        southern.southernHemisphere = true
+        #expect(LifecycleSegmentTests.segments(shop, definitions: southern)["summer"]?.season == .winter)
+        #expect(Season.of(month: 1, southernHemisphere: true) == .summer)
+    }
+
+    @Test("the prediction report and its JSON carry the season")
+    func reported() throws {
+        var shop = TestShop()
+        for day in ["2022-06-14", "2022-08-02", "2023-06-20"] { shop.order("summer", on: day) }
+        let report = PredictionReport.make(snapshot: shop.snapshot(), asOf: shop.asOf)
+        let customer = try #require(report.prediction(for: "summer"))
+        #expect(customer.season == .summer)
+        let json = String(decoding: try JSONEncoder().encode(customer), as: UTF8.self)
+        #expect(json.contains(#""season":"summer""#))
+        #expect(try JSONDecoder().decode(CustomerPrediction.self, from: Data(json.utf8)).season == .summer)
+    }
+}

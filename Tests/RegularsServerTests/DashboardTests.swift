@@ -119,6 +119,10 @@ struct DashboardTests {
         try Data(#"{"segment": "lapsed", "recipients": 12, "mode": "templates"}"#.utf8)
             .write(to: campaign.appendingPathComponent("summary.json"))
         try Data("Email,first_name\n".utf8).write(to: campaign.appendingPathComponent("klaviyo.csv"))
+        let winter = base.appendingPathExtension("campaigns").appendingPathComponent("loyal-2024-01-15")
+        try FileManager.default.createDirectory(at: winter, withIntermediateDirectories: true)
+        try Data(#"{"segment": "loyal", "recipients": 3, "generated_at": "2024-01-15T09:00:00Z"}"#.utf8)
+            .write(to: winter.appendingPathComponent("summary.json"))
         try await server.run { client in
             let cookie = try #require(Self.cookie(try await Self.signIn(client, key: server.secretKey)))
             let models = try await client.send(.get, "/dashboard/models", headers: [.cookie: cookie])
@@ -128,6 +132,9 @@ struct DashboardTests {
             let campaigns = try await client.send(.get, "/dashboard/campaigns", headers: [.cookie: cookie])
             #expect(campaigns.text.contains("/dashboard/campaigns/lapsed-2024-06-30/klaviyo.csv"))
             #expect(campaigns.text.contains("12 recipients"))
+            // Copy written in January is stale in June, and the page says why; the undated one gets no notice.
+            #expect(campaigns.text.components(separatedBy: "class=\"stale\"").count == 2)
+            #expect(campaigns.text.contains("it was written in winter and it is summer now"))
             // Each segment's homepage banner, with why and the fact check's verdict; the anonymous one always.
             #expect(campaigns.text.contains("Homepage banners"))
             #expect(campaigns.text.contains("anonymous"))

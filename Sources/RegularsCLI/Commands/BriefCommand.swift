@@ -23,7 +23,7 @@ struct BriefCommand: ParsableCommand {
         }
         let brief = ClientelingBrief.make(
             customer: index, snapshot: inputs.snapshot, prediction: prediction, recommender: inputs.recommender,
-            voice: inputs.voice, asOf: asOf)
+            voice: inputs.voice, asOf: asOf, stated: inputs.preferences[customer])
         print(global.json ? try Output.json(brief) : brief.text)
     }
 }

@@ -34,6 +34,16 @@ struct CampaignCommand: AsyncParsableCommand {
             "Write the version for readers from this traffic source: instagram, google, email, direct or a name of "
                 + "your own, as the voice file's \"sources\" says to speak to them.", valueName: "source"))
     var source: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only members who buy mainly in this season: spring, summer, autumn or winter (\"bought in summer, "
+                + "nothing since\": --segment lapsed --season summer).", valueName: "season"))
+    var season: Season?
+    @Flag(
+        help: ArgumentHelp(
+            "The re-engagement variant: each e-mail asks what the customer likes, with a signed link to the "
+                + "preference page `regulars serve` hosts (voice key preferences_url); the answers steer their picks."))
+    var askPreferences = false
 
     func validate() throws {
         guard Playbook.segment(named: segment) != nil else {
@@ -66,11 +76,12 @@ struct CampaignCommand: AsyncParsableCommand {
         }
         let campaign = await Campaign.make(
             segment: segment, inputs: inputs, llm: settings, promote: promote, limit: limit,
-            source: source.flatMap(TrafficSource.init))
+            source: source.flatMap(TrafficSource.init), season: season, askPreferences: askPreferences)
         let folder =
             out.map { URL(fileURLWithPath: $0) }
             ?? Campaign.defaultFolder(
-                storePath: global.storePath, segment: segment, asOf: asOf, source: source.flatMap(TrafficSource.init))
+                storePath: global.storePath, segment: segment, asOf: asOf, source: source.flatMap(TrafficSource.init),
+                season: season)
         let summary = try shop.export(campaign, templates: inputs.templates, to: folder)
         for fallback in summary.llmFallbacks {
             Output.error("llm: fell back to templates for \(fallback.segment): \(fallback.reason)")
@@ -88,7 +99,8 @@ struct CampaignCommand: AsyncParsableCommand {
         let skipped = summary.skipped.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
         var lines = [
-            "Campaign for \(summary.segment) (\(summary.placement))"
+            "Campaign for \(summary.segment)" + (summary.season.map { " who buy mainly in \($0)" } ?? "")
+                + " (\(summary.placement))"
                 + (summary.source.map { ", the version for \($0) readers" } ?? "")
                 + ": \(summary.recipients) recipients of "
                 + "\(summary.members) members"
@@ -102,3 +114,4 @@ struct CampaignCommand: AsyncParsableCommand {
         return lines.joined(separator: "\n")
     }
 }
+extension Season: ExpressibleByArgument {}

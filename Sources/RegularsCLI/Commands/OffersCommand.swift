@@ -30,7 +30,7 @@ struct OffersCommand: ParsableCommand {
         let snapshot = try shop.store.snapshot(asOf: asOf)
         var settings = OfferPolicy.Settings()
         let voice = try shop.voice()
-        let ceiling = Self.percent(in: voice.discountText).map { $0 / 100 }
+        let ceiling = voice.discountShare
         if let percent {
             guard percent > 0, percent < 100 else { throw ValidationError("--percent: between 0 and 100") }
             if let ceiling, percent / 100 > ceiling {
@@ -63,11 +63,6 @@ struct OffersCommand: ParsableCommand {
     }
 
     /// The first "N%" of a text.
-    static func percent(in text: String) -> Double? {
-        guard let match = text.firstMatch(of: /(\d+(?:\.\d+)?)\s*%/) else { return nil }
-        return Double(match.1)
-    }
-
     static func text(_ plan: OfferPolicy.Plan, show: Int) -> String {
         let s = plan.settings
         var lines = [

@@ -58,12 +58,13 @@ struct RecommendCommand: ParsableCommand {
         do { recommender = try shop.recommender() } catch let error as ShopError {
             throw ValidationError(error.description)
         }
-        let request = RecommendationRequest(
+        var request = RecommendationRequest(
             placement: Placement(rawValue: placement)!, customer: customer, product: product,
             cart: Self.skus(cart), session: Self.skus(session),
             referral: source == nil && campaign == nil ? nil : ReferralSource(source: source, campaign: campaign),
             pageType: pageType.flatMap(PageType.init(rawValue:)), topic: topic, limit: count,
             excludeOwned: excludeOwned, asOf: try global.asOf(shop))
+        request.stated = try customer.flatMap { try shop.statedPreferences()[$0] }
         let list: RecommendationList
         do {
             list = try recommender.recommend(request)

@@ -32,9 +32,11 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
     public var predictedValue: String?
     public var conversationStarters: [String]
     public var picks: [Pick]
+    /// What they told the shop on the preference page, in words; empty when they have not.
+    public var stated: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case segments, orders, picks
+        case segments, orders, picks, stated
         case customerID = "customer_id"
         case primarySegment = "primary_segment"
         case totalSpend = "total_spend"
@@ -49,7 +51,7 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
     /// The brief of `customer`, or `nil` when they have no orders before `asOf`.
     public static func make(
         customer: CustomerIndex, snapshot: Snapshot, prediction: CustomerPrediction, recommender: Recommender,
-        voice: BrandVoice, asOf: Date
+        voice: BrandVoice, asOf: Date, stated: StatedPreferences? = nil
     ) -> ClientelingBrief {
         let catalog = CatalogFacts(snapshot: snapshot, voice: voice, handles: [:])
         var spendByCategory: [String: Int64] = [:]
@@ -69,15 +71,16 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
             .prefix(3).map(\.key)
         // A customer who opted out of personalization gets the shop's picks, not picks from their history.
         let optedOut = snapshot.customers[Int(customer)].optedOut
-        let request = RecommendationRequest(
+        var request = RecommendationRequest(
             placement: .emailPostPurchase, customer: optedOut ? nil : snapshot.customers[Int(customer)].id, limit: 8,
             asOf: asOf)
+        request.stated = optedOut ? nil : stated
         let items = (try? recommender.recommend(request))?.items ?? []
         let picks = items.compactMap { catalog.featured(sku: $0.sku, reason: $0.reason) }.prefix(3).map {
             Pick(sku: $0.sku, title: $0.title, price: $0.price.map(voice.price), reason: $0.reason)
         }
         let last = catalog.lastPurchase(of: customer, in: snapshot)
-        return ClientelingBrief(
+        var brief = ClientelingBrief(
             customerID: prediction.customerID, segments: prediction.segments.map(\.rawValue),
             primarySegment: prediction.primarySegment?.rawValue, orders: prediction.orders,
             totalSpend: voice.price(prediction.totalSpend), daysSinceLastOrder: prediction.daysSinceLastOrder,
@@ -86,6 +89,23 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
             conversationStarters: starters(
                 last: last, favourites: favourites, picks: Array(picks), prediction: prediction),
             picks: Array(picks))
+        if let stated { brief.stated = Self.words(stated, voice: voice) }
+        return brief
+    }
+
+    /// A stated answer as the owner reads it: "Likes Candles, Coffee & tea", "Prices £10 to £25", "Fewer e-mails",
+    /// "Told us on 2025-03-02, until 2026-03-02".
+    static func words(_ stated: StatedPreferences, voice: BrandVoice) -> [String] {
+        var out: [String] = []
+        if !stated.categories.isEmpty { out.append("Likes \(stated.categories.joined(separator: ", "))") }
+        if !stated.priceBands.isEmpty {
+            out.append("Prices " + stated.priceBands.map { band in band.words(voice) }.joined(separator: ", "))
+        }
+        if stated.fewerEmails { out.append("Asked for fewer e-mails") }
+        out.append(
+            "Told us on \(Timestamp.isoDay(Int64(stated.statedAt.timeIntervalSince1970))), until "
+                + Timestamp.isoDay(Int64(stated.expiresAt.timeIntervalSince1970)))
+        return out
     }
 
     /// Three openers: their last purchase and its age, their favourite category, and the first pick.
@@ -129,6 +149,7 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
         }
         lines.append("Last purchases:")
         for p in lastPurchases { lines.append("  \(p.date)  \(p.title)" + (p.category.map { " (\($0))" } ?? "")) }
+        if !stated.isEmpty { lines.append("Told us: " + stated.joined(separator: "; ")) }
         lines.append("Conversation starters:")
         for (i, s) in conversationStarters.enumerated() { lines.append("  \(i + 1). \(s)") }
         lines.append("Picks:")

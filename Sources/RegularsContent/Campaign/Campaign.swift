@@ -34,6 +34,12 @@ public struct Campaign: Sendable {
         public var tokenKey: [UInt8]?
         /// The shop's running experiments; one on this campaign's placement decides each member's recipe.
         public var experiments: [ExperimentRecord] = []
+        /// Customers' unexpired stated preferences: a signal for their products, and "fewer e-mails".
+        public var preferences: [CustomerID: StatedPreferences] = [:]
+        /// The customers the offer policy gives an incentive (`OfferPolicy`), for an `offer-policy` experiment arm.
+        public var offers: Set<CustomerID> = []
+        /// Customers sent a campaign e-mail in the last 30 days (those who asked for fewer get no second one).
+        public var recentlyEmailed: Set<CustomerID> = []
 
         public init(
             snapshot: Snapshot, predictions: PredictionReport, recommender: Recommender, voice: BrandVoice,
@@ -55,19 +61,28 @@ public struct Campaign: Sendable {
     /// the copy is the alternate version for readers from that traffic source, as the voice speaks to them.
     public static func make(
         segment: LifecycleSegment, inputs: Inputs, llm: LLMSettings? = nil, promote: SKU? = nil, limit: Int? = nil,
-        source: TrafficSource? = nil
+        source: TrafficSource? = nil, season: Season? = nil, askPreferences: Bool = false
     ) async -> Campaign {
         let playbook = Playbook.for(segment)
         let style = source.map(inputs.voice.style(for:))
         let catalog = CatalogFacts(snapshot: inputs.snapshot, voice: inputs.voice, handles: inputs.handles)
-        let name = defaultName(segment: segment, asOf: inputs.asOf, source: source)
+        let name = defaultName(segment: segment, asOf: inputs.asOf, source: source, season: season)
         let links = inputs.tokenKey.map { CampaignLinks(campaign: name, key: $0) }
         var audience = CampaignAudience.select(
             segment: segment, playbook: playbook, snapshot: inputs.snapshot, predictions: inputs.predictions,
             recommender: inputs.recommender, voice: inputs.voice, handles: inputs.handles, asOf: inputs.asOf,
-            promote: promote, limit: limit, heldOut: inputs.heldOut,
+            promote: promote, limit: limit, heldOut: inputs.heldOut, season: season, preferences: inputs.preferences,
+            recentlyEmailed: inputs.recentlyEmailed, offers: inputs.offers,
             experiment: inputs.experiments.first { $0.isRunning && $0.placement == playbook.placement.rawValue },
             exposedAt: Int64(inputs.generatedAt.timeIntervalSince1970))
+        // The re-engagement variant: each e-mail links to the preference page, signed for its recipient.
+        if askPreferences, let key = inputs.tokenKey {
+            for index in audience.recipients.indices {
+                let token = PreferenceLink.token(
+                    customer: audience.recipients[index].customerID, key: key, now: inputs.generatedAt)
+                audience.recipients[index].preferencesURL = inputs.voice.preferencesURL(token: token)
+            }
+        }
         if let links {
             for index in audience.recipients.indices {
                 let customer = audience.recipients[index].customerID
@@ -129,7 +144,7 @@ public struct Campaign: Sendable {
                 }),
             skippedTotal: audience.skipped.values.reduce(0, +), productsFeatured: featured(emails),
             mode: draft == nil ? "templates" : "llm", llmRequested: llm != nil, llmFallbacks: fallbacks,
-            templateOverrides: inputs.templates.overridden, files: [], source: source?.name)
+            templateOverrides: inputs.templates.overridden, files: [], source: source?.name, season: season?.rawValue)
         let sentAt = Int64(inputs.generatedAt.timeIntervalSince1970)
         return Campaign(
             playbook: playbook, emails: emails, summary: summary, name: name,
@@ -169,15 +184,20 @@ public struct Campaign: Sendable {
         StorePaths.sibling(of: storePath, suffix: ".campaigns")
     }
 
-    /// `lapsed-2024-06-30`, or `lapsed-2024-06-30-instagram` for a source's version: its folder and `utm_campaign`.
-    public static func defaultName(segment: LifecycleSegment, asOf: Date, source: TrafficSource? = nil) -> String {
-        "\(segment.rawValue)-\(Timestamp.isoDay(Int64(asOf.timeIntervalSince1970)))" + (source.map { "-\($0)" } ?? "")
+    /// `lapsed-2024-06-30`; `lapsed-summer-2024-06-30` for a season's members; `…-instagram` for a source's
+    /// version: its folder and `utm_campaign`.
+    public static func defaultName(
+        segment: LifecycleSegment, asOf: Date, source: TrafficSource? = nil, season: Season? = nil
+    ) -> String {
+        segment.rawValue + (season.map { "-\($0.rawValue)" } ?? "") + "-"
+            + Timestamp.isoDay(Int64(asOf.timeIntervalSince1970)) + (source.map { "-\($0)" } ?? "")
     }
 
     /// The default folder of one campaign: `shop.campaigns/lapsed-2024-06-30/`.
     public static func defaultFolder(
-        storePath: String, segment: LifecycleSegment, asOf: Date, source: TrafficSource? = nil
+        storePath: String, segment: LifecycleSegment, asOf: Date, source: TrafficSource? = nil, season: Season? = nil
     ) -> URL {
-        folder(storePath: storePath).appendingPathComponent(defaultName(segment: segment, asOf: asOf, source: source))
+        folder(storePath: storePath).appendingPathComponent(
+            defaultName(segment: segment, asOf: asOf, source: source, season: season))
     }
 }

@@ -17,6 +17,8 @@ public struct CampaignAudience: Sendable {
         case noRecommendations = "no_recommendations"
         /// In an arm of an experiment on this e-mail placement that sends nothing (`none`).
         case experimentArmWithoutEmail = "experiment_arm_without_email"
+        /// Asked for fewer e-mails on the preference page, and had one in the last 30 days.
+        case fewerEmails = "fewer_emails"
     }
 
     public var recipients: [CampaignRecipient]
@@ -33,16 +35,22 @@ public struct CampaignAudience: Sendable {
     ///   - handles: catalog handles by SKU, for product links.
     ///   - limit: at most this many recipients (the first in snapshot order), for trial runs.
     ///   - heldOut: the permanent holdout: these customers get the anonymous list, not a personal one.
+    ///   - offers: the customers the offer policy gives an incentive (read by an `offer-policy` arm).
+    ///   - season: only members who buy mainly in this season ("bought in summer, nothing since": lapsed, summer).
     ///   - experiment: a running experiment on the playbook's placement: each member's arm chooses the recipe of
     ///     their products (`none`: no e-mail), exposed at `exposedAt`.
     public static func select(
         segment: LifecycleSegment, playbook: Playbook, snapshot: Snapshot, predictions: PredictionReport,
         recommender: Recommender, voice: BrandVoice, handles: [SKU: String], asOf: Date, promote: SKU? = nil,
-        limit: Int? = nil, heldOut: Set<CustomerID> = [], experiment: ExperimentRecord? = nil, exposedAt: Int64 = 0
+        limit: Int? = nil, heldOut: Set<CustomerID> = [], season: Season? = nil,
+        preferences: [CustomerID: StatedPreferences] = [:], recentlyEmailed: Set<CustomerID> = [],
+        offers: Set<CustomerID> = [],
+        experiment: ExperimentRecord? = nil, exposedAt: Int64 = 0
     ) -> CampaignAudience {
         var audience = CampaignAudience(recipients: [], skipped: [:], members: 0)
         let catalog = CatalogFacts(snapshot: snapshot, voice: voice, handles: handles)
-        for prediction in predictions.customers where prediction.segments.contains(segment) {
+        for prediction in predictions.customers
+        where prediction.segments.contains(segment) && (season == nil || prediction.season == season) {
             guard let index = snapshot.customerIndexByID[prediction.customerID] else { continue }
             audience.members += 1
             let customer = snapshot.customers[Int(index)]
@@ -52,13 +60,17 @@ public struct CampaignAudience: Sendable {
                 ? .optedOut
                 : !customer.acceptsMarketing
                     ? .noMarketingConsent
-                    : !email.contains("@") ? .noEmail : nil
+                    : !email.contains("@")
+                        ? .noEmail
+                        : preferences[customer.id]?.fewerEmails == true && recentlyEmailed.contains(customer.id)
+                            ? .fewerEmails : nil
             if let reason {
                 audience.skipped[reason, default: 0] += 1
                 continue
             }
             if let limit, audience.recipients.count >= limit { continue }
             var recipe: PlacementRecipe?
+            var byPolicy = false
             if let experiment, let arm = experiment.arm(for: customer.id) {
                 audience.exposures.append(
                     ExperimentExposure(
@@ -68,20 +80,22 @@ public struct CampaignAudience: Sendable {
                     audience.skipped[.experimentArmWithoutEmail, default: 0] += 1
                     continue
                 case .recipe(let chosen): recipe = chosen
+                case .offerPolicy: byPolicy = true
                 case .placementDefault, nil: break
                 }
             }
             let products = Self.products(
                 for: heldOut.contains(customer.id) ? nil : customer.id, playbook: playbook, recommender: recommender,
-                catalog: catalog, asOf: asOf, promote: promote, recipe: recipe)
+                catalog: catalog, asOf: asOf, promote: promote, recipe: recipe, stated: preferences[customer.id])
             guard !products.isEmpty else {
                 audience.skipped[.noRecommendations, default: 0] += 1
                 continue
             }
-            audience.recipients.append(
-                CampaignRecipient(
-                    customerID: customer.id, email: email, firstName: Self.cleanName(customer.firstName),
-                    lastPurchase: catalog.lastPurchase(of: index, in: snapshot), products: products))
+            var recipient = CampaignRecipient(
+                customerID: customer.id, email: email, firstName: Self.cleanName(customer.firstName),
+                lastPurchase: catalog.lastPurchase(of: index, in: snapshot), products: products)
+            if byPolicy { recipient.incentive = offers.contains(customer.id) }
+            audience.recipients.append(recipient)
         }
         return audience
     }
@@ -90,11 +104,12 @@ public struct CampaignAudience: Sendable {
     /// sensitive product, at most `playbook.productCount`.
     static func products(
         for customer: CustomerID?, playbook: Playbook, recommender: Recommender, catalog: CatalogFacts, asOf: Date,
-        promote: SKU?, recipe: PlacementRecipe? = nil
+        promote: SKU?, recipe: PlacementRecipe? = nil, stated: StatedPreferences? = nil
     ) -> [FeaturedProduct] {
         var request = RecommendationRequest(
             placement: playbook.placement, customer: customer, limit: playbook.productCount + 4, asOf: asOf)
         request.recipe = recipe
+        request.stated = customer == nil ? nil : stated
         // A customer the models have not seen (imported after the last training) gets the anonymous list.
         let list = (try? recommender.recommend(request)) ?? (try? recommender.recommend(request.anonymous))
         var out: [FeaturedProduct] = []
@@ -113,9 +128,10 @@ public struct CampaignAudience: Sendable {
     /// Whether a reason speaks of the customer's own purchases (so a "goes with what you have" note fits).
     static func isPersonal(_ reason: Reason) -> Bool {
         switch reason {
-        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium, .favouriteCategory:
+        case .boughtBefore, .boughtTogether, .nextStep, .similar, .buyAgain, .restock, .premium, .favouriteCategory,
+            .statedPreference:
             true
-        case .popular, .trending, .newArrival, .shopPick, .pickedForYou, .pageTopic, .boughtBy: false
+        case .popular, .trending, .newArrival, .shopPick, .pickedForYou, .pageTopic, .boughtBy, .seasonal: false
         }
     }
 

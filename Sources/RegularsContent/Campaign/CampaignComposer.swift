@@ -58,8 +58,14 @@ public struct CampaignComposer: Sendable {
             let key = recipient.lastPurchase == nil ? (general ?? name) : name
             return pick(key, id: id, values: values)
         }
-        let subject = fittedSubject(slot("subject", general: "subject_general"), id: id, values: values)
-        var intro = slot(introSlot(recipient), general: "intro_general")
+        // The re-engagement variant asks what they like, with the preference page as its call to action.
+        let asks = recipient.preferencesURL != nil && templates.has(slot: "intro_preferences")
+        let subject = fittedSubject(
+            asks ? pick("subject_preferences", id: id, values: values) : slot("subject", general: "subject_general"),
+            id: id, values: values)
+        var intro =
+            asks
+            ? pick("intro_preferences", id: id, values: values) : slot(introSlot(recipient), general: "intro_general")
         if style?.short == true { intro = Self.firstSentence(intro) }
         let blurbs = recipient.products.enumerated().map { offset, product in
             ComposedEmail.Blurb(
@@ -68,7 +74,7 @@ public struct CampaignComposer: Sendable {
                 note: noteFor(product, id: id, values: values, fromDraft: &fromDraft))
         }
         let discount =
-            playbook.mayOfferDiscount && voice.offersDiscount
+            voice.offersDiscount && (recipient.incentive ?? playbook.mayOfferDiscount)
             ? pick("discount", id: id, values: values.merging(["discount": voice.discountText]) { $1 }) : nil
         let first = recipient.products.first
         let sms = sms(for: recipient, values: values)
@@ -76,8 +82,9 @@ public struct CampaignComposer: Sendable {
             customerID: id, email: recipient.email, firstName: recipient.firstName, subject: subject,
             preheader: slot("preheader"), greeting: greeting(recipient),
             intro: intro,
-            blurbs: blurbs, discount: discount, cta: slot("cta"),
-            ctaURL: first?.url ?? voice.url(sku: "", handle: "", title: ""),
+            blurbs: blurbs, discount: discount,
+            cta: asks ? pick("cta_preferences", id: id, values: values) : slot("cta"),
+            ctaURL: (asks ? recipient.preferencesURL : nil) ?? first?.url ?? voice.url(sku: "", handle: "", title: ""),
             signOff: voice.signOff, shopName: voice.shopName, sms: sms, smsEncoding: SMSText.encoding(of: sms),
             fromDraft: fromDraft)
     }

@@ -34,6 +34,11 @@ public struct CampaignRecipient: Sendable, Hashable {
     /// The latest non-sensitive purchase; `nil` when every purchase was sensitive (the intro speaks generally).
     public var lastPurchase: LastPurchase?
     public var products: [FeaturedProduct]
+    /// The signed link to their preference page, in the "tell us what you like" variant.
+    public var preferencesURL: String? = nil
+    /// Whether their e-mail carries the incentive, when an `offer-policy` experiment arm decided it; `nil`: the
+    /// playbook's default (the discount line where the playbook and the voice allow one).
+    public var incentive: Bool? = nil
 }
 
 extension LastPurchase {

@@ -37,9 +37,11 @@ public struct CampaignSummary: Sendable, Hashable, Codable {
     public var files: [String]
     /// The traffic source this version of the copy is for (`campaign --source`); `nil` for the main version.
     public var source: String? = nil
+    /// The season its members buy in mainly (`campaign --season`), if it was narrowed to one.
+    public var season: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case segment, placement, members, recipients, skipped, mode, files, source
+        case segment, placement, members, recipients, skipped, mode, files, source, season
         case generatedAt = "generated_at"
         case asOf = "as_of"
         case skippedTotal = "skipped_total"

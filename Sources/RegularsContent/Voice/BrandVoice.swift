@@ -36,6 +36,9 @@ public struct BrandVoice: Sendable, Hashable, Codable {
     /// How to speak to visitors from each traffic source, by source name (`SourceVoice`); a source left out keeps
     /// its built-in style (`SourceVoice.builtIn`).
     public var sources: [String: SourceVoice] = [:]
+    /// The preference page `regulars serve` hosts, as customers reach it (`campaign --ask-preferences` links to it
+    /// with a signed token).
+    public var preferencesURL = "http://127.0.0.1:8080/preferences"
 
     public init() {}
 
@@ -53,6 +56,7 @@ public struct BrandVoice: Sendable, Hashable, Codable {
         case currencySymbol = "currency_symbol"
         case collectionURL = "collection_url"
         case sources
+        case preferencesURL = "preferences_url"
     }
 
     /// Keys left out keep their defaults; keys starting with `_` (comments) are ignored.
@@ -73,6 +77,7 @@ public struct BrandVoice: Sendable, Hashable, Codable {
         currencySymbol = try c.decodeIfPresent(String.self, forKey: .currencySymbol) ?? d.currencySymbol
         collectionURL = try c.decodeIfPresent(String.self, forKey: .collectionURL) ?? d.collectionURL
         sources = try c.decodeIfPresent([String: SourceVoice].self, forKey: .sources) ?? d.sources
+        preferencesURL = try c.decodeIfPresent(String.self, forKey: .preferencesURL) ?? d.preferencesURL
         for name in sources.keys where TrafficSource(name)?.name != name {
             throw DecodingError.dataCorruptedError(
                 forKey: .sources, in: c,
@@ -83,6 +88,15 @@ public struct BrandVoice: Sendable, Hashable, Codable {
     /// Whether a discount line may be written: allowed and worded.
     public var offersDiscount: Bool { allowDiscount && !discountText.trimmingCharacters(in: .whitespaces).isEmpty }
 
+    /// The discount as a share of an order, read from its words: "10% off with WELCOMEBACK" → 0.10; `nil` when
+    /// the words name no percentage. The offer policy's incentive never exceeds it.
+    public var discountShare: Double? {
+        guard let match = discountText.firstMatch(of: /(\d+(?:\.\d+)?)\s*%/), let percent = Double(match.1) else {
+            return nil
+        }
+        return percent / 100
+    }
+
     /// A price as the copy shows it: `$24.00`.
     public func price(_ money: Money) -> String { currencySymbol + money.description }
 
@@ -91,6 +105,11 @@ public struct BrandVoice: Sendable, Hashable, Codable {
         productURL.replacingOccurrences(of: "{handle}", with: handle ?? Self.slug(title))
             .replacingOccurrences(
                 of: "{sku}", with: sku.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? sku)
+    }
+
+    /// The preference page's link carrying `token` (`PreferenceLink`).
+    public func preferencesURL(token: String) -> String {
+        preferencesURL + (preferencesURL.contains("?") ? "&" : "?") + "t=" + token
     }
 
     /// The link to one category's collection page.
@@ -103,5 +122,17 @@ public struct BrandVoice: Sendable, Hashable, Codable {
     public static func slug(_ title: String) -> String {
         let words = title.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return words.joined(separator: "-")
+    }
+}
+
+extension PriceBand {
+    /// "under $10", "$10 to $25", "$25 and over", as the preference page and briefs say it.
+    public func words(_ voice: BrandVoice) -> String {
+        switch (minimum, maximum) {
+        case (nil, let maximum?): "under \(voice.price(maximum))"
+        case (let minimum?, nil): "\(voice.price(minimum)) and over"
+        case (let minimum?, let maximum?): "\(voice.price(minimum)) to \(voice.price(maximum))"
+        case (nil, nil): "any price"
+        }
     }
 }

@@ -180,6 +180,16 @@ extension SQLiteStore {
                     );
                     """)
         }
+        migrator.registerMigration("v6: stated preferences") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE statedPreference (
+                        customerId TEXT PRIMARY KEY NOT NULL,
+                        answer TEXT NOT NULL,
+                        expiresAt INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

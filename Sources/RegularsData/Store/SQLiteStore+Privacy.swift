@@ -34,6 +34,7 @@ extension SQLiteStore {
                 // Experiment exposures and e-mail sends name the customer too.
                 try db.execute(sql: "DELETE FROM exposure WHERE unit = ?", arguments: [customerID])
                 try db.execute(sql: "DELETE FROM emailSend WHERE customerId = ?", arguments: [customerID])
+                try db.execute(sql: "DELETE FROM statedPreference WHERE customerId = ?", arguments: [customerID])
                 try db.execute(sql: "DELETE FROM customer WHERE id = ?", arguments: [customerID])
             }
             // Events sent under the name the caller used (an e-mail given as a customer id by a storefront).

@@ -97,6 +97,11 @@ public protocol Store: Sendable {
     /// Events in `[start, end)` of the given kinds, oldest first.
     func events(from start: Int64, to end: Int64, kinds: Set<ShopEvent.Kind>) throws -> [ShopEvent]
     /// A shop setting kept in the store; `nil` when unset.
+    /// Stores what a customer stated on the preference page, replacing their earlier answer.
+    func record(preferences: StatedPreferences) throws
+    /// Every customer's unexpired stated preferences at `now`.
+    func statedPreferences(at now: Date) throws -> [CustomerID: StatedPreferences]
+
     func setting(named name: String) throws -> String?
     /// Sets (or with `nil`, removes) a shop setting.
     func set(setting name: String, to value: String?) throws

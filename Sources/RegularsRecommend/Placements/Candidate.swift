@@ -68,6 +68,11 @@ struct CandidatePool {
                     c.date = proposal.date
                 } else {
                     c.score += 0.1 * contribution
+                    // What the customer told us is the most explicit signal there is: it names the pick unless
+                    // one of their own purchases has a measured link to it.
+                    if case .statedPreference = proposal.reason, !c.reason.namesAPurchaseLink {
+                        c.reason = proposal.reason
+                    }
                 }
                 candidates[k] = c
             } else {

@@ -39,25 +39,30 @@ public struct PlacementRecipe: Sendable, Hashable, Codable {
             ])
         case .home:
             PlacementRecipe([
-                .init(.personal, 1), .init(.sessionCategories, 0.9), .init(.sessionSimilar, 0.85),
-                .init(.referral, 0.8), .init(.cartComplements, 0.7), .init(.trending, 0.45), .init(.popular, 0.4),
+                .init(.personal, 1), .init(.statedPreferences, 0.95), .init(.sessionCategories, 0.9),
+                .init(.sessionSimilar, 0.85),
+                .init(.referral, 0.8), .init(.cartComplements, 0.7), .init(.trending, 0.45), .init(.seasonal, 0.42),
+                .init(.popular, 0.4),
             ])
         case .emailPostPurchase:
             PlacementRecipe([
                 .init(.nextSteps, 1), .init(.replenishment, 0.95), .init(.lastOrderComplements, 0.9),
+                .init(.statedPreferences, 0.6),
                 .init(.personal, 0.45), .init(.categoryPicks, 0.4), .init(.popular, 0.2),
             ])
         case .emailWinBack:
             // A real reason to return: what goes with what they own, what is new or popular in the categories
             // they bought from; the shop-wide bestsellers only fill the list.
             PlacementRecipe([
-                .init(.personal, 1), .init(.purchaseComplements, 0.95), .init(.newArrivals, 0.9),
-                .init(.categoryPicks, 0.85), .init(.bestsellers, 0.45), .init(.trending, 0.4),
+                .init(.statedPreferences, 1.1), .init(.personal, 1), .init(.purchaseComplements, 0.95),
+                .init(.newArrivals, 0.9),
+                .init(.categoryPicks, 0.85), .init(.seasonal, 0.5), .init(.bestsellers, 0.45), .init(.trending, 0.4),
             ])
         case .emailLoyal:
             PlacementRecipe([
-                .init(.newArrivals, 1), .init(.premium, 0.95), .init(.purchaseComplements, 0.9),
-                .init(.replenishment, 0.85), .init(.categoryPicks, 0.4), .init(.popular, 0.2),
+                .init(.newArrivals, 1), .init(.statedPreferences, 0.97), .init(.premium, 0.95),
+                .init(.purchaseComplements, 0.9),
+                .init(.replenishment, 0.85), .init(.seasonal, 0.5), .init(.categoryPicks, 0.4), .init(.popular, 0.2),
             ])
         }
     }
@@ -104,7 +109,13 @@ public enum CandidateSource: String, Sendable, Hashable, Codable, CaseIterable {
     case topic
     /// Bestsellers of the viewed product's category, with how many customers bought them (product pages).
     case productCategoryBestsellers = "product_category_bestsellers"
+    /// Products whose sales gather in this month or the next, from a year or more of history ("Popular every
+    /// December").
+    case seasonal
+    /// Bestsellers of the categories the customer told the shop they like, in their price range ("Because you
+    /// told us you like Candles").
+    case statedPreferences = "stated_preferences"
 
     /// Sources that are the same for every visitor: never used when the session says something.
-    var isGeneric: Bool { self == .trending || self == .popular || self == .bestsellers }
+    var isGeneric: Bool { self == .trending || self == .popular || self == .bestsellers || self == .seasonal }
 }

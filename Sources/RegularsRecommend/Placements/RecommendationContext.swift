@@ -33,6 +33,9 @@ struct RecommendationContext {
     /// The page's topic as sent (trimmed, at most 60 characters, for reasons) and its words (`PageTopic`).
     var topic = ""
     var topicWords: [String] = []
+    /// The customer's stated preferences and their categories' indexes (`statedPreferences` source).
+    var stated: StatedPreferences?
+    var statedCategories: [Int32] = []
     /// The ranker's candidates for a known customer with their probabilities, scored once per request when the
     /// recipe has the personal source or a rule reads probabilities (`Recommender.recommend`).
     var ranked: [ScoredProduct]?
@@ -82,6 +85,12 @@ struct RecommendationContext {
             if privacy.personalizes(c) {
                 customer = c
                 loadHistory(of: c, snapshot: snapshot, privacy: privacy)
+                if let answer = request.stated, answer.customerID == id {
+                    stated = answer
+                    let names = Set(answer.categories)
+                    statedCategories = snapshot.categories.indices.filter { names.contains(snapshot.categories[$0]) }
+                        .map(Int32.init)
+                }
                 if request.excludeOwned {
                     excludeOwned = true
                     excluded.formUnion(owned)

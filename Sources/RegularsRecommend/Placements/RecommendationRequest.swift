@@ -30,6 +30,8 @@ public struct RecommendationRequest: Sendable, Hashable, Codable {
     public var asOf: Date?
     /// A recipe replacing the placement's (an experiment's arm, `MerchandisingRules.recipe(named:for:)`).
     public var recipe: PlacementRecipe?
+    /// What `customer` told the shop they like (unexpired), when they did: used only when personalizing for them.
+    public var stated: StatedPreferences?
 
     public init(
         placement: Placement, customer: CustomerID? = nil, product: SKU? = nil, cart: [SKU] = [],

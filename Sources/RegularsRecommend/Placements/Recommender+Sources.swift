@@ -73,6 +73,10 @@ extension Recommender {
             }
         case .newArrivals:
             return newArrivals(context)
+        case .seasonal:
+            return seasonal(context)
+        case .statedPreferences:
+            return statedPreferences(context)
         case .premium:
             return premium(context)
         case .topic:
@@ -205,6 +209,44 @@ extension Recommender {
                     reason: .newArrival(category: category >= 0 ? category : nil), model: "new_arrivals"))
         }
         return out
+    }
+
+    /// Bestsellers of the categories the customer said they like, first-named first, within their price bands; with
+    /// bands only, the shop's bestsellers in them.
+    func statedPreferences(_ context: RecommendationContext) -> [Proposal] {
+        guard let stated = context.stated else { return [] }
+        let products = models.snapshot.products
+        var out: [Proposal] = []
+        let categories: [Int32?] = context.statedCategories.isEmpty ? [nil] : context.statedCategories
+        for (rank, category) in categories.enumerated() {
+            if stated.categories.isEmpty == false && category == nil { break }
+            let weight = 1 / Float(1 + rank) * 0.5 + 0.5
+            let top =
+                category.map { models.popular.top(limit: context.fetch * 2, category: $0) }
+                ?? models.popular.top(limit: context.fetch * 2)
+            for entry in top where stated.accepts(price: products[Int(entry.product)].price) {
+                out.append(
+                    Proposal(
+                        product: entry.product, score: weight * entry.score,
+                        reason: .statedPreference(category: category), model: "stated_preferences"))
+            }
+        }
+        return Array(out.sorted { $0.score > $1.score }.prefix(context.fetch))
+    }
+
+    /// Products peaking this month, then those peaking next month (bought ahead: December's in November).
+    func seasonal(_ context: RecommendationContext) -> [Proposal] {
+        let month = DayNumber.civil(DayNumber.day(ofSeconds: Int64(context.asOf.timeIntervalSince1970))).month
+        var out: [Proposal] = []
+        for (offset, weight) in [(0, Float(1)), (1, Float(0.8))] {
+            for profile in seasons.peaking(in: month + offset) {
+                out.append(
+                    Proposal(
+                        product: profile.product, score: weight * profile.share,
+                        reason: .seasonal(month: profile.month, recurring: profile.recurring), model: "seasonal"))
+            }
+        }
+        return Array(out.sorted { $0.score > $1.score }.prefix(context.fetch))
     }
 
     /// The dearer popular items (top quarter by price) of the customer's categories.

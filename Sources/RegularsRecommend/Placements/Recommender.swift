@@ -26,6 +26,8 @@ public struct Recommender: Sendable {
     /// topic looks up its few words instead of scanning the catalog on every request.
     let titleIndex: [String: [ProductIndex]]
     let categoryIndex: [String: [ProductIndex]]
+    /// Products whose sales gather in one month of the year.
+    public let seasons: SeasonalProfiles
 
     public init(models: ModelSet, rules: MerchandisingRules = .init()) {
         self.models = models
@@ -53,6 +55,7 @@ public struct Recommender: Sendable {
             for word in categoryWords[Int(product.category)] { inCategories[word, default: []].append(ProductIndex(p)) }
         }
         titleIndex = titles
+        seasons = SeasonalProfiles(snapshot: snapshot)
         categoryIndex = inCategories
         premiumPrice = prices.map { list in
             guard !list.isEmpty else { return .max }

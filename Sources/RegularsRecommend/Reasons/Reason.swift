@@ -36,6 +36,19 @@ public enum Reason: Sendable, Hashable, Codable {
     case pageTopic(term: String, category: Int32?)
     /// Bought by this many customers in the last 90 days (social proof on product pages).
     case boughtBy(customers: Int)
+    /// Its sales gather in `month` (1–12): every year (`recurring`), or in the one year the history covers.
+    case seasonal(month: Int, recurring: Bool)
+    /// The customer told the shop they like this category (or, `nil`, this price range) on the preference page.
+    case statedPreference(category: Int32?)
+
+    /// Whether the reason is a measured link from one of the customer's own purchases (a complement, a next step,
+    /// a restock), the only signals a stated preference does not outrank as the pick's reason.
+    public var namesAPurchaseLink: Bool {
+        switch self {
+        case .boughtBefore, .boughtTogether, .nextStep, .restock, .buyAgain: true
+        default: false
+        }
+    }
 
     /// The product this reason names, if any: it must never be a sensitive one.
     public var anchor: ProductIndex? {

@@ -46,6 +46,14 @@ public struct ReasonBuilder: Sendable {
             }
             return "Goes with “\(term)”"
         case .boughtBy(let customers): return "Bought by \(customers) customers in the last 3 months"
+        case .statedPreference(let category):
+            if let category, category >= 0, Int(category) < categories.count {
+                return "Because you told us you like \(categories[Int(category)])"
+            }
+            return "In the price range you told us you like"
+        case .seasonal(let month, let recurring):
+            let name = Self.months[(month - 1 + 12) % 12]
+            return recurring ? "Popular every \(name)" : "Popular last \(name)"
         }
     }
 
@@ -90,4 +98,10 @@ public struct ReasonBuilder: Sendable {
         if days < 70 { return (max(1, Int((days / 7).rounded())), "week") }
         return (max(1, Int((days / 30.44).rounded())), "month")
     }
+
+    /// Month names as reasons say them: copy is in English whatever the machine's locale.
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
 }

@@ -88,6 +88,8 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
     public var durableMinimumBuyers = 20
     /// A product created within this many days before `asOf` is a new arrival.
     public var newArrivalDays = 30
+    /// How long a customer's stated preferences steer their recommendations before they expire, in months.
+    public var statedPreferenceMonths = 12
     /// Per-placement recipes replacing the defaults, keyed by placement name (`PlacementRecipe`).
     public var recipes: [String: PlacementRecipe] = [:]
     /// Per-page-type recipes replacing the defaults of `PlacementRecipe.default(forPage:)`, keyed by page type
@@ -116,7 +118,7 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
         case pins, boosts, excludedSKUs, excludedCategories, minimumMargin, priceRanges, maximumPerCategory
         case oneVariantPerProduct, rankByExpectedMargin, consumableRepeatShare, consumableMaximumSpread, newArrivalDays,
             recipes, durableMaximumRepeatShare, durableMinimumBuyers, experimentRecipes, emailMinimumProbability,
-            pageRecipes
+            pageRecipes, statedPreferenceMonths
     }
 
     /// Missing keys take their defaults, so a hand-written file needs only the rules it uses.
@@ -135,6 +137,11 @@ public struct MerchandisingRules: Sendable, Hashable, Codable {
         consumableRepeatShare = try c.decodeIfPresent(Double.self, forKey: .consumableRepeatShare) ?? 0.15
         consumableMaximumSpread = try c.decodeIfPresent(Double.self, forKey: .consumableMaximumSpread) ?? 1
         newArrivalDays = try c.decodeIfPresent(Int.self, forKey: .newArrivalDays) ?? 30
+        statedPreferenceMonths = try c.decodeIfPresent(Int.self, forKey: .statedPreferenceMonths) ?? 12
+        guard (1...120).contains(statedPreferenceMonths) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .statedPreferenceMonths, in: c, debugDescription: "expected 1 to 120 months")
+        }
         durableMaximumRepeatShare = try c.decodeIfPresent(Double.self, forKey: .durableMaximumRepeatShare) ?? 0.05
         durableMinimumBuyers = try c.decodeIfPresent(Int.self, forKey: .durableMinimumBuyers) ?? 20
         recipes = try c.decodeIfPresent([String: PlacementRecipe].self, forKey: .recipes) ?? [:]

@@ -8,6 +8,7 @@ extension CustomerPrediction: Codable {
         case customerID = "customer_id"
         case segments
         case primarySegment = "primary_segment"
+        case season
         case rfm
         case orders
         case totalSpend = "total_spend"
@@ -27,6 +28,7 @@ extension CustomerPrediction: Codable {
         try c.encode(customerID, forKey: .customerID)
         try c.encode(segments, forKey: .segments)
         try c.encode(primarySegment, forKey: .primarySegment)
+        try c.encode(season, forKey: .season)
         try c.encode(rfm.description, forKey: .rfm)
         try c.encode(orders, forKey: .orders)
         try c.encode(totalSpend.doubleValue, forKey: .totalSpend)
@@ -75,5 +77,6 @@ extension CustomerPrediction: Codable {
         nextOrderDate = try day(.nextOrderDate)
         expectedSpend = try money(.expectedSpend)
         predictedCLV = try money(.predictedCLV)
+        season = try c.decodeIfPresent(Season.self, forKey: .season)
     }
 }

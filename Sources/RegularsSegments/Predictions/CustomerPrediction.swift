@@ -30,6 +30,8 @@ public struct CustomerPrediction: Sendable, Hashable {
     public var expectedSpend: Money?
     /// Predicted lifetime value over the settings' horizon, discounted (`LifetimeValueModel`).
     public var predictedCLV: Money?
+    /// The season they buy in mainly, if one (`LifecycleSegmenter.season`).
+    public var season: Season?
 
     public init(
         customerID: CustomerID, segments: [LifecycleSegment], primarySegment: LifecycleSegment?, rfm: RFMScore,

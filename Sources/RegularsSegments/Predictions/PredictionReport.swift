@@ -82,6 +82,7 @@ public struct PredictionReport: Sendable, Codable {
                 customerID: snapshot.customers[customer].id, segments: membership.segments,
                 primarySegment: membership.primary, rfm: rfm, orders: measured.orders, totalSpend: measured.totalSpend,
                 lastOrderDate: measured.lastOrderDay, daysSinceLastOrder: measured.daysSinceLastOrder)
+            prediction.season = membership.season
             if let summary = summaryByCustomer[customer] {
                 predict(
                     &prediction, summary: summary, lastDay: lastDay, purchases: purchases, spend: spend, value: value)

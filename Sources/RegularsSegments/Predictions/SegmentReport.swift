@@ -10,10 +10,12 @@ public struct SegmentReport: Sendable, Codable {
         public var primary: LifecycleSegment?
         public var segments: [LifecycleSegment]
         public var rfm: String
+        /// The season they buy in mainly, if one.
+        public var season: Season?
 
         enum CodingKeys: String, CodingKey {
             case customerID = "customer_id"
-            case primary, segments, rfm
+            case primary, segments, rfm, season
         }
     }
 
@@ -27,6 +29,11 @@ public struct SegmentReport: Sendable, Codable {
     public let predictionShortfall: DataShortfall?
     public let history: SegmentHistory
     public let members: [Member]
+    /// Customers who buy mainly in each season (the seasonal dimension, beside the lifecycle).
+    public var seasons: [Season: Int] {
+        members.reduce(into: [:]) { counts, member in if let season = member.season { counts[season, default: 0] += 1 }
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case customers, unassigned, segments, history, members
@@ -41,7 +48,8 @@ public struct SegmentReport: Sendable, Codable {
         let report = PredictionReport.make(snapshot: snapshot, asOf: asOf, settings: settings)
         let members = report.customers.map {
             Member(
-                customerID: $0.customerID, primary: $0.primarySegment, segments: $0.segments, rfm: $0.rfm.description)
+                customerID: $0.customerID, primary: $0.primarySegment, segments: $0.segments, rfm: $0.rfm.description,
+                season: $0.season)
         }
         return SegmentReport(
             asOf: asOf, customers: members.count, unassigned: members.filter { $0.primary == nil }.count,
@@ -64,6 +72,13 @@ public struct SegmentReport: Sendable, Codable {
         }
         lines.append("(none)".padding(toLength: 13, withPad: " ", startingAt: 0) + String(format: "%18d", unassigned))
         if let predictionShortfall { lines.append("At risk uses the overdue rule only: \(predictionShortfall)") }
+        let seasons = self.seasons
+        if !seasons.isEmpty {
+            lines.append(
+                "Buy mainly in one season: "
+                    + Season.allCases.map { "\($0.rawValue) \(seasons[$0] ?? 0)" }.joined(separator: ", ")
+                    + " (campaign --season picks them, e.g. --segment lapsed --season summer)")
+        }
         if !history.months.isEmpty {
             lines.append("")
             lines.append("Primary segment by month")

@@ -17,11 +17,13 @@ public struct CustomerActivity: Sendable, Hashable, Codable {
     public var seasonOrders: Int
     /// The day of the last order (midnight UTC).
     public var lastOrderDay: Date
+    /// Order days in each season, in `Season.allCases` order.
+    public var seasonDays: [Int] = [0, 0, 0, 0]
 
     /// Activity of every customer of `snapshot` with orders before `asOf` (default: the snapshot's), by
     /// `CustomerIndex`; `nil` for customers without such orders. One pass over the orders.
     static func measure(
-        _ snapshot: Snapshot, asOf: Date, giftProducts: [Bool], seasonMonths: Set<Int>
+        _ snapshot: Snapshot, asOf: Date, giftProducts: [Bool], seasonMonths: Set<Int>, southernHemisphere: Bool = false
     ) -> [CustomerActivity?] {
         let endSeconds = DayNumber.exclusiveEndSeconds(asOf)
         let today = DayNumber.lastIncludedDay(asOf: asOf)
@@ -34,9 +36,15 @@ public struct CustomerActivity: Sendable, Hashable, Codable {
             var season = 0
             var firstDay: Int32 = 0
             var lastDay: Int32 = 0
+            var seasonDays = [0, 0, 0, 0]
             gaps.removeAll(keepingCapacity: true)
             for order in orders where snapshot.orderTime[order] < endSeconds {
                 let day = DayNumber.day(ofSeconds: snapshot.orderTime[order])
+                if count == 0 || day != lastDay {
+                    let month = DayNumber.civil(day).month
+                    seasonDays[
+                        Season.allCases.firstIndex(of: .of(month: month, southernHemisphere: southernHemisphere))!] += 1
+                }
                 if count == 0 {
                     firstDay = day
                 } else if day != lastDay {
@@ -55,7 +63,7 @@ public struct CustomerActivity: Sendable, Hashable, Codable {
                 orders: count, orderDays: gaps.count + 1, totalSpend: Money(units: spend),
                 daysSinceFirstOrder: Int(today - firstDay), daysSinceLastOrder: Int(today - lastDay),
                 medianGapDays: median(&gaps), giftOrders: gifts, seasonOrders: season,
-                lastOrderDay: DayNumber.date(ofDay: lastDay))
+                lastOrderDay: DayNumber.date(ofDay: lastDay), seasonDays: seasonDays)
         }
     }
 

@@ -22,7 +22,8 @@ public enum LifecycleSegmenter {
     {
         let gifts = GiftSignals.giftProducts(in: snapshot, keywords: definitions.giftKeywords)
         return CustomerActivity.measure(
-            snapshot, asOf: asOf, giftProducts: gifts, seasonMonths: Set(definitions.giftSeasonMonths))
+            snapshot, asOf: asOf, giftProducts: gifts, seasonMonths: Set(definitions.giftSeasonMonths),
+            southernHemisphere: definitions.southernHemisphere)
     }
 
     /// Memberships from measured activity (parallel arrays).
@@ -37,8 +38,23 @@ public enum LifecycleSegmenter {
                 matches(
                     segment, customer, definitions, threshold: threshold, probabilityAlive: probabilityAlive?[index])
             }
-            return SegmentMembership(segments: segments, primary: definitions.priority.first(where: segments.contains))
+            return SegmentMembership(
+                segments: segments, primary: definitions.priority.first(where: segments.contains),
+                season: season(of: customer, definitions: definitions))
         }
+    }
+
+    /// The season `customer` buys in mainly, when they have enough order days and most of them fall in one
+    /// season; `nil` for year-round customers and one-off buyers.
+    public static func season(of customer: CustomerActivity, definitions: SegmentDefinitions) -> Season? {
+        let days = customer.seasonDays.reduce(0, +)
+        guard days >= definitions.seasonalMinimumOrders,
+            let top = customer.seasonDays.indices.max(by: {
+                customer.seasonDays[$0] < customer.seasonDays[$1]
+            })
+        else { return nil }
+        return Double(customer.seasonDays[top]) >= definitions.seasonalMinimumShare * Double(days)
+            ? Season.allCases[top] : nil
     }
 
     /// Whether `customer` meets the rule of `segment`.

@@ -42,6 +42,10 @@ extension SegmentDefinitions {
             (0...1).contains(highSpenderTopShare), .highSpenderTopShare, "expected a share from 0 to 1, such as 0.1")
         try require(giftSeasonMonths.allSatisfy { (1...12).contains($0) }, .giftSeasonMonths, "expected months 1 to 12")
         try require((0...1).contains(giftSeasonMinimumShare), .giftSeasonMinimumShare, "expected a share from 0 to 1")
+        try require(seasonalMinimumOrders > 0, .seasonalMinimumOrders, "expected 1 or more orders")
+        try require(
+            (0.25...1).contains(seasonalMinimumShare), .seasonalMinimumShare,
+            "expected a share from 0.25 to 1, such as 0.75")
         try require(atRiskGapMultiple > 0, .atRiskGapMultiple, "expected a positive multiple, such as 2")
         try require(
             (0...1).contains(atRiskProbabilityAlive), .atRiskProbabilityAlive, "expected a probability from 0 to 1")

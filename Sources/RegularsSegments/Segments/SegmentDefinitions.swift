@@ -23,6 +23,12 @@ public struct SegmentDefinitions: Sendable, Hashable, Codable {
     public var giftSeasonMonths = [11, 12]
     public var giftSeasonMinimumShare = 0.5
     public var giftSeasonMinimumOrders = 2
+    /// A customer's season (`Season`): at least `seasonalMinimumShare` of at least `seasonalMinimumOrders` order
+    /// days fall in one season ("bought in summer").
+    public var seasonalMinimumOrders = 2
+    public var seasonalMinimumShare = 0.75
+    /// Seasons turn half a year in the southern hemisphere (June is winter).
+    public var southernHemisphere = false
     /// At risk: with two or more order days, the days since the last order exceed this multiple of
     /// the customer's median gap between order days…
     public var atRiskGapMultiple = 2.0
@@ -49,6 +55,9 @@ public struct SegmentDefinitions: Sendable, Hashable, Codable {
         case giftSeasonMonths = "gift_season_months"
         case giftSeasonMinimumShare = "gift_season_minimum_share"
         case giftSeasonMinimumOrders = "gift_season_minimum_orders"
+        case seasonalMinimumOrders = "seasonal_minimum_orders"
+        case seasonalMinimumShare = "seasonal_minimum_share"
+        case southernHemisphere = "southern_hemisphere"
         case atRiskGapMultiple = "at_risk_gap_multiple"
         case atRiskProbabilityAlive = "at_risk_probability_alive"
         case lapsedAfterDays = "lapsed_after_days"
@@ -69,6 +78,11 @@ public struct SegmentDefinitions: Sendable, Hashable, Codable {
             try c.decodeIfPresent(Double.self, forKey: .giftSeasonMinimumShare) ?? d.giftSeasonMinimumShare
         giftSeasonMinimumOrders =
             try c.decodeIfPresent(Int.self, forKey: .giftSeasonMinimumOrders) ?? d.giftSeasonMinimumOrders
+        seasonalMinimumOrders =
+            try c.decodeIfPresent(Int.self, forKey: .seasonalMinimumOrders) ?? d.seasonalMinimumOrders
+        seasonalMinimumShare =
+            try c.decodeIfPresent(Double.self, forKey: .seasonalMinimumShare) ?? d.seasonalMinimumShare
+        southernHemisphere = try c.decodeIfPresent(Bool.self, forKey: .southernHemisphere) ?? d.southernHemisphere
         atRiskGapMultiple = try c.decodeIfPresent(Double.self, forKey: .atRiskGapMultiple) ?? d.atRiskGapMultiple
         atRiskProbabilityAlive =
             try c.decodeIfPresent(Double.self, forKey: .atRiskProbabilityAlive) ?? d.atRiskProbabilityAlive

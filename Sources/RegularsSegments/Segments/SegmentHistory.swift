@@ -49,7 +49,8 @@ public struct SegmentHistory: Sendable, Hashable, Codable {
         let gifts = GiftSignals.giftProducts(in: snapshot, keywords: definitions.giftKeywords)
         let months = cuts.map { label, cut in
             let activity = CustomerActivity.measure(
-                snapshot, asOf: cut, giftProducts: gifts, seasonMonths: Set(definitions.giftSeasonMonths))
+                snapshot, asOf: cut, giftProducts: gifts, seasonMonths: Set(definitions.giftSeasonMonths),
+                southernHemisphere: definitions.southernHemisphere)
             let memberships = LifecycleSegmenter.assign(activity, definitions: definitions)
             let measured = memberships.compactMap { $0 }
             return Month(

@@ -16,6 +16,8 @@ struct CampaignExports: Sendable {
         var mode: String? { summary["mode"] as? String }
         var generatedAt: String? { summary["generated_at"] as? String }
         var segment: String? { summary["segment"] as? String }
+        /// When its copy was written, from `generated_at`.
+        var writtenAt: Date? { generatedAt.flatMap { ISO8601DateFormatter().date(from: $0) } }
     }
 
     let folder: URL

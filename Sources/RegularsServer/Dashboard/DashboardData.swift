@@ -1,4 +1,5 @@
 import Foundation
+import RegularsContent
 import RegularsData
 import RegularsMeasure
 import RegularsRecommend
@@ -226,11 +227,13 @@ struct DashboardData: Sendable {
     }
 
     func campaignRows(storePath: String) -> [CampaignsPage.Campaign] {
-        CampaignExports(storePath: storePath).campaigns.map { campaign in
+        let now = services.asOf()
+        return CampaignExports(storePath: storePath).campaigns.map { campaign in
             CampaignsPage.Campaign(
                 name: campaign.name, segment: campaign.segment ?? "—", generatedAt: campaign.generatedAt ?? "—",
                 recipients: campaign.recipients.map(DashboardFormat.count) ?? "—", mode: campaign.mode ?? "—",
-                files: campaign.files.map { .init(name: $0, href: "/dashboard/campaigns/\(campaign.name)/\($0)") })
+                files: campaign.files.map { .init(name: $0, href: "/dashboard/campaigns/\(campaign.name)/\($0)") },
+                stale: campaign.writtenAt.flatMap { CopyFreshness.notice(writtenAt: $0, now: now) })
         }
     }
 

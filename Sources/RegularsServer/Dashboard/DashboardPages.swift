@@ -135,6 +135,8 @@ struct CampaignsPage: Sendable {
         var recipients: String
         var mode: String
         var files: [File]
+        /// Why its copy should be written again (`CopyFreshness`), or `nil` while fresh.
+        var stale: String?
     }
     /// One segment's homepage banner, as `GET /v1/banner` serves it to that segment.
     struct Banner: Sendable {

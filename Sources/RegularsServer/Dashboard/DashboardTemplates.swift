@@ -49,6 +49,7 @@ enum DashboardTemplates {
         padding: .8rem 1rem; }
         .card .value { font-size: 1.5rem; font-weight: 600; }
         .card .label, .note { color: var(--muted); font-size: .85rem; }
+        .stale { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .4rem .6rem; }
         .chart { width: 100%; height: auto; display: block; }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; background: #fff; }
@@ -211,6 +212,7 @@ enum DashboardTemplates {
         <section class="panel">
         <h2>{{name}}</h2>
         <p class="note">Segment {{segment}} · {{recipients}} recipients · {{mode}} · {{generatedAt}}</p>
+        {{#stale}}<p class="stale" role="status">{{stale}}</p>{{/stale}}
         <p>{{#files}}<a href="{{href}}">{{name}}</a> {{/files}}</p>
         </section>
         {{/campaigns}}

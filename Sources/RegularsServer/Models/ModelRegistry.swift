@@ -29,6 +29,8 @@ public actor ModelRegistry: RecommendationSource {
     /// Customers opted out in the store, reread with every look for a newer model version: an opt-out made
     /// with `regulars opt-out`, or before a restart, holds without waiting for the next training.
     nonisolated let optedOut = Locked<Set<CustomerID>>([])
+    /// Customers' unexpired stated preferences, read with the opt-outs and updated at once by the preference page.
+    nonisolated let preferences = Locked<[CustomerID: StatedPreferences]>([:])
     nonisolated let cache = ResponseCache()
     private var loading = false
     /// The suppression list's length at the last look: when another process (`regulars forget`, a second
@@ -60,6 +62,7 @@ public actor ModelRegistry: RecommendationSource {
     /// at a time, the others return at once.
     public func refresh() async {
         if let ids = try? shop.store.optedOutCustomers() { optedOut.withLock { $0 = ids } }
+        if let answers = try? shop.statedPreferences() { preferences.withLock { $0 = answers } }
         forgetErasedElsewhere()
         let served = loaded.current?.version ?? 0
         guard !loading, let latest = shop.modelDirectory.latest, latest.version > served,
@@ -124,6 +127,7 @@ public actor ModelRegistry: RecommendationSource {
         }
         var query = query
         if let customer = query.customer, !personalizes(customer) { query.customer = nil }
+        query.stated = query.customer.flatMap { id in preferences.withLock { $0[id] } }
         // Carts and sessions are one visitor's and long (up to 100 SKUs each): computed every time, never
         // cached, so the cache's keys stay short and its memory bounded (~2 KB an answer).
         guard query.cart.isEmpty, query.session.isEmpty else { return try Self.answer(query, with: current) }
@@ -132,6 +136,12 @@ public actor ModelRegistry: RecommendationSource {
         let response = try Self.answer(query, with: current)
         cache.store(response, for: key)
         return response
+    }
+
+    /// A customer's new stated preferences, served from the next request on (cached answers may hold their old list).
+    nonisolated func update(preferences answer: StatedPreferences) {
+        preferences.withLock { $0[answer.customerID] = answer }
+        cache.removeAll()
     }
 
     /// Whether a customer may be personalized for: not erased, not opted out.
@@ -163,6 +173,7 @@ public actor ModelRegistry: RecommendationSource {
             session: query.session.filter(known), referral: query.source.map { ReferralSource(source: $0) },
             pageType: query.pageType, topic: query.topic, limit: query.limit, excludeOwned: query.excludeOwned,
             asOf: query.asOf)
+        request.stated = request.customer == nil ? nil : query.stated
         let id = RecommendationID.make()
         var response = RecommendationsResponse(
             placement: placement.rawValue, modelVersion: loaded.version, personalized: false, items: [],
@@ -171,7 +182,7 @@ public actor ModelRegistry: RecommendationSource {
             switch loaded.recommender.rules.armRecipe(named: assignment.recipe) {
             case .nothing: return response
             case .recipe(let recipe): request.recipe = recipe
-            case .placementDefault, nil: break
+            case .placementDefault, .offerPolicy, nil: break
             }
         }
         let list: RecommendationList

@@ -26,6 +26,8 @@ public struct RecommendationQuery: Sendable, Hashable {
     public var sessionID: String?
     /// The experiment arm this visitor is in, when the placement runs one (`ExperimentDirectory`).
     public var assignment: ExperimentDirectory.Assignment?
+    /// What the customer told the shop they like (`ModelRegistry` fills it for a personalized request).
+    public var stated: StatedPreferences?
 }
 
 /// Answers recommendation requests. The real one is `ModelRegistry` (the placements engine over the latest

@@ -5,6 +5,7 @@ import Hummingbird
 enum RouteTable {
     static let dashboard: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/dashboard", [.get]), ("/dashboard/login", [.get, .post]), ("/dashboard/logout", [.post]),
+        ("/preferences", [.get, .post]),
     ]
 
     static let routes: [(path: [Substring], methods: [HTTPRequest.Method])] = {
