@@ -53,7 +53,8 @@ public func buildApplication(
     router.add(middleware: MetricsMiddleware())
     router.add(
         middleware: CORSPolicy(
-            allowedOrigins: Set(configuration.allowedOrigins), publicPaths: ["/v1/recommendations", "/v1/events"]))
+            allowedOrigins: Set(configuration.allowedOrigins),
+            publicPaths: ["/v1/recommendations", "/v1/events", "/v1/banner"]))
     router.add(middleware: ErrorMiddleware())
     // Handlers call the store synchronously: they run on threads of their own (`StoreWorkExecutor`).
     router.add(middleware: StoreWorkMiddleware())

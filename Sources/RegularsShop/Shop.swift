@@ -103,14 +103,14 @@ public struct Shop: Sendable {
         inputs.preferences = try statedPreferences()
         // An experiment arm that lets the offer policy decide who gets the incentive needs the policy's plan.
         if inputs.experiments.contains(where: { $0.arms.contains { $0.recipe == "offer-policy" } }) {
-            var settings = OfferPolicy.Settings()
-            if let share = inputs.voice.discountShare { settings.share = share }
-            let plan = OfferPolicy.plan(report: inputs.predictions, snapshot: snapshot, settings: settings, budget: nil)
+            let plan = OfferPolicy.plan(
+                report: inputs.predictions, snapshot: snapshot, settings: inputs.voice.offerSettings, budget: nil)
             inputs.offers = Set(plan.decisions.filter(\.offer).map(\.customerID))
         }
-        let sentSince = Int64(asOf.timeIntervalSince1970) - 30 * DayNumber.seconds
+        // Sends are real events: "the last 30 days" are the clock's, whatever day the data is read as of.
+        let sentUntil = Int64(generatedAt.timeIntervalSince1970) + 1
         inputs.recentlyEmailed = Set(
-            try store.emailSends(from: sentSince, to: Int64(asOf.timeIntervalSince1970) + 1).map(\.customerID))
+            try store.emailSends(from: sentUntil - 30 * DayNumber.seconds, to: sentUntil).map(\.customerID))
         if let holdout = try permanentHoldout() {
             inputs.heldOut = Set(snapshot.customers.map(\.id).filter { Self.isHeldOut($0, by: holdout) })
         }

@@ -87,6 +87,8 @@ struct SourceCopyTests {
         #expect(check.problems(in: loud, style: style).contains { $0.contains("2 emoji") })
         #expect(
             check.problems(in: good, style: BrandVoice().style(for: .google)).contains { $0.contains("has an emoji") })
+        #expect(DraftCheck.emojiCount("Lodge™ skillet, #1 of 3 ©") == 0)
+        #expect(DraftCheck.emojiCount("Hearts ❤️ and stars ⭐") == 2)
     }
 
     @Test("sources are recognised from utm_source values and referring hosts; bad names are refused")

@@ -42,6 +42,9 @@ struct StatedPreferencesStoreTests {
         #expect(PreferenceLink.customer(in: token, key: key, now: now.addingTimeInterval(62 * 86_400)) == nil)
         #expect(PreferenceLink.customer(in: token, key: [UInt8](repeating: 4, count: 32), now: now) == nil)
         let pageToken = CustomerToken.make(customer: "C-1", key: key, now: now)
-        #expect(PreferenceLink.customer(in: "Qy0x." + pageToken, key: key, now: now) == nil)
+        #expect(PreferenceLink.customer(in: pageToken, key: key, now: now) == nil)
+        // An id with the separator in it is still one customer.
+        let odd = PreferenceLink.token(customer: "a|b@example.com", key: key, now: now)
+        #expect(PreferenceLink.customer(in: odd, key: key, now: now) == "a|b@example.com")
     }
 }

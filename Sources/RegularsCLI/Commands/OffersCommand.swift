@@ -28,8 +28,8 @@ struct OffersCommand: ParsableCommand {
         let shop = try global.openShop()
         let asOf = try global.asOf(shop)
         let snapshot = try shop.store.snapshot(asOf: asOf)
-        var settings = OfferPolicy.Settings()
         let voice = try shop.voice()
+        var settings = voice.offerSettings
         let ceiling = voice.discountShare
         if let percent {
             guard percent > 0, percent < 100 else { throw ValidationError("--percent: between 0 and 100") }
@@ -37,8 +37,6 @@ struct OffersCommand: ParsableCommand {
                 throw ValidationError("--percent \(percent) is above the voice's discount (\(voice.discountText))")
             }
             settings.share = percent / 100
-        } else if let ceiling {
-            settings.share = ceiling
         }
         guard lift > 0, lift <= 100 else { throw ValidationError("--lift: a percentage above 0, at most 100") }
         settings.lift = lift / 100

@@ -22,12 +22,6 @@ struct SeasonsCommand: ParsableCommand {
     @Option(help: "How many seasonal products to list per month.")
     var show = 5
 
-    static let monthNames: [String] = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.monthSymbols
-    }()
-
     struct Report: Encodable {
         struct Product: Encodable {
             var sku: String
@@ -53,10 +47,7 @@ struct SeasonsCommand: ParsableCommand {
                 reason: ReasonBuilder(snapshot: recommender.models.snapshot).text(
                     for: .seasonal(month: profile.month, recurring: profile.recurring), product: profile.product))
         }
-        var customers: [String: Int] = [:]
-        for prediction in inputs.predictions.customers {
-            if let season = prediction.season { customers[season.rawValue, default: 0] += 1 }
-        }
+        let customers = inputs.predictions.seasonCounts
         let report = Report(products: products, customers: customers)
         if global.json {
             print(try Output.json(report))
@@ -66,7 +57,7 @@ struct SeasonsCommand: ParsableCommand {
         for month in 1...12 {
             let peaking = products.filter { $0.month == month }
             guard !peaking.isEmpty else { continue }
-            lines.append("  \(Self.monthNames[month - 1]): \(peaking.count)")
+            lines.append("  \(ReasonBuilder.months[month - 1]): \(peaking.count)")
             for product in peaking.prefix(show) {
                 lines.append(
                     "    \(product.title) (\(product.sku)): \(Int((product.share * 100).rounded())) % of its orders; "

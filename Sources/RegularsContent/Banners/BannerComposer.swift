@@ -32,8 +32,10 @@ public struct BannerComposer: Sendable {
         segment: LifecycleSegment?, customer: CustomerID? = nil, session: [SKU] = [], source: TrafficSource? = nil,
         asOf: Date
     ) -> Banner {
+        // SKUs the models have not seen (new since training, or mistyped) say nothing; they must not empty the list.
+        let known = session.filter { recommender.models.snapshot.productIndexBySKU[$0] != nil }
         let (angle, products) = choose(
-            segment: segment, customer: customer, session: session, source: source, asOf: asOf)
+            segment: segment, customer: customer, session: known, source: source, asOf: asOf)
         return compose(segment: segment, angle: angle, products: products, unit: customer, source: source)
     }
 

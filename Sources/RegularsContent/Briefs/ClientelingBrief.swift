@@ -96,12 +96,7 @@ public struct ClientelingBrief: Sendable, Hashable, Codable {
     /// A stated answer as the owner reads it: "Likes Candles, Coffee & tea", "Prices £10 to £25", "Fewer e-mails",
     /// "Told us on 2025-03-02, until 2026-03-02".
     static func words(_ stated: StatedPreferences, voice: BrandVoice) -> [String] {
-        var out: [String] = []
-        if !stated.categories.isEmpty { out.append("Likes \(stated.categories.joined(separator: ", "))") }
-        if !stated.priceBands.isEmpty {
-            out.append("Prices " + stated.priceBands.map { band in band.words(voice) }.joined(separator: ", "))
-        }
-        if stated.fewerEmails { out.append("Asked for fewer e-mails") }
+        var out = stated.words(voice)
         out.append(
             "Told us on \(Timestamp.isoDay(Int64(stated.statedAt.timeIntervalSince1970))), until "
                 + Timestamp.isoDay(Int64(stated.expiresAt.timeIntervalSince1970)))

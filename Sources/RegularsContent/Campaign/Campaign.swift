@@ -99,7 +99,7 @@ public struct Campaign: Sendable {
             let facts = SegmentPrompt.facts(featured: audience.recipients.map(\.products), voice: inputs.voice)
             let prompt = SegmentPrompt(
                 voice: inputs.voice, playbook: playbook, products: facts, recipients: audience.recipients.count,
-                style: style)
+                style: style, offersDiscount: !audience.recipients.contains { $0.incentive == false })
             do throws(LLMError) {
                 // What is personal is replaced first (`Redactor`); the check after it is the last guard.
                 let redactor = Redactor(snapshot: inputs.snapshot)

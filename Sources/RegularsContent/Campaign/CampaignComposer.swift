@@ -164,7 +164,10 @@ public struct CampaignComposer: Sendable {
     /// the voice (or the source's) allows it.
     func fittedSubject(_ subject: String, id: CustomerID, values: [String: String]) -> String {
         let limit = subjectLimit
-        let mark = (style?.emoji ?? voice.emoji) ? Self.emoji(angle: playbook.angle) : nil
+        // One emoji at most: a draft that brought its own keeps it.
+        let mark =
+            (style?.emoji ?? voice.emoji) && DraftCheck.emojiCount(subject) == 0
+            ? Self.emoji(angle: playbook.angle) : nil
         let room = limit - (mark == nil ? 0 : 2)
         var text = subject
         if text.count > room {

@@ -103,12 +103,11 @@ public struct DraftCheck: Sendable {
         return []
     }
 
-    /// Characters drawn as emoji (pictographs, not digits or `#`).
+    /// Characters drawn as emoji: pictographs shown as emoji by default, or asked to be with U+FE0F; not ™, digits
+    /// or `#`.
     public static func emojiCount(_ text: String) -> Int {
         text.filter { character in
-            character.unicodeScalars.contains {
-                $0.properties.isEmojiPresentation || ($0.properties.isEmoji && $0.value > 0x2100)
-            }
+            character.unicodeScalars.contains { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }
         }.count
     }
 

@@ -21,6 +21,8 @@ public struct SegmentPrompt: Sendable, Hashable {
     public var recipients: Int
     /// The readers' traffic source and how the voice speaks to it, when the copy is for one.
     public var style: SourceStyle? = nil
+    /// Whether every recipient may be offered the discount (not so when an offer-policy arm withholds it from some).
+    public var offersDiscount = true
 
     /// The most featured products (at most `limit`), each with its most common reason.
     public static func facts(featured: [[FeaturedProduct]], voice: BrandVoice, limit: Int = 12) -> [ProductFact] {
@@ -87,7 +89,9 @@ public struct SegmentPrompt: Sendable, Hashable {
                     "source": style.source.name, "how_to_write": style.line, "short": style.short, "emoji": style.emoji,
                 ] as [String: Any]
         }
-        if playbook.mayOfferDiscount && voice.offersDiscount { brief["discount_you_may_mention"] = voice.discountText }
+        if playbook.mayOfferDiscount && voice.offersDiscount && offersDiscount {
+            brief["discount_you_may_mention"] = voice.discountText
+        }
         let data =
             (try? JSONSerialization.data(withJSONObject: brief, options: [.sortedKeys, .prettyPrinted])) ?? Data()
         return [

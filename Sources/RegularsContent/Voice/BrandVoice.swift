@@ -124,15 +124,3 @@ public struct BrandVoice: Sendable, Hashable, Codable {
         return words.joined(separator: "-")
     }
 }
-
-extension PriceBand {
-    /// "under $10", "$10 to $25", "$25 and over", as the preference page and briefs say it.
-    public func words(_ voice: BrandVoice) -> String {
-        switch (minimum, maximum) {
-        case (nil, let maximum?): "under \(voice.price(maximum))"
-        case (let minimum?, nil): "\(voice.price(minimum)) and over"
-        case (let minimum?, let maximum?): "\(voice.price(minimum)) to \(voice.price(maximum))"
-        case (nil, nil): "any price"
-        }
-    }
-}

@@ -1,13 +1,13 @@
 import Crypto
 import Foundation
 
-/// The signed token of a preference-page link in a re-engagement e-mail: whoever holds the link may state that
-/// customer's preferences until it expires, and nobody can make one for another customer.
+/// The token of a preference-page link in a re-engagement e-mail: whoever holds the link may state that customer's
+/// preferences until it expires, nobody can make one for another customer, and nobody who sees the link (a click
+/// tracker, a proxy log) learns whose it is.
 ///
-/// `CUSTOMER.DAY.MAC`: the customer id base64url, the day it expires (days since 1970), and HMAC-SHA256 of
-/// `preferences|customer|day` under the store's token key (the customer tokens' key, with its own purpose in
-/// the message, so a page token cannot be used as a link and back). `regulars keys rotate-customer-tokens`
-/// ends every link at once.
+/// The expiry day and the customer id sealed with ChaCha20-Poly1305 under a key of its own, derived from the store's
+/// token key (so a page's customer token and a preference link can never stand for each other), base64url.
+/// `regulars keys rotate-customer-tokens` ends every link at once.
 public enum PreferenceLink {
     /// Long enough for an e-mail read a few weeks late.
     public static let lifetimeDays: Int64 = 60
@@ -17,21 +17,31 @@ public enum PreferenceLink {
     }
 
     static func token(customer: CustomerID, key: [UInt8], expiresDay: Int64) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(
-            for: Data("preferences|\(customer)|\(expiresDay)".utf8), using: SymmetricKey(data: key))
-        return base64url(Data(customer.utf8)) + ".\(expiresDay)." + base64url(Data(Array(mac).prefix(16)))
+        let message = Data("\(expiresDay)|\(customer)".utf8)
+        // Sealing only fails for a key of the wrong size; ours is always 32 bytes.
+        let sealed = try! ChaChaPoly.seal(message, using: linkKey(key))
+        return base64url(sealed.combined)
     }
 
-    /// The customer a token names, when it is unexpired and its MAC is right (compared in constant time).
+    /// The customer a token names, when it opens under the key and has not expired.
     public static func customer(in token: String, key: [UInt8], now: Date) -> CustomerID? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard token.utf8.count <= 400, parts.count == 3, let day = Int64(parts[1]),
-            day >= Int64(now.timeIntervalSince1970) / 86_400, let id = decode(String(parts[0]))
+        guard token.utf8.count <= 600, let data = decode(token), let box = try? ChaChaPoly.SealedBox(combined: data),
+            let opened = try? ChaChaPoly.open(box, using: linkKey(key))
         else { return nil }
-        let customer = String(decoding: id, as: UTF8.self)
-        let expected = Self.token(customer: customer, key: key, expiresDay: day)
-        return ConstantTime.equal(expected.utf8, token.utf8)
-            ? customer : nil
+        let text = String(decoding: opened, as: UTF8.self)
+        guard let bar = text.firstIndex(of: "|"), let day = Int64(text[..<bar]),
+            day >= Int64(now.timeIntervalSince1970) / 86_400
+        else { return nil }
+        let customer = String(text[text.index(after: bar)...])
+        return customer.isEmpty ? nil : customer
+    }
+
+    /// The links' own key: HMAC-SHA256 of a fixed label under the token key.
+    static func linkKey(_ key: [UInt8]) -> SymmetricKey {
+        SymmetricKey(
+            data: Data(
+                HMAC<SHA256>.authenticationCode(
+                    for: Data("regulars preference link".utf8), using: SymmetricKey(data: key))))
     }
 
     static func base64url(_ data: Data) -> String {

@@ -9,6 +9,10 @@ extension SQLiteStore {
         encoder.outputFormatting = [.sortedKeys]
         let answer = String(decoding: try encoder.encode(preferences), as: UTF8.self)
         try writer.write { db in
+            // Expired answers are kept for nobody: each write clears them.
+            try db.execute(
+                sql: "DELETE FROM statedPreference WHERE expiresAt <= ?",
+                arguments: [Int64(preferences.statedAt.timeIntervalSince1970)])
             try db.execute(
                 sql: """
                     INSERT INTO statedPreference (customerId, answer, expiresAt) VALUES (?, ?, ?)

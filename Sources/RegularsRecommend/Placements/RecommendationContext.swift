@@ -87,9 +87,10 @@ struct RecommendationContext {
                 loadHistory(of: c, snapshot: snapshot, privacy: privacy)
                 if let answer = request.stated, answer.customerID == id {
                     stated = answer
-                    let names = Set(answer.categories)
-                    statedCategories = snapshot.categories.indices.filter { names.contains(snapshot.categories[$0]) }
-                        .map(Int32.init)
+                    // In the order the customer gave them: the first named leads.
+                    statedCategories = answer.categories.compactMap { name in
+                        snapshot.categories.firstIndex(of: name).map(Int32.init)
+                    }
                 }
                 if request.excludeOwned {
                     excludeOwned = true

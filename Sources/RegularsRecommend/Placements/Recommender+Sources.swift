@@ -214,7 +214,8 @@ extension Recommender {
     /// Bestsellers of the categories the customer said they like, first-named first, within their price bands; with
     /// bands only, the shop's bestsellers in them.
     func statedPreferences(_ context: RecommendationContext) -> [Proposal] {
-        guard let stated = context.stated else { return [] }
+        // "Fewer e-mails" alone says nothing about what they like: no proposals, no borrowed reason.
+        guard let stated = context.stated, !stated.categories.isEmpty || !stated.priceBands.isEmpty else { return [] }
         let products = models.snapshot.products
         var out: [Proposal] = []
         let categories: [Int32?] = context.statedCategories.isEmpty ? [nil] : context.statedCategories

@@ -100,7 +100,7 @@ public struct ReasonBuilder: Sendable {
     }
 
     /// Month names as reasons say them: copy is in English whatever the machine's locale.
-    static let months = [
+    public static let months = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",
     ]

@@ -118,3 +118,12 @@ public struct PredictionReport: Sendable, Codable {
         customers.first { $0.customerID == id }
     }
 }
+
+extension PredictionReport {
+    /// Customers who buy mainly in each season, by season name (the seasonal dimension beside the lifecycle).
+    public var seasonCounts: [String: Int] {
+        customers.reduce(into: [:]) { counts, customer in
+            if let season = customer.season { counts[season.rawValue, default: 0] += 1 }
+        }
+    }
+}

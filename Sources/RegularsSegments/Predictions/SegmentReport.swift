@@ -29,14 +29,11 @@ public struct SegmentReport: Sendable, Codable {
     public let predictionShortfall: DataShortfall?
     public let history: SegmentHistory
     public let members: [Member]
-    /// Customers who buy mainly in each season (the seasonal dimension, beside the lifecycle).
-    public var seasons: [Season: Int] {
-        members.reduce(into: [:]) { counts, member in if let season = member.season { counts[season, default: 0] += 1 }
-        }
-    }
+    /// Customers who buy mainly in each season, by season name (`PredictionReport.seasonCounts`).
+    public let seasons: [String: Int]
 
     enum CodingKeys: String, CodingKey {
-        case customers, unassigned, segments, history, members
+        case customers, unassigned, segments, history, members, seasons
         case asOf = "as_of"
         case predictionShortfall = "prediction_shortfall"
     }
@@ -55,7 +52,7 @@ public struct SegmentReport: Sendable, Codable {
             asOf: asOf, customers: members.count, unassigned: members.filter { $0.primary == nil }.count,
             segments: report.segmentCounts, predictionShortfall: report.shortfall,
             history: SegmentHistory.monthly(snapshot, asOf: asOf, definitions: settings.segments, limit: months),
-            members: members)
+            members: members, seasons: report.seasonCounts)
     }
 
     /// Pretty JSON with sorted keys (what `regulars segments --json` prints).
@@ -72,11 +69,10 @@ public struct SegmentReport: Sendable, Codable {
         }
         lines.append("(none)".padding(toLength: 13, withPad: " ", startingAt: 0) + String(format: "%18d", unassigned))
         if let predictionShortfall { lines.append("At risk uses the overdue rule only: \(predictionShortfall)") }
-        let seasons = self.seasons
         if !seasons.isEmpty {
             lines.append(
                 "Buy mainly in one season: "
-                    + Season.allCases.map { "\($0.rawValue) \(seasons[$0] ?? 0)" }.joined(separator: ", ")
+                    + Season.allCases.map { "\($0.rawValue) \(seasons[$0.rawValue] ?? 0)" }.joined(separator: ", ")
                     + " (campaign --season picks them, e.g. --segment lapsed --season summer)")
         }
         if !history.months.isEmpty {

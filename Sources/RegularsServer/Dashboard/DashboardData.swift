@@ -227,7 +227,8 @@ struct DashboardData: Sendable {
     }
 
     func campaignRows(storePath: String) -> [CampaignsPage.Campaign] {
-        let now = services.asOf()
+        // Copy ages in real time: the clock, not the as-of day of the data.
+        let now = services.now()
         return CampaignExports(storePath: storePath).campaigns.map { campaign in
             CampaignsPage.Campaign(
                 name: campaign.name, segment: campaign.segment ?? "—", generatedAt: campaign.generatedAt ?? "—",

@@ -138,10 +138,10 @@ public actor ModelRegistry: RecommendationSource {
         return response
     }
 
-    /// A customer's new stated preferences, served from the next request on (cached answers may hold their old list).
+    /// A customer's new stated preferences, served from the next request on (the cache keys on when they were
+    /// stated, so their old lists are not served).
     nonisolated func update(preferences answer: StatedPreferences) {
         preferences.withLock { $0[answer.customerID] = answer }
-        cache.removeAll()
     }
 
     /// Whether a customer may be personalized for: not erased, not opted out.

@@ -26,12 +26,15 @@ final class ResponseCache: Sendable {
         var topic: String?
         /// The experiment and arm: two arms of one placement are different lists.
         var arm: [String]
+        /// When the customer last stated their preferences: a new answer is a new list.
+        var stated: Date?
 
         init(_ query: RecommendationQuery, version: Int) {
             self.version = version
             day = Int64((query.asOf.timeIntervalSince1970 / DayNumber.interval).rounded(.down))
             placement = query.placement
             customer = query.customer
+            stated = query.stated?.statedAt
             product = query.product
             cart = query.cart
             session = query.session

@@ -16,7 +16,8 @@ struct PreferencePage: Sendable {
     var categories: [Category]
     var bands: [Band]
     var fewer: Bool
-    var saved: String?
+    /// How long an answer steers (the rules' `statedPreferenceMonths`).
+    var months: Int
 
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
@@ -41,9 +42,9 @@ struct PreferencePage: Sendable {
     static let form =
         head + """
             <h1>What do you like?</h1>
-            <p>Tell {{shopName}} what you'd like to hear about. We use it to choose what we show you, for a year, and
-            you can change it whenever you like from this link.</p>
-            <form method="post" action="/preferences">
+            <p>Tell {{shopName}} what you'd like to hear about. We use it to choose what we show you, for
+            {{months}} months, and you can change it whenever you like from this link.</p>
+            <form method="post">
             <input type="hidden" name="t" value="{{token}}">
             <fieldset><legend>Categories</legend>
             {{#categories}}<label><input type="checkbox" name="category[]" value="{{name}}"\

@@ -35,7 +35,7 @@ struct PreferenceRoutes: Sendable {
             },
             bands: choices.bands.enumerated().map { index, band in
                 .init(index: index, label: band.words(voice), checked: current?.priceBands.contains(band) == true)
-            }, fewer: current?.fewerEmails == true, saved: nil)
+            }, fewer: current?.fewerEmails == true, months: try services.shop.rules().statedPreferenceMonths)
         return DashboardRoutes.html(PreferencePage.render(page))
     }
 
@@ -54,15 +54,12 @@ struct PreferenceRoutes: Sendable {
             offered: choices)
         services.models?.update(preferences: answer)
         let voice = try services.shop.voice()
-        var saved = answer.categories.isEmpty ? [] : ["You like \(answer.categories.joined(separator: ", "))."]
-        if !answer.priceBands.isEmpty {
-            saved.append("Prices " + answer.priceBands.map { $0.words(voice) }.joined(separator: ", ") + ".")
-        }
-        if answer.fewerEmails { saved.append("We'll e-mail you at most once a month.") }
+        let saved = answer.words(voice)
         return DashboardRoutes.html(
             PreferencePage.message(
                 "Thank you: we'll use this to pick what we show you. "
-                    + (saved.isEmpty ? "You chose nothing, so nothing changes." : saved.joined(separator: " "))))
+                    + (saved.isEmpty
+                        ? "You chose nothing, so nothing changes." : "Saved: " + saved.joined(separator: "; ") + ".")))
     }
 
     /// The customer a link names: signed with the store's token key, unexpired, and not erased since.

@@ -31,7 +31,7 @@ struct BannerRoutes: Sendable {
         var cta: String
         var link: String
         var category: String?
-        var angle: String
+        var angle: String?
         var source: String?
         var products: [Product]
         var audience: String?
@@ -95,10 +95,12 @@ struct BannerRoutes: Sendable {
                 "the banner's copy failed the fact check (\(banner.problems.joined(separator: "; "))); "
                     + "see `regulars banners`")
         }
+        // What could tell a page's reader which segment the visitor is in (the angle, the audience, the owner's
+        // reason) goes to the shop's backend only.
         let secret = PresentedKey.current?.scope == .secret
         return BannerJSON(
             headline: banner.headline, subline: banner.subline, cta: banner.cta, link: banner.link,
-            category: banner.category, angle: banner.angle.rawValue, source: banner.source,
+            category: banner.category, angle: secret ? banner.angle.rawValue : nil, source: banner.source,
             products: banner.products.map {
                 .init(sku: $0.sku, title: $0.title, price: $0.price?.doubleValue, url: $0.url, reason: $0.reason)
             }, audience: secret ? banner.audience : nil, reason: secret ? banner.reason : nil,

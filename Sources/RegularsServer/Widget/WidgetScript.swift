@@ -231,7 +231,7 @@ enum WidgetScript {
                 sub.textContent = data.subline;
                 var cta = document.createElement("a");
                 cta.className = "regulars-cta";
-                cta.href = data.link;
+                if (/^https?:\/\//.test(data.link)) { cta.href = data.link; }
                 cta.textContent = data.cta;
                 section.appendChild(title);
                 section.appendChild(sub);
