@@ -6,9 +6,10 @@ import RegularsData
 ///
 /// Orders, not units (one wholesale order of 500 candles is one order), counted per calendar month and divided by
 /// how many times the history covers that month, so a history of 14 months does not make its two repeated
-/// months look seasonal. A product is seasonal when its peak month holds at least `minimumPeakShare` of its
-/// sales and the three months around the peak at least half; "every" needs the peak month to have sold in every
-/// year of the history that covers it, at least two.
+/// months look seasonal; and only for products on sale most of a year (first to last sale), so a launch or a
+/// clearance is not taken for a season. A product is seasonal when its peak month holds at least
+/// `minimumPeakShare` of its sales and the three months around the peak at least half; "every" needs the peak
+/// month to have sold in every year of the history that covers it, at least two.
 public struct SeasonalProfiles: Sendable {
     public struct Profile: Sendable, Hashable {
         public var product: ProductIndex
@@ -26,6 +27,9 @@ public struct SeasonalProfiles: Sendable {
         /// Three times a month's uniform share (1/12).
         public var minimumPeakShare: Float = 0.25
         public var minimumHistoryDays = 365
+        /// Days between a product's first and last sale: a product launched, or cleared, within the year has its
+        /// orders bunched by its own life, not by the season.
+        public var minimumSellingDays = 300
         public init() {}
     }
 
@@ -62,18 +66,24 @@ public struct SeasonalProfiles: Sendable {
         // Orders per product and month, and the years in which each product sold in each month.
         var counts = [[Int32]](repeating: [Int32](repeating: 0, count: 12), count: snapshot.products.count)
         var soldIn: [Int: Set<Int>] = [:]
+        var firstSale = [Int64](repeating: .max, count: snapshot.products.count)
+        var lastSale = [Int64](repeating: .min, count: snapshot.products.count)
         for order in 0..<snapshot.orderCount {
             let civil = DayNumber.civil(DayNumber.day(ofSeconds: snapshot.orderTime[order]))
             var seen = Set<ProductIndex>()
             for line in snapshot.lines(of: order) {
                 let product = snapshot.lineProduct[line]
                 guard seen.insert(product).inserted else { continue }
+                firstSale[Int(product)] = min(firstSale[Int(product)], snapshot.orderTime[order])
+                lastSale[Int(product)] = max(lastSale[Int(product)], snapshot.orderTime[order])
                 counts[Int(product)][civil.month - 1] += 1
                 soldIn[Int(product) * 12 + civil.month - 1, default: []].insert(civil.year)
             }
         }
         for (p, months) in counts.enumerated() where months.reduce(0, +) >= settings.minimumOrders {
-            guard !snapshot.products[p].sensitive else { continue }
+            guard !snapshot.products[p].sensitive,
+                lastSale[p] - firstSale[p] >= Int64(settings.minimumSellingDays) * DayNumber.seconds
+            else { continue }
             let rates = months.indices.map { exposure[$0] > 0 ? Double(months[$0]) / exposure[$0] : 0 }
             let total = rates.reduce(0, +)
             guard total > 0, let peak = rates.indices.max(by: { rates[$0] < rates[$1] }) else { continue }

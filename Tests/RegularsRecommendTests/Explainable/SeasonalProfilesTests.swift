@@ -8,7 +8,8 @@ import Testing
 @Suite("Seasonal products")
 struct SeasonalProfilesTests {
     /// Two years of orders: HOLLY sells only in December (both years), SPADE all year round, BUNTING in one June
-    /// only; each order a different customer.
+    /// only (a burst, not a season), PARASOL through its last 18 months but mostly in one June; each order a
+    /// different customer.
     static func shop(years: Int = 2) -> Snapshot {
         var lines: [SnapshotBuilder.Line] = []
         var n = 0
@@ -24,23 +25,30 @@ struct SeasonalProfilesTests {
             for day in 1...8 { order("HOLLY", "\(year)-12-\(String(format: "%02d", day * 3))") }
             for month in 1...12 { order("SPADE", "\(year)-\(String(format: "%02d", month))-10") }
         }
-        for day in 1...14 { order("BUNTING", "2024-06-\(String(format: "%02d", day))") }
+        for day in 1...14 {
+            order("BUNTING", "2024-06-\(String(format: "%02d", day))")
+            order("PARASOL", "2024-06-\(String(format: "%02d", day))")
+        }
+        for month in ["2023-07", "2023-09", "2023-11", "2024-01", "2024-03", "2024-09", "2024-11"] {
+            order("PARASOL", "\(month)-15")
+        }
         order("SPADE", "\(first - 1)-12-31")
         var builder = SnapshotBuilder(asOf: Fixtures.day("2025-01-01"))
-        for sku in ["HOLLY", "SPADE", "BUNTING"] { builder.add(product: Product(sku: sku, title: sku)) }
+        for sku in ["HOLLY", "SPADE", "BUNTING", "PARASOL"] { builder.add(product: Product(sku: sku, title: sku)) }
         for line in lines { builder.add(line: line) }
         return builder.build()
     }
 
-    @Test("a product sold only in December is 'every December'; one June is 'last June'; year-round is not seasonal")
+    @Test("December-only is 'every December', a year-round seller's big June 'last June'; a burst is no season")
     func recognised() throws {
         let snapshot = Self.shop()
         let profiles = SeasonalProfiles(snapshot: snapshot)
         let bySKU = Dictionary(uniqueKeysWithValues: profiles.all.map { (snapshot.products[Int($0.product)].sku, $0) })
         let holly = try #require(bySKU["HOLLY"])
         #expect(holly.month == 12 && holly.recurring && holly.share > 0.9)
-        let bunting = try #require(bySKU["BUNTING"])
-        #expect(bunting.month == 6 && !bunting.recurring)
+        let parasol = try #require(bySKU["PARASOL"])
+        #expect(parasol.month == 6 && !parasol.recurring)
+        #expect(bySKU["BUNTING"] == nil, "two weeks of sales are a burst, not a season")
         #expect(bySKU["SPADE"] == nil)
         #expect(profiles.peaking(in: 12).map(\.product) == [holly.product])
         let reasons = ReasonBuilder(snapshot: snapshot)
@@ -48,7 +56,7 @@ struct SeasonalProfilesTests {
             reasons.text(for: .seasonal(month: 12, recurring: true), product: holly.product) == "Popular every December"
         )
         #expect(
-            reasons.text(for: .seasonal(month: 6, recurring: false), product: bunting.product) == "Popular last June")
+            reasons.text(for: .seasonal(month: 6, recurring: false), product: parasol.product) == "Popular last June")
     }
 
     @Test("less than a year of history says nothing about seasons")
