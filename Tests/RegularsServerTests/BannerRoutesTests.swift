@@ -64,6 +64,18 @@ struct BannerRoutesTests {
         }
     }
 
+    @Test("copy that fails the fact check is not served: 204, no banner")
+    func failedCheck() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        // A voice that avoids the letter e: no phrasing can pass.
+        try Data(#"{"words_to_avoid": ["e"]}"#.utf8).write(to: BrandVoice.fileURL(storePath: server.store.path))
+        try await server.run { client in
+            let reply = try await client.send(.get, "/v1/banner", key: server.publicKey)
+            #expect(reply.status == .noContent, "\(reply.text)")
+            #expect(reply.text.isEmpty)
+        }
+    }
+
     @Test("bad parameters are a 400 naming them; no models is a 503")
     func errors() async throws {
         let untrained = try TestServer()

@@ -14,7 +14,8 @@ struct APIHandler: APIProtocol {
     }
 
     func banner(_ input: Operations.Banner.Input) async throws -> Operations.Banner.Output {
-        .ok(.init(body: .json(try await BannerRoutes(services: services).banner(input))))
+        guard let banner = try await BannerRoutes(services: services).banner(input) else { return .noContent(.init()) }
+        return .ok(.init(body: .json(banner)))
     }
 
     func recordEvents(_ input: Operations.RecordEvents.Input) async throws -> Operations.RecordEvents.Output {

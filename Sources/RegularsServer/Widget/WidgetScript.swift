@@ -220,7 +220,7 @@ enum WidgetScript {
             if (origin) { query.set("source", origin.slice(0, 200)); }
             fetch(api + "/v1/banner?" + query.toString(), {
               mode: "cors", credentials: "omit", headers: { "Authorization": "Bearer " + key }
-            }).then(function (r) { return r.ok ? r.json() : null; })
+            }).then(function (r) { return r.ok && r.status !== 204 ? r.json() : null; })
               .then(function (data) {
                 if (!data) { return; }
                 var section = document.createElement("section");
