@@ -118,15 +118,7 @@ public struct BannerComposer: Sendable {
                 placement: .home, customer: customer, session: session,
                 referral: source.map { ReferralSource(source: $0.name) }, limit: Self.productCount + 6, asOf: asOf)
             request.recipe = recipe
-            let answer = (try? recommender.recommend(request)) ?? (try? recommender.recommend(request.anonymous))
-            var out: [FeaturedProduct] = []
-            for item in answer?.items ?? [] where keep(item) {
-                guard var featured = catalog.featured(sku: item.sku, reason: item.reason) else { continue }
-                featured.personal = CampaignAudience.isPersonal(item.signal)
-                out.append(featured)
-                if out.count == Self.productCount { break }
-            }
-            return out
+            return catalog.featured(recommender.listOrAnonymous(request), count: Self.productCount, keep: keep)
         }
         let isNew = { (item: Recommendation) -> Bool in if case .newArrival = item.signal { true } else { false } }
         switch segment {

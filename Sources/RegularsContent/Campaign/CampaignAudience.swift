@@ -110,19 +110,9 @@ public struct CampaignAudience: Sendable {
             placement: playbook.placement, customer: customer, limit: playbook.productCount + 4, asOf: asOf)
         request.recipe = recipe
         request.stated = customer == nil ? nil : stated
-        // A customer the models have not seen (imported after the last training) gets the anonymous list.
-        let list = (try? recommender.recommend(request)) ?? (try? recommender.recommend(request.anonymous))
-        var out: [FeaturedProduct] = []
-        if let promote, let featured = catalog.featured(sku: promote, reason: "One of our favourites right now") {
-            out.append(featured)
-        }
-        for item in list?.items ?? [] where !out.contains(where: { $0.sku == item.sku }) {
-            guard var featured = catalog.featured(sku: item.sku, reason: item.reason) else { continue }
-            featured.personal = Self.isPersonal(item.signal)
-            out.append(featured)
-            if out.count == playbook.productCount { break }
-        }
-        return out
+        let promoted = promote.flatMap { catalog.featured(sku: $0, reason: "One of our favourites right now") }
+        return catalog.featured(
+            recommender.listOrAnonymous(request), count: playbook.productCount, after: promoted.map { [$0] } ?? [])
     }
 
     /// Whether a reason speaks of the customer's own purchases (so a "goes with what you have" note fits).
@@ -141,5 +131,13 @@ public struct CampaignAudience: Sendable {
             !trimmed.contains("@")
         else { return nil }
         return trimmed
+    }
+}
+
+extension Recommender {
+    /// The request's list; for a customer the models have not seen (imported after the last training), the list
+    /// an anonymous visitor with the same context gets.
+    func listOrAnonymous(_ request: RecommendationRequest) -> [Recommendation] {
+        ((try? recommend(request)) ?? (try? recommend(request.anonymous)))?.items ?? []
     }
 }

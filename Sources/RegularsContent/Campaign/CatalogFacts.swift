@@ -1,5 +1,6 @@
 import Foundation
 import RegularsData
+import RegularsRecommend
 
 /// The catalog as the content layer may speak of it: titles, categories, prices and links of products that
 /// are not sensitive. Everything an e-mail says about a product comes from here, and the LLM fact check
@@ -26,6 +27,21 @@ public struct CatalogFacts: Sendable {
         return FeaturedProduct(
             sku: sku, title: product.title, category: category(of: product), price: product.price,
             url: voice.url(sku: sku, handle: handles[sku], title: product.title), reason: reason)
+    }
+
+    /// Up to `count` of `items` as copy may feature them, after `already` (kept first), each marked personal or
+    /// not by its reason; items `keep` rejects, unknown, sensitive or unoffered ones are skipped.
+    func featured(
+        _ items: [Recommendation], count: Int, after already: [FeaturedProduct] = [],
+        keep: (Recommendation) -> Bool = { _ in true }
+    ) -> [FeaturedProduct] {
+        var out = already
+        for item in items where out.count < count && keep(item) && !out.contains(where: { $0.sku == item.sku }) {
+            guard var product = featured(sku: item.sku, reason: item.reason) else { continue }
+            product.personal = CampaignAudience.isPersonal(item.signal)
+            out.append(product)
+        }
+        return out
     }
 
     func category(of product: SnapshotProduct) -> String? {

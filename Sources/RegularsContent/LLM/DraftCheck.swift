@@ -11,11 +11,21 @@ public struct DraftCheck: Sendable {
     public let facts: [SegmentPrompt.ProductFact]
     public let catalog: CatalogFacts
     public let voice: BrandVoice
+    /// The featured products' catalog prices by SKU, and every one of them: read once, not per text checked.
+    let prices: [SKU: Money]
+    let allPrices: [Money]
+    /// Sensitive products' titles, lower-cased once (the catalog's list is rebuilt on every read).
+    let sensitiveTitles: [String]
 
     public init(facts: [SegmentPrompt.ProductFact], catalog: CatalogFacts, voice: BrandVoice) {
         self.facts = facts
         self.catalog = catalog
         self.voice = voice
+        prices = Dictionary(
+            facts.compactMap { fact in fact.price.flatMap { Self.amount($0) }.map { (fact.sku, $0) } },
+            uniquingKeysWith: { a, _ in a })
+        allPrices = Array(Set(prices.values))
+        sensitiveTitles = catalog.sensitiveTitles.map { $0.lowercased() }
     }
 
     /// Every problem found; empty when the draft may be used. With `style`, the draft must also keep to the
@@ -62,13 +72,13 @@ public struct DraftCheck: Sendable {
             problems.append("\(slot): placeholder {{\(name)}} is not allowed")
         }
         for amount in Self.amounts(in: text) {
-            let expected = sku.flatMap { prices[$0] }.map { [$0] } ?? Array(Set(prices.values))
+            let expected = sku.flatMap { prices[$0] }.map { [$0] } ?? allPrices
             if !expected.contains(amount) {
                 problems.append("\(slot): states the price \(amount), which is no featured product's catalog price")
             }
         }
         let lower = text.lowercased()
-        for title in catalog.sensitiveTitles where lower.contains(title.lowercased()) {
+        for title in sensitiveTitles where lower.contains(title) {
             problems.append("\(slot): names a sensitive product")
         }
         for word in voice.wordsToAvoid where !word.isEmpty && lower.contains(word.lowercased()) {
@@ -86,13 +96,6 @@ public struct DraftCheck: Sendable {
             problems.append("\(slot): names \(token), which is not in the catalog")
         }
         return problems
-    }
-
-    /// The featured products' catalog prices by SKU.
-    var prices: [SKU: Money] {
-        Dictionary(
-            facts.compactMap { fact in fact.price.flatMap { Self.amount($0) }.map { (fact.sku, $0) } },
-            uniquingKeysWith: { a, _ in a })
     }
 
     /// Emoji against the source's voice: none where it has none, one at most where it has one.

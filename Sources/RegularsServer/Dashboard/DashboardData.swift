@@ -211,10 +211,11 @@ struct DashboardData: Sendable {
         guard let loaded = services.models?.loaded.current else { return [] }
         let insights = try await services.insights.current()
         guard
-            let composer = try? services.banners.composer(
-                shop: services.shop, loaded: loaded, snapshot: insights.snapshot, asOf: insights.asOf)
+            let banners = try? services.banners.segmentBanners(
+                shop: services.shop, loaded: loaded, report: insights.report, snapshot: insights.snapshot,
+                asOf: insights.asOf)
         else { return [] }
-        return composer.segmentBanners(report: insights.report, asOf: insights.asOf).map { banner in
+        return banners.map { banner in
             CampaignsPage.Banner(
                 audience: banner.audience.replacingOccurrences(of: "_", with: " "),
                 angle: banner.angle.rawValue.replacingOccurrences(of: "_", with: " "), headline: banner.headline,
