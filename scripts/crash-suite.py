@@ -13,7 +13,7 @@ kill moment shortens that duration to its own:
           Σ quantity × unit price, import log, indexes); the next import of the same file succeeds and gives the
           uncut result.
   train   `regulars train` on the demo shop, which already has model versions. Checked: no earlier version file
-          went missing or changed; every new vNNNN.models file is complete (its header and its JSON body parse);
+          went missing or changed; every new vNNNN.models file is complete (its header parses, its body is as long as it says);
           `regulars recommend --json` still answers with items (the newest version serves); integrity_check ok.
           Every fourth round kills as soon as a new file appears in shop.models/ (the atomic write's temporary
           file, a few milliseconds before its rename). Files other than vNNNN.models left there (an atomic write
@@ -315,7 +315,8 @@ class ImportKind:
 
 
 def model_file_problem(path):
-    """None when the file is a complete model file: header line, then a JSON body that parses."""
+    """None when the file is a complete model file: a header line that parses, then as many body bytes as it says.
+    (The body is Regulars' binary layout; `regulars recommend` below reads it in full.)"""
     with open(path, "rb") as file:
         data = file.read()
     newline = data.find(b"\n")
@@ -323,10 +324,12 @@ def model_file_problem(path):
     if len(parts) != 3 or parts[0] != b"REGULARS-MODELS":
         return "no REGULARS-MODELS header line"
     try:
-        json.loads(parts[2])
-        json.loads(data[newline + 1:])
-    except ValueError as error:
-        return f"truncated or damaged ({len(data):,} bytes): {error}"
+        expected = json.loads(parts[2])["bodyBytes"]
+    except (ValueError, KeyError) as error:
+        return f"damaged header ({len(data):,} bytes): {error}"
+    body = len(data) - newline - 1
+    if body != expected:
+        return f"truncated or damaged: {body:,} body bytes where the header says {expected:,}"
     return None
 
 

@@ -28,18 +28,29 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     let context: RankerContext
     public let ranker: RankerModel
 
+    /// The serving candidates are fitted while the ranker trains on the earlier windows (neither needs the other).
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
-        let ranker = RankerModel.train(
-            on: snapshot, asOf: DayNumber.exclusiveEndSeconds(asOf), settings: settings)
-        return CollaborativeRecommender(snapshot: snapshot, asOf: asOf, settings: settings, ranker: ranker)
+        let end = DayNumber.exclusiveEndSeconds(asOf)
+        let (ranker, context) = Parallel.both(
+            { RankerModel.train(on: snapshot, asOf: end, settings: settings) },
+            { RankerContext(snapshot: snapshot, before: end, settings: settings) })
+        return CollaborativeRecommender(settings: settings, context: context, ranker: ranker)
     }
 
     /// A trained ranker over candidate models fitted on `snapshot`'s orders before `asOf`. Fitting them is
     /// deterministic, so a saved model set keeps only the ranker's trees and refits the candidates on load.
     public init(snapshot: Snapshot, asOf: Date, settings: Settings, ranker: RankerModel) {
+        self.init(
+            settings: settings,
+            context: RankerContext(
+                snapshot: snapshot, before: DayNumber.exclusiveEndSeconds(asOf), settings: settings),
+            ranker: ranker)
+    }
+
+    init(settings: Settings, context: RankerContext, ranker: RankerModel) {
         self.settings = settings
+        self.context = context
         self.ranker = ranker
-        context = RankerContext(snapshot: snapshot, before: DayNumber.exclusiveEndSeconds(asOf), settings: settings)
     }
 
     /// The customer's best `limit` products. A ranked product's score is the calibrated probability that the

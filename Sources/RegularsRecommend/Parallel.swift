@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs loops on every core for the training hot paths.
 public enum Parallel {
@@ -16,6 +17,61 @@ public enum Parallel {
             DispatchQueue.concurrentPerform(iterations: iterations) { box.value($0) }
         }
     }
+}
+
+extension Parallel {
+    /// `first()` and `second()` at the same time, for two independent pieces of training whose own loops leave a
+    /// core idle part of the time (a single-threaded model beside one that is parallel only in places).
+    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        var a: A?
+        var b: B?
+        withUnsafeMutablePointer(to: &a) { a in
+            withUnsafeMutablePointer(to: &b) { b in
+                let out = UncheckedBox((a, b))
+                // Each task writes only its own result.
+                tasks(2) { i in
+                    if i == 0 { out.value.0.pointee = first() } else { out.value.1.pointee = second() }
+                }
+            }
+        }
+        return (a!, b!)
+    }
+
+    /// Calls `body(i)` for `i` in `0..<count`, each on a thread of its own (the first on this one), and returns
+    /// when all are done: for a few coarse tasks that use `forEach` inside.
+    ///
+    /// Why threads and not `forEach`: Dispatch runs a `concurrentPerform` nested in another one with the width left
+    /// over (one thread on two cores), so the tasks' own parallel loops would run serially; on threads of their
+    /// own they keep it. The body's contract is `forEach`'s.
+    public static func tasks(_ count: Int, _ body: (Int) -> Void) {
+        guard count > 1 else {
+            if count == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            // The threads hold the slot, not the body: a finished `Thread` may outlive this call for a moment, and
+            // the body must not (it is emptied once every task is done).
+            let slot = TaskSlot(body)
+            let done = DispatchSemaphore(value: 0)
+            for i in 1..<count {
+                let thread = Thread {
+                    slot.body?(i)
+                    done.signal()
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+            body(0)
+            for _ in 1..<count { done.wait() }
+            slot.body = nil
+        }
+    }
+}
+
+/// The body `Parallel.tasks` hands its threads, for as long as they run it.
+private final class TaskSlot: @unchecked Sendable {
+    var body: ((Int) -> Void)?
+    init(_ body: @escaping (Int) -> Void) { self.body = body }
 }
 
 /// Carries a non-`Sendable` value into `concurrentPerform`; see `Parallel.forEach` for why that is safe there.

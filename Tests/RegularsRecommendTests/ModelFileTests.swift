@@ -25,6 +25,36 @@ struct ModelFileTests {
         #expect(loaded.snapshot.customers.map(\.id) == models.snapshot.customers.map(\.id))
     }
 
+    @Test("the demo shop's models load back exactly: the loaded set encodes to the same JSON, key for key")
+    func demoShopRoundTrip() throws {
+        let models = PlacementFixtures.models
+        let url = try Self.folder().appendingPathComponent("v0001.models")
+        try models.save(to: url, version: 1)
+        let loaded = try ModelSet.load(from: url)
+        let json = JSONEncoder()
+        json.outputFormatting = .sortedKeys
+        json.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        #expect(try json.encode(loaded) == json.encode(models))
+        let customer = try #require(models.snapshot.customers.first?.id)
+        let request = RecommendationRequest(placement: .home, customer: customer, limit: 8)
+        #expect(try Recommender(models: loaded).recommend(request) == Recommender(models: models).recommend(request))
+    }
+
+    @Test("a file cut short is refused with the byte counts and the cure, not decoded into something else")
+    func tornFileRefused() throws {
+        let snapshot = TinyShop.snapshot(["a": [["X", "Y"], ["X"]], "b": [["Y", "Z"]]])
+        let url = try Self.folder().appendingPathComponent("v0001.models")
+        try ModelSet.train(on: snapshot, trainedAt: TinyShop.asOf).save(to: url, version: 1)
+        let whole = try Data(contentsOf: url)
+        let header = try ModelSet.header(of: url)
+        for cut in [1, header.bodyBytes / 2, header.bodyBytes - 1] {
+            try whole.prefix(whole.count - cut).write(to: url)
+            let error = try #require(throws: ModelFileError.self) { try ModelSet.load(from: url) }
+            #expect(error.message.contains("\(header.bodyBytes)") && error.message.contains("regulars train"))
+        }
+    }
+
     @Test("a file of another format version is refused with a message that names both versions and the cure")
     func otherFormatRefused() throws {
         let snapshot = TinyShop.snapshot(["a": [["X", "Y"]]])

@@ -3,7 +3,8 @@ import BenchmarkFixtures
 import Foundation
 import RegularsRecommend
 
-// Trains every model of the ModelSet on online-retail (what `regulars train` does after reading the store).
+// Trains every model of the ModelSet on online-retail (what `regulars train` does after reading the store), then
+// writes and reads its model file's body.
 let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "train ModelSet on online-retail",
@@ -17,4 +18,5 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(ModelSet.train(on: snapshot, trainedAt: OnlineRetail.asOf))
         }
     }
+    modelFileBenchmarks()
 }

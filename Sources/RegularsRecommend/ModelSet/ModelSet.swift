@@ -35,31 +35,49 @@ public struct ModelSet: Sendable {
     public var trainingSeconds: [String: Double]
 
     /// Trains every model on `snapshot` as of its `asOf`. Pure but for the clock readings of the timings.
+    ///
+    /// The ranker trains beside the explainable models: it is parallel only in its row building and tree
+    /// histograms, and they are single-threaded, so together they keep both cores busy.
     public static func train(on snapshot: Snapshot, settings: Settings = .init(), trainedAt: Date) -> ModelSet {
         let asOf = snapshot.asOf
-        let clock = ContinuousClock()
-        var seconds: [String: Double] = [:]
-        func timed<T>(_ name: String, _ body: () -> T) -> T {
+        func timed<T>(_ name: String, into seconds: inout [String: Double], _ body: () -> T) -> T {
             var result: T?
-            let elapsed = clock.measure { result = body() }
+            let elapsed = ContinuousClock().measure { result = body() }
             seconds[name] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             return result!
         }
-        let popular = timed("popular") { PopularModel.train(on: snapshot, asOf: asOf, settings: settings.popular) }
-        let replenishment = timed("replenishment") {
-            ReplenishmentModel.train(on: snapshot, asOf: asOf, settings: settings.replenishment)
-        }
-        let complements = timed("complements") {
-            ComplementsModel.train(on: snapshot, asOf: asOf, settings: settings.complements)
-        }
-        let nextStep = timed("next_step") { NextStepModel.train(on: snapshot, asOf: asOf, settings: settings.nextStep) }
-        let similar = timed("similar") { SimilarItemsModel.train(on: snapshot, asOf: asOf, settings: settings.similar) }
-        let collaborative = timed("ranker") {
-            CollaborativeRecommender.train(on: snapshot, asOf: asOf, settings: settings.collaborative)
-        }
+        let ((collaborative, rankerSeconds), (explainable, seconds)) = Parallel.both(
+            {
+                var seconds: [String: Double] = [:]
+                let ranker = timed("ranker", into: &seconds) {
+                    CollaborativeRecommender.train(on: snapshot, asOf: asOf, settings: settings.collaborative)
+                }
+                return (ranker, seconds)
+            },
+            {
+                var seconds: [String: Double] = [:]
+                let popular = timed("popular", into: &seconds) {
+                    PopularModel.train(on: snapshot, asOf: asOf, settings: settings.popular)
+                }
+                let replenishment = timed("replenishment", into: &seconds) {
+                    ReplenishmentModel.train(on: snapshot, asOf: asOf, settings: settings.replenishment)
+                }
+                let complements = timed("complements", into: &seconds) {
+                    ComplementsModel.train(on: snapshot, asOf: asOf, settings: settings.complements)
+                }
+                let nextStep = timed("next_step", into: &seconds) {
+                    NextStepModel.train(on: snapshot, asOf: asOf, settings: settings.nextStep)
+                }
+                let similar = timed("similar", into: &seconds) {
+                    SimilarItemsModel.train(on: snapshot, asOf: asOf, settings: settings.similar)
+                }
+                return ((popular, replenishment, complements, nextStep, similar), seconds)
+            })
+        let (popular, replenishment, complements, nextStep, similar) = explainable
+        let trainingSeconds = seconds.merging(rankerSeconds) { a, _ in a }
         return ModelSet(
             trainedAt: trainedAt, settings: settings, snapshot: snapshot.withoutPersonalDetails(), popular: popular,
             replenishment: replenishment, complements: complements, nextStep: nextStep, similar: similar,
-            collaborative: collaborative, trainingSeconds: seconds)
+            collaborative: collaborative, trainingSeconds: trainingSeconds)
     }
 }

@@ -31,6 +31,11 @@ struct LAPACK: @unchecked Sendable {
                 dlclose(handle)
                 continue
             }
+            // One thread per call: training fits several candidate models at once, one per core, and OpenBLAS's
+            // own threads then spin against each other (seconds of system time, runs taking half again as long).
+            if let threads = dlsym(handle, "openblas_set_num_threads") {
+                unsafeBitCast(threads, to: (@convention(c) (Int32) -> Void).self)(1)
+            }
             return LAPACK(spotrf: unsafeBitCast(f, to: Factor.self), spotri: unsafeBitCast(i, to: Factor.self))
         }
         return nil

@@ -72,30 +72,49 @@ public struct RankerModel: Sendable, Codable {
 
     /// Builds the training rows of every window, fits both models and their calibrations.
     static func train(on snapshot: Snapshot, asOf: Int64, settings: CollaborativeRecommender.Settings) -> Self {
+        // The windows' candidate models are fitted at the same time (each fit is mostly single-threaded); their
+        // rows are appended in window order, so the result is the same as one window after another.
+        let windows = settings.ranker.windows
+        var contexts = [RankerContext?](repeating: nil, count: windows)
+        contexts.withUnsafeMutableBufferPointer { contexts in
+            let out = UncheckedBox(contexts)
+            // Each iteration writes only its own window's slot.
+            Parallel.tasks(windows) { window in
+                let start = asOf - Int64(window + 1) * windowSeconds
+                out.value[window] = RankerContext(snapshot: snapshot, before: start, settings: settings)
+            }
+        }
         var training = TrainingRows(), heldOut = TrainingRows()
-        for window in 0..<settings.ranker.windows {
+        for window in 0..<windows {
             let start = asOf - Int64(window + 1) * windowSeconds
-            let context = RankerContext(snapshot: snapshot, before: start, settings: settings)
             let sample = trainingRows(
-                context: context, windowEnd: start + windowSeconds, negativeSampling: settings.ranker.negativeSampling,
-                seed: settings.ranker.trees.seed &+ UInt64(window), recallWeighting: settings.ranker.recallWeighting,
-                holdOut: window == 0 && settings.ranker.calibrate)
+                context: contexts[window]!, windowEnd: start + windowSeconds,
+                negativeSampling: settings.ranker.negativeSampling, seed: settings.ranker.trees.seed &+ UInt64(window),
+                recallWeighting: settings.ranker.recallWeighting, holdOut: window == 0 && settings.ranker.calibrate)
             training.append(sample.training)
             heldOut.append(sample.heldOut)
         }
         let f = RankerContext.featureCount
         let trees = settings.ranker.trees
-        let all = GradientBoostedTrees.train(
-            rows: training.rows, featureCount: f, labels: training.labels,
-            weights: settings.ranker.recallWeighting ? training.weights : nil, settings: trees)
+        let trainAll = {
+            GradientBoostedTrees.train(
+                rows: training.rows, featureCount: f, labels: training.labels,
+                weights: settings.ranker.recallWeighting ? training.weights : nil, settings: trees)
+        }
         let fallback = PlattScaling.samplingCorrection(settings.ranker.negativeSampling)
-        let calibration = PlattScaling.fit(scores: all.scores(heldOut.rows), labels: heldOut.labels) ?? fallback
         guard settings.ranker.separateNewModel else {
+            let all = trainAll()
+            let calibration = PlattScaling.fit(scores: all.scores(heldOut.rows), labels: heldOut.labels) ?? fallback
             return RankerModel(all: all, new: all, calibration: calibration, newCalibration: calibration)
         }
-        // The new-products model learns from the rows of products the customer did not own.
-        let new = GradientBoostedTrees.train(
-            rows: training.notOwned.rows, featureCount: f, labels: training.notOwned.labels, settings: trees)
+        // The new-products model learns from the rows of products the customer did not own; the two ensembles
+        // grow side by side (each is parallel only in its histograms).
+        let notOwned = training.notOwned
+        let (all, new) = Parallel.both(trainAll) {
+            GradientBoostedTrees.train(
+                rows: notOwned.rows, featureCount: f, labels: notOwned.labels, settings: trees)
+        }
+        let calibration = PlattScaling.fit(scores: all.scores(heldOut.rows), labels: heldOut.labels) ?? fallback
         let newHeldOut = heldOut.notOwned
         let newCalibration =
             PlattScaling.fit(scores: new.scores(newHeldOut.rows), labels: newHeldOut.labels) ?? fallback
