@@ -72,13 +72,14 @@ public struct RankerModel: Sendable, Codable {
 
     /// Builds the training rows of every window, fits both models and their calibrations.
     static func train(on snapshot: Snapshot, asOf: Int64, settings: CollaborativeRecommender.Settings) -> Self {
-        // The windows' candidate models are fitted at the same time (each fit is mostly single-threaded); their
-        // rows are appended in window order, so the result is the same as one window after another.
+        // The windows' candidate models are fitted at the same time (each fit is mostly single-threaded); their rows
+        // are then built one window after another (each on every core) and appended in window order, so the result
+        // is the same as fitting one window after another. A window's models are dropped once its rows are built.
         let windows = settings.ranker.windows
         var contexts = [RankerContext?](repeating: nil, count: windows)
         contexts.withUnsafeMutableBufferPointer { contexts in
             let out = UncheckedBox(contexts)
-            // Each iteration writes only its own window's slot.
+            // Each task writes only its own window's slot.
             Parallel.tasks(windows) { window in
                 let start = asOf - Int64(window + 1) * windowSeconds
                 out.value[window] = RankerContext(snapshot: snapshot, before: start, settings: settings)
@@ -91,6 +92,7 @@ public struct RankerModel: Sendable, Codable {
                 context: contexts[window]!, windowEnd: start + windowSeconds,
                 negativeSampling: settings.ranker.negativeSampling, seed: settings.ranker.trees.seed &+ UInt64(window),
                 recallWeighting: settings.ranker.recallWeighting, holdOut: window == 0 && settings.ranker.calibrate)
+            contexts[window] = nil
             training.append(sample.training)
             heldOut.append(sample.heldOut)
         }
