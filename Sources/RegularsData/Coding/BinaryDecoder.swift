@@ -22,14 +22,10 @@ struct BinaryDecoding: Decoder {
             guard let decoded = scalar.init(binaryValue: value) else { throw mismatch(type, value, codingPath) }
             return decoded as! T
         }
-        // A list written element by element (by a type's own `encode(to:)`) is read the same way below.
-        if case .unkeyed = value {
-        } else {
-            do {
-                if let array = try PackedArrays.unpack(type, from: value) { return array }
-            } catch {
-                throw mismatch(type, value, codingPath)
-            }
+        do {
+            if let array = try PackedArrays.unpack(type, from: value) { return array }
+        } catch {
+            throw mismatch(type, value, codingPath)
         }
         return try T(from: BinaryDecoding(value: value, codingPath: codingPath))
     }
@@ -47,7 +43,7 @@ struct BinaryDecoding: Decoder {
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         switch value {
         case .unkeyed(let unkeyed): return BinaryUnkeyedDecoding(values: unkeyed.values, codingPath: codingPath)
-        case .packed: return BinaryUnkeyedDecoding(values: try PackedArrays.elements(of: value), codingPath: codingPath)
+        case .packed: return BinaryUnkeyedDecoding(values: PackedArrays.elements(of: value), codingPath: codingPath)
         default: throw Self.mismatch([Any].self, value, codingPath)
         }
     }

@@ -54,12 +54,6 @@ final class BinaryKeyed {
     var keys: [String] = []
     var values: [BinaryValue] = []
 
-    init() {}
-    init(keys: [String], values: [BinaryValue]) {
-        self.keys = keys
-        self.values = values
-    }
-
     private var index: [String: Int]?
 
     /// The value of `key`. A struct has a handful of keys, searched in order without hashing them all; a
@@ -81,9 +75,6 @@ final class BinaryKeyed {
 /// An unkeyed container's elements; reference semantics for the same reason as `BinaryKeyed`.
 final class BinaryUnkeyed {
     var values: [BinaryValue] = []
-
-    init() {}
-    init(values: [BinaryValue]) { self.values = values }
 }
 
 /// A model file's body that cannot be read: cut short, or not written by `BinaryEncoder`.

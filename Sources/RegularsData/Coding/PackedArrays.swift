@@ -30,8 +30,10 @@ enum PackedArrays {
     }
 
     /// `value` as a `T`, when `T` is one of the packed array types and `value` holds its elements; nil when `T`
-    /// is not packed (the caller decodes it the ordinary way).
+    /// is not packed or `value` is not a packed array (the caller decodes it the ordinary way: a list written element
+    /// by element by a type's own `encode(to:)` is read element by element).
     static func unpack<T>(_ type: T.Type, from value: BinaryValue) throws -> T? {
+        guard case .packed = value else { return nil }
         let result: Any? =
             switch type {
             case is [Float].Type: try array(Float.self, .float, value)
@@ -77,7 +79,7 @@ enum PackedArrays {
 
 extension PackedArrays {
     /// A packed array's elements one by one, for a type that reads it as a list (a `Set<Int32>`, say).
-    static func elements(of value: BinaryValue) throws -> [BinaryValue] {
+    static func elements(of value: BinaryValue) -> [BinaryValue] {
         guard case .packed(let kind, let count, let bytes) = value else { return [] }
         return bytes.withUnsafeBytes { raw in
             (0..<count).map { i in
