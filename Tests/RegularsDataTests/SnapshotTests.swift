@@ -41,6 +41,47 @@ struct SnapshotTests {
         #expect(snapshot.lineCount == 1)
     }
 
+    @Test("a store's snapshot is the builder's snapshot of the same lines: categories, customers, orders, lines")
+    func storeSnapshotMatchesBuilder() throws {
+        let csv = """
+            order_id,customer_id,ordered_at,sku,product_name,category,quantity,unit_price
+            B-1,c-2,2024-01-07T10:00:00Z,KETTLE,Kettle,Kitchen,1,30.00
+            A-1,c-1,2024-01-05T10:00:00Z,SKILLET,Skillet,Cookware,1,29.90
+            A-2,c-1,2024-01-09T10:00:00Z,BEANS,Coffee beans,,2,12.00
+            A-1,c-1,2024-01-05T10:00:00Z,BEANS,Coffee beans,,1,12.00
+            B-2,c-2,2024-01-08T10:00:00Z,SKILLET,Skillet,Cookware,1,29.90
+            C-1,c-3,2024-01-06T10:00:00Z,KETTLE,Kettle,Kitchen,1,30.00
+            """
+        let store = try TemporaryStore.make()
+        _ = try Importer.importOrders(
+            from: try TemporaryStore.file(named: "orders.csv", csv), format: .generic, into: store)
+        let stored = try store.snapshot(asOf: Fixtures.day("2030-01-01"))
+        var builder = SnapshotBuilder(asOf: Fixtures.day("2030-01-01"))
+        for row in csv.split(separator: "\n").dropFirst() {
+            let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            builder.add(
+                line: .init(
+                    orderID: f[0], customerID: f[1], orderedAt: Timestamp.parse(f[2])!, sku: f[3],
+                    productName: f[4], category: f[5].isEmpty ? nil : f[5], quantity: Int32(f[6])!,
+                    unitPrice: Int64((Double(f[7])! * 100).rounded())))
+        }
+        let built = builder.build()
+        func category(_ snapshot: Snapshot, _ sku: String) -> String? {
+            let c = snapshot.products[Int(snapshot.productIndexBySKU[sku]!)].category
+            return c < 0 ? nil : snapshot.categories[Int(c)]
+        }
+        for sku in ["KETTLE", "SKILLET", "BEANS"] { #expect(category(stored, sku) == category(built, sku)) }
+        #expect(category(stored, "KETTLE") == "Kitchen" && category(stored, "BEANS") == nil)
+        func lines(_ s: Snapshot) -> [String] {
+            (0..<s.lineCount).map { line in
+                let order = Int(s.lineOrder[line])
+                return "\(s.customers[Int(s.orderCustomer[order])].id) \(s.orderIDs[order]) \(s.orderTime[order]) "
+                    + "\(s.products[Int(s.lineProduct[line])].sku) \(s.lineQuantity[line])"
+            }.sorted()
+        }
+        #expect(lines(stored) == lines(built) && lines(stored).count == 6)
+    }
+
     @Test("a store's snapshot at a date holds exactly the orders before it")
     func storeSnapshot() throws {
         let store = try TemporaryStore.make()

@@ -52,6 +52,63 @@ struct CollaborativeRecommenderTests {
     }
 }
 
+@Suite("Collaborative recommender, candidates")
+struct RankerCandidatesTests {
+    @Test("one scratch reused customer after customer gives each the candidates and rows a fresh one gives")
+    func scratchReuse() {
+        let snapshot = CollaborativeRecommenderTests.shop()
+        let end = DayNumber.exclusiveEndSeconds(CollaborativeRecommenderTests.asOf)
+        var settings = CollaborativeRecommender.Settings()
+        // Small caps, so that ranks past the cap, owned products and the EASE floor all occur.
+        settings.candidates.rankCap = 8
+        settings.candidates.tifu = 5
+        settings.candidates.ease = 5
+        settings.ease.maxItems = 20
+        let context = RankerContext(snapshot: snapshot, before: end, settings: settings)
+        var scratch = context.makeScratch()
+        var seen = 0
+        for customer in (0..<60).reversed() {
+            let index = snapshot.customerIndexByID["c\(customer)"]!
+            for includeOwn in [true, false] {
+                let reused = context.candidates(for: index, includeOwn: includeOwn, scratch: &scratch)
+                let fresh = context.candidates(for: index, includeOwn: includeOwn)
+                #expect(reused.products == fresh.products && reused.owned == fresh.owned)
+                #expect(reused.rows.elementsEqual(fresh.rows) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+                seen += reused.products.count
+                // Each candidate's model scores and ranks are those of the models' dense score lists.
+                let width = RankerContext.featureCount
+                let tifu = Self.denseRanks(context.tifu.scores(customer: index), cap: 8)
+                let ease = Self.denseRanks(context.ease.scores(customer: index), cap: 8)
+                for (k, product) in reused.products.enumerated() {
+                    let row = reused.rows[(k * width)..<((k + 1) * width)].map { $0 }
+                    #expect(row[0] == tifu.scores[Int(product)] && row[1] == tifu.ranks[Int(product)])
+                    #expect(row[3] == ease.scores[Int(product)] && row[4] == ease.ranks[Int(product)])
+                }
+            }
+        }
+        #expect(seen > 60 * 10)
+        // Left clean: every working slot is back to its resting value.
+        #expect(scratch.tifu.allSatisfy { $0 == 0 } && scratch.sources.allSatisfy { $0 == 0 })
+        #expect(!scratch.listed.contains(true) && !scratch.owned.contains(true) && scratch.touched.isEmpty)
+        for ranks in [scratch.tifuRank, scratch.tifuRankNew, scratch.easeRank, scratch.easeRankNew] {
+            #expect(ranks.allSatisfy { $0 == 9 })
+        }
+    }
+
+    /// The ranker's reading of a model's dense scores: unscored (`-infinity`) products at the lowest score (never
+    /// above 0), then ranks 1… by score and index among the non-zero ones, `cap + 1` past the cap.
+    static func denseRanks(_ raw: [Float], cap: Int) -> (scores: [Float], ranks: [Float]) {
+        let floor = min(0, raw.filter { $0 > -.infinity }.min() ?? 0)
+        let scores = raw.map { $0 == -.infinity ? floor : $0 }
+        let order = scores.indices.filter { scores[$0] != 0 }.sorted {
+            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
+        }
+        var ranks = [Float](repeating: Float(cap + 1), count: scores.count)
+        for (r, p) in order.prefix(cap).enumerated() { ranks[p] = Float(r + 1) }
+        return (scores, ranks)
+    }
+}
+
 @Suite("Collaborative recommender, small shops")
 struct CollaborativeRecommenderSmallShopTests {
     @Test("a shop with two weeks of orders still gets lists (no training window has data)")
@@ -69,5 +126,32 @@ struct CollaborativeRecommenderSmallShopTests {
                 snapshot.productIndexBySKU["P1"]!, snapshot.productIndexBySKU["P2"]!,
             ]))
         #expect(fresh.count == 2)
+    }
+}
+
+@Suite("Ranker training, customer budget")
+struct RankerBudgetTests {
+    @Test("a window over budget keeps about the budget, a quarter of it to calibrate, the same ones every time")
+    func budget() {
+        let customers = (0..<20_000).map { CustomerIndex($0) }
+        let bought = customers.map { [ProductIndex($0 % 7)] }
+        let calibrating = customers.filter(RankerModel.isHeldOut).count
+        let (kept, keptBought) = RankerModel.withinBudget(customers, bought, budget: 4_000, holdOut: true, seed: 3)
+        let keptCalibrating = kept.filter(RankerModel.isHeldOut).count
+        // Binomial draws: within five standard deviations of 4,000 and 1,000.
+        #expect(abs(kept.count - keptCalibrating - 4_000) < 5 * 60)
+        #expect(calibrating > 1_000 && abs(keptCalibrating - 1_000) < 5 * 30)
+        #expect(zip(kept, keptBought).allSatisfy { $0.1 == [ProductIndex(Int($0.0) % 7)] })
+        #expect(kept == kept.sorted())
+        let again = RankerModel.withinBudget(customers, bought, budget: 4_000, holdOut: true, seed: 3)
+        #expect(again.0 == kept)
+        let otherWindow = RankerModel.withinBudget(customers, bought, budget: 4_000, holdOut: true, seed: 4)
+        #expect(otherWindow.0 != kept)
+        // Without a held-out window every customer trains; under budget nobody is dropped.
+        #expect(RankerModel.withinBudget(customers, bought, budget: 4_000, holdOut: false, seed: 3).0.count < 4_400)
+        let small = Array(customers.prefix(3_000))
+        #expect(
+            RankerModel.withinBudget(small, Array(bought.prefix(3_000)), budget: 4_000, holdOut: true, seed: 3).0
+                == small)
     }
 }

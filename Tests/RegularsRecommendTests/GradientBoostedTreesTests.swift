@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RegularsRecommend
@@ -49,11 +50,12 @@ struct GradientBoostedTreesTests {
     func batchEqualsSingle() {
         let train = Self.grid(offset: 0.5)
         let model = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels)
-        // An odd count, so that a batched walk (eight rows at a time was tried, and was slower) must handle the tail.
-        let rows = train.rows + Array(train.rows.prefix(15).map { $0 * 0.9 })
+        // An odd count past one block of rows (`CompiledTrees.blockRows`), so the last block is a short one; a
+        // NaN feature goes right at every split in both walks.
+        let rows = train.rows + Array(train.rows.prefix(15).map { $0 * 0.9 }) + [.nan, 0.5, 1, 0.2, .nan, .nan]
         let batch = model.scores(rows)
-        #expect(batch.count == 905)
-        for r in 0..<905 {
+        #expect(batch.count == 907)
+        for r in 0..<907 {
             var row = Array(rows[(r * 3)..<(r * 3 + 3)])
             #expect(batch[r] == model.score(&row), "row \(r)")
         }
@@ -62,6 +64,25 @@ struct GradientBoostedTreesTests {
 
 @Suite("Gradient-boosted trees, edge cases")
 struct GradientBoostedTreesEdgeTests {
+    @Test("a saved model whose nodes point outside their tree is refused, not walked")
+    func brokenTreesRefused() throws {
+        let train = GradientBoostedTreesTests.grid(offset: 0.5)
+        let model = GradientBoostedTrees.train(rows: train.rows, featureCount: 3, labels: train.labels)
+        let data = try JSONEncoder().encode(model)
+        let reloaded = try JSONDecoder().decode(GradientBoostedTrees.self, from: data)
+        #expect(reloaded.scores(train.rows) == model.scores(train.rows))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var nodes = try #require(object["nodes"] as? [[String: Any]])
+        let split = try #require(nodes.firstIndex { ($0["left"] as? Int ?? -1) >= 0 })
+        // A child pointing back at its parent would loop; one past the end would read outside the array.
+        for bad in [split, nodes.count] {
+            nodes[split]["left"] = bad
+            object["nodes"] = nodes
+            let broken = try JSONSerialization.data(withJSONObject: object)
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(GradientBoostedTrees.self, from: broken) }
+        }
+    }
+
     @Test("trains on no rows or one class without crashing and scores constants")
     func degenerate() {
         let empty = GradientBoostedTrees.train(rows: [], featureCount: 2, labels: [])

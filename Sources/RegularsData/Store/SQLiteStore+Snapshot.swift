@@ -32,19 +32,24 @@ extension SQLiteStore {
                     createdAt: (row[12] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) },
                     sensitive: row[13]))
         }
+        // Every product's category, for the builder to look up when a product needs one: joining the product
+        // table in the query below made SQLite search its index once per line (3.5 of 6 s on 1.5 million lines).
+        let categorised = try GRDB.Row.fetchCursor(
+            db, sql: "SELECT sku, category FROM product WHERE category IS NOT NULL")
+        while let row = try categorised.next() { builder.categoryBySKU[row[0]] = row[1] }
         let cutoff = Int64(asOf.timeIntervalSince1970.rounded(.up))
         let lines = try GRDB.Row.fetchCursor(
             db,
             sql: """
-                SELECT o.id, o.customerId, o.createdAt, l.sku, l.productName, p.category, l.quantity, l.unitPrice
-                FROM orderLine l JOIN shopOrder o ON o.key = l.orderKey LEFT JOIN product p ON p.sku = l.sku
+                SELECT o.id, o.customerId, o.createdAt, l.sku, l.productName, l.quantity, l.unitPrice
+                FROM orderLine l JOIN shopOrder o ON o.key = l.orderKey
                 WHERE o.createdAt < ? ORDER BY o.customerId, o.createdAt, o.id, l.position
                 """, arguments: [cutoff])
         while let row = try lines.next() {
             builder.add(
                 line: SnapshotBuilder.Line(
                     orderID: row[0], customerID: row[1], orderedAt: row[2], sku: row[3], productName: row[4],
-                    category: row[5], quantity: Int32(clamping: row[6] as Int64), unitPrice: row[7]))
+                    category: nil, quantity: Int32(clamping: row[5] as Int64), unitPrice: row[6]))
         }
         let totals = try GRDB.Row.fetchCursor(
             db, sql: "SELECT id, total FROM shopOrder WHERE createdAt < ?", arguments: [cutoff])

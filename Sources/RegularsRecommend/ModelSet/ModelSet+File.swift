@@ -3,13 +3,13 @@ import RegularsData
 
 /// A model set on disk: one line of header, then the models.
 ///
-/// The header (`REGULARS-MODELS 4 {json}`) names the file format's version, so a file written by
+/// The header (`REGULARS-MODELS 5 {json}`) names the file format's version, so a file written by
 /// another version is refused with a clear message instead of decoding into nonsense, and the body's length, so a
 /// file cut short is refused too. The body is `BinaryEncoder`'s layout: the models are mostly long arrays of
 /// numbers, which JSON wrote as 20 MB of text and took seconds to write and read on online-retail.
 extension ModelSet {
     /// Bumped whenever the saved shape changes; older files must be retrained.
-    public static let fileFormatVersion = 4
+    public static let fileFormatVersion = 5
     static let magic = "REGULARS-MODELS"
 
     /// What the header line says about the file, readable without decoding the models.

@@ -67,6 +67,14 @@ public struct EASEModel: Sendable {
     /// Scores of every product for `customer` (`x · B`), dense over the snapshot's products; uncovered ones get
     /// `-infinity`.
     public func scores(customer: CustomerIndex) -> [Float] {
+        let local = coveredScores(customer: customer)
+        var out = [Float](repeating: -.infinity, count: history.productCount)
+        for k in local.indices { out[Int(products[k])] = local[k] }
+        return out
+    }
+
+    /// `x · B` over the covered products only, by local index (`products[k]` is product `k`'s index).
+    func coveredScores(customer: CustomerIndex) -> [Float] {
         let n = products.count
         var local = [Float](repeating: 0, count: n)
         local.withUnsafeMutableBufferPointer { acc in
@@ -80,9 +88,7 @@ public struct EASEModel: Sendable {
                 }
             }
         }
-        var out = [Float](repeating: -.infinity, count: history.productCount)
-        for k in 0..<n { out[Int(products[k])] = local[k] }
-        return out
+        return local
     }
 }
 

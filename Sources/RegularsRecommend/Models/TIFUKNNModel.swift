@@ -132,20 +132,39 @@ public struct TIFUKNNModel: Sendable {
     /// The TIFU-KNN scores of every product for `customer`, dense (0 for products nobody near bought).
     public func scores(customer: CustomerIndex) -> [Float] {
         var out = [Float](repeating: 0, count: history.productCount)
+        var listed = [Bool](repeating: false, count: history.productCount)
+        var touched: [ProductIndex] = []
+        addScores(customer: customer, into: &out, listed: &listed, touched: &touched)
+        return out
+    }
+
+    /// Adds `customer`'s scores into `scores` (dense, zero on entry) and appends to `touched` every product it
+    /// writes, once each (`listed` marks them): the caller can then visit and reset only those, which is what lets
+    /// one pair of arrays serve customer after customer on a large catalog.
+    func addScores(
+        customer: CustomerIndex, into scores: inout [Float], listed: inout [Bool], touched: inout [ProductIndex]
+    ) {
         let c = Int(customer)
-        for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
-            out[Int(vectorProduct[at])] += settings.alpha * vectorValue[at]
-        }
-        let found = neighbours(of: customer)
-        guard !found.isEmpty else { return out }
-        let share = (1 - settings.alpha) / Float(found.count)
-        for neighbour in found {
-            let other = Int(neighbour.product)
-            for at in Int(vectorStart[other])..<Int(vectorStart[other + 1]) {
-                out[Int(vectorProduct[at])] += share * vectorValue[at]
+        scores.withUnsafeMutableBufferPointer { out in
+            listed.withUnsafeMutableBufferPointer { listed in
+                @inline(__always) func add(_ at: Int, _ weight: Float) {
+                    let p = Int(vectorProduct[at])
+                    if !listed[p] {
+                        listed[p] = true
+                        touched.append(ProductIndex(p))
+                    }
+                    out[p] += weight * vectorValue[at]
+                }
+                for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) { add(at, settings.alpha) }
+                let found = neighbours(of: customer)
+                guard !found.isEmpty else { return }
+                let share = (1 - settings.alpha) / Float(found.count)
+                for neighbour in found {
+                    let other = Int(neighbour.product)
+                    for at in Int(vectorStart[other])..<Int(vectorStart[other + 1]) { add(at, share) }
+                }
             }
         }
-        return out
     }
 }
 

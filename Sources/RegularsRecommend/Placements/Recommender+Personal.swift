@@ -25,28 +25,34 @@ extension Recommender {
     }
 }
 
-/// What the customer's own purchases say about a pick, computed once per request: restocks due, timed next
-/// steps, co-purchase links from what they own, their categories.
+/// What the customer's own purchases say about a pick, gathered once per request: restocks due, timed next
+/// steps, their newest purchases (the anchors a link may name) and their categories.
 ///
 /// The ranker weighs many signals; a reason must name one that is true and explicit, so every reason here is
 /// checked against a model's own link for this very pick ("Often bought with your skillet" only when the
 /// complements model links the skillet to it with enough customers behind the link), never inferred from the
-/// pick's rank.
+/// pick's rank. Links are looked up per pick (a scan of each anchor's stored row), not gathered for every
+/// product an anchor links to: a list has a few dozen picks, the anchors thousands of links.
 struct PersonalEvidence {
     /// Co-purchase links need at least this many customers who bought both.
     static let minimumLinkCustomers = 3
     /// Look-alikes per purchase that may be named ("Similar to the …"): the closest only.
     static let similarPerPurchase = 5
+    /// Purchases a link may name, newest first.
+    static let anchorCount = 50
 
     var restock: [ProductIndex: (reason: Reason, date: Date?)] = [:]
     var nextStep: [ProductIndex: (reason: Reason, date: Date?)] = [:]
-    var linkedFrom: [ProductIndex: ProductIndex] = [:]
-    var similarTo: [ProductIndex: ProductIndex] = [:]
-    var categories: Set<Int32> = []
+    /// The customer's newest purchases, newest first, and each one's closest look-alikes.
+    let anchors: [ProductIndex]
+    let lookAlikes: [[ProductIndex]]
+    let categories: Set<Int32>
     let snapshot: Snapshot
+    let complements: ComplementsModel
 
     init(_ recommender: Recommender, _ context: RecommendationContext) {
         snapshot = recommender.models.snapshot
+        complements = recommender.models.complements
         for proposal in recommender.restocks(context) where restock[proposal.product] == nil {
             restock[proposal.product] = (proposal.reason, proposal.date)
         }
@@ -54,35 +60,39 @@ struct PersonalEvidence {
         where nextStep[proposal.product] == nil {
             nextStep[proposal.product] = (proposal.reason, proposal.date)
         }
-        // Newest purchases first, so the link names the most recent product that leads to the pick.
-        let complements = recommender.models.complements
-        for entry in context.history.prefix(50) {
-            let anchor = entry.product
-            for neighbour in complements.neighbours(of: anchor)
-            where neighbour.customers >= Self.minimumLinkCustomers && linkedFrom[neighbour.product] == nil {
-                linkedFrom[neighbour.product] = anchor
-            }
-            for neighbour in recommender.models.similar.similar(to: anchor, limit: Self.similarPerPurchase)
-            where similarTo[neighbour.product] == nil {
-                similarTo[neighbour.product] = anchor
-            }
+        anchors = context.history.prefix(Self.anchorCount).map(\.product)
+        let similar = recommender.models.similar
+        lookAlikes = anchors.map { anchor in
+            similar.similar(to: anchor, limit: Self.similarPerPurchase).map(\.product)
         }
         categories = Set(context.customerCategories.prefix(5).map(\.category))
     }
 
     /// The strongest true signal for `product`: for a product they own, a due restock, else "bought before";
-    /// otherwise a timed next step, a co-purchase link, a close look-alike of a purchase, a category they buy
-    /// from; only then a generic reason.
+    /// otherwise a timed next step, a co-purchase link from their newest purchase that has one, a close
+    /// look-alike of a purchase, a category they buy from; only then a generic reason.
     func reason(for product: ProductIndex, _ context: RecommendationContext) -> Reason {
         if context.owned.contains(product) {
             return restock[product]?.reason ?? .buyAgain
         }
         if let step = nextStep[product] { return step.reason }
-        if let anchor = linkedFrom[product] { return .boughtBefore(anchor: anchor) }
-        if let anchor = similarTo[product] { return .similar(to: anchor) }
+        if let anchor = linkedAnchor(of: product) { return .boughtBefore(anchor: anchor) }
+        if let k = lookAlikes.firstIndex(where: { $0.contains(product) }) { return .similar(to: anchors[k]) }
         let category = snapshot.products[Int(product)].category
         if category >= 0, categories.contains(category) { return .favouriteCategory(category) }
         return .pickedForYou
+    }
+
+    /// The newest purchase whose stored complements include `product` with enough customers behind the link.
+    func linkedAnchor(of product: ProductIndex) -> ProductIndex? {
+        let links = complements.neighbours
+        for anchor in anchors {
+            for k in links.row(anchor)
+            where links.neighbour[k] == product && complements.support[k] >= Self.minimumLinkCustomers {
+                return anchor
+            }
+        }
+        return nil
     }
 
     /// When the pick fits best, for e-mails: a restock's due date or a next step's reach-out date.

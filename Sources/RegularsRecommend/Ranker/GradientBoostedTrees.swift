@@ -41,6 +41,34 @@ public struct GradientBoostedTrees: Sendable, Codable {
     /// Every tree's nodes, children by absolute index; tree `t` starts at `roots[t]`.
     let nodes: [Node]
     let roots: [Int32]
+    /// The same trees laid out for `scores`; derived, not saved.
+    let compiled: CompiledTrees
+
+    enum CodingKeys: String, CodingKey { case featureCount, base, nodes, roots }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        featureCount = try container.decode(Int.self, forKey: .featureCount)
+        base = try container.decode(Float.self, forKey: .base)
+        let nodes = try container.decode([Node].self, forKey: .nodes)
+        let roots = try container.decode([Int32].self, forKey: .roots)
+        // Children come after their parent (as the grower writes them), so no walk can leave the array or loop.
+        for (at, node) in nodes.enumerated() where node.left >= 0 {
+            guard node.left > at, node.right > at, node.left < nodes.count, node.right < nodes.count,
+                node.feature >= 0, node.feature < featureCount
+            else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .nodes, in: container, debugDescription: "tree node \(at) points outside its tree")
+            }
+        }
+        guard roots.allSatisfy({ $0 >= 0 && $0 < nodes.count }) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .roots, in: container, debugDescription: "a root past the nodes")
+        }
+        self.nodes = nodes
+        self.roots = roots
+        compiled = CompiledTrees(nodes: nodes, roots: roots)
+    }
 
     /// The raw score (log-odds) of one row of `featureCount` values.
     public func score(_ row: UnsafePointer<Float>) -> Float {
@@ -58,28 +86,10 @@ public struct GradientBoostedTrees: Sendable, Codable {
         }
     }
 
-    /// Raw scores of row-major `rows`, tree by tree so that one tree's nodes stay in cache for every row.
+    /// Raw scores of row-major `rows`: every row walks each tree beside the others (`CompiledTrees`), with the
+    /// same sums as `score`.
     public func scores(_ rows: [Float]) -> [Float] {
-        let n = rows.count / max(featureCount, 1)
-        var out = [Float](repeating: base, count: n)
-        rows.withUnsafeBufferPointer { rows in
-            nodes.withUnsafeBufferPointer { nodes in
-                out.withUnsafeMutableBufferPointer { out in
-                    for root in roots {
-                        for r in 0..<n {
-                            let row = rows.baseAddress! + r * featureCount
-                            var at = Int(root)
-                            while nodes[at].left >= 0 {
-                                let node = nodes[at]
-                                at = Int(row[Int(node.feature)] <= node.threshold ? node.left : node.right)
-                            }
-                            out[r] += nodes[at].value
-                        }
-                    }
-                }
-            }
-        }
-        return out
+        compiled.scores(rows, featureCount: featureCount, base: base)
     }
 
     /// Total split gain per feature, a measure of what the model relies on.
@@ -116,6 +126,7 @@ public struct GradientBoostedTrees: Sendable, Codable {
         }
         self.nodes = nodes
         self.roots = roots
+        compiled = CompiledTrees(nodes: nodes, roots: roots)
     }
 }
 

@@ -13,6 +13,10 @@ struct RankerContext: Sendable {
     let settings: RankerCandidates
     /// Whether the last-year features carry values (`RankerModel.Settings.lastYearFeatures`).
     let lastYear: Bool
+    /// Each product's rank among recent bestsellers (`rankCap + 1` past the cap).
+    let trendRank: [Float]
+    /// The products EASE gives no score, in index order.
+    let easeUncovered: [ProductIndex]
 
     static let featureNames = [
         "tifu.score", "tifu.rank", "tifu.rankNew", "ease.score", "ease.rank", "ease.rankNew", "trend.score",
@@ -38,70 +42,94 @@ struct RankerContext: Sendable {
         customers = CustomerStatistics(history: history)
         self.settings = settings.candidates
         lastYear = settings.ranker.lastYearFeatures
+        var trendRank = [Float](repeating: Float(settings.candidates.rankCap + 1), count: history.productCount)
+        for (r, entry) in trending.ranking.prefix(settings.candidates.rankCap).enumerated() {
+            trendRank[Int(entry.product)] = Float(r + 1)
+        }
+        self.trendRank = trendRank
+        let ease = ease
+        easeUncovered = (0..<history.productCount).filter { ease.local[$0] < 0 }.map { ProductIndex($0) }
     }
 
     /// The candidates of `customer` (own products only when `includeOwn`) with one row of `featureCount`
-    /// features each, row-major.
+    /// features each, row-major, with working arrays of its own.
     func candidates(for customer: CustomerIndex, includeOwn: Bool) -> (
         products: [ProductIndex], owned: [Bool], rows: [Float]
     ) {
+        var scratch = makeScratch()
+        return candidates(for: customer, includeOwn: includeOwn, scratch: &scratch)
+    }
+
+    func makeScratch() -> RankerScratch { RankerScratch(productCount: history.productCount, rankCap: settings.rankCap) }
+
+    /// The candidates of `customer`, working in `scratch` (clean on entry and on return). Only the products some
+    /// source scores are visited, never the whole catalog.
+    func candidates(for customer: CustomerIndex, includeOwn: Bool, scratch: inout RankerScratch) -> (
+        products: [ProductIndex], owned: [Bool], rows: [Float]
+    ) {
         let n = history.productCount
-        let tifuScores = tifu.scores(customer: customer)
-        var easeScores = ease.scores(customer: customer)
+        tifu.addScores(customer: customer, into: &scratch.tifu, listed: &scratch.listed, touched: &scratch.touched)
+        let easeCovered = ease.coveredScores(customer: customer)
         let row = history.row(customer)
-        var owned = [Bool](repeating: false, count: n)
-        for at in row { owned[Int(history.items[at])] = true }
+        for at in row { scratch.owned[Int(history.items[at])] = true }
+        // Products EASE does not cover score as low as its lowest score (and never below 0).
         var minEase: Float = 0
-        for p in 0..<n where easeScores[p] > -.infinity { minEase = min(minEase, easeScores[p]) }
-        for p in 0..<n where easeScores[p] == -.infinity { easeScores[p] = minEase }
+        for score in easeCovered { minEase = min(minEase, score) }
+        func easeScore(_ p: Int) -> Float {
+            let k = ease.local[p]
+            return k >= 0 ? easeCovered[Int(k)] : minEase
+        }
 
         let cap = settings.rankCap
         // Dense ranks (1 = best; `cap + 1` beyond the cap or without a score) among all products and among those
-        // the customer never bought, from one pass: the best `cap + owned` overall hold the best `cap` of both.
-        func ranks(_ scores: [Float]) -> (all: [Float], new: [Float]) {
-            var top = TopK(limit: cap + row.count)
-            for p in 0..<n where scores[p] != 0 && scores[p] > -.infinity { top.offer(ProductIndex(p), scores[p]) }
-            var all = [Float](repeating: Float(cap + 1), count: n), new = all
-            var rankNew = 0
-            for (r, entry) in top.sorted().enumerated() {
-                let p = Int(entry.product)
-                if r < cap { all[p] = Float(r + 1) }
-                if !owned[p], rankNew < cap {
-                    rankNew += 1
-                    new[p] = Float(rankNew)
-                }
-            }
-            return (all, new)
+        // the customer never bought, from one list: the best `cap + owned` overall hold the best `cap` of both.
+        // Products scored 0 are unranked.
+        var tifuTop = TopK(limit: cap + row.count)
+        for product in scratch.touched where scratch.tifu[Int(product)] != 0 {
+            tifuTop.offer(product, scratch.tifu[Int(product)])
         }
-        let (tifuRank, tifuRankNew) = ranks(tifuScores)
-        let (easeRank, easeRankNew) = ranks(easeScores)
+        var easeTop = TopK(limit: cap + row.count)
+        for (k, score) in easeCovered.enumerated() where score != 0 { easeTop.offer(ease.products[k], score) }
+        // The uncovered products all score `minEase`: they tie below every covered score, lowest index first,
+        // so they can enter only if the first of them would.
+        if minEase != 0, let first = easeUncovered.first, easeTop.admits(first, minEase) {
+            for product in easeUncovered { easeTop.offer(product, minEase) }
+        }
+        let tifuList = tifuTop.sorted(), easeList = easeTop.sorted()
+        scratch.rank(tifuList, cap: cap, ease: false)
+        scratch.rank(easeList, cap: cap, ease: true)
 
         // How many sources propose each product; `products` lists those with at least one.
-        var sources = [Float](repeating: 0, count: n)
         var products: [ProductIndex] = []
-        func add(_ p: Int) {
-            if sources[p] == 0 { products.append(ProductIndex(p)) }
-            sources[p] += 1
-        }
+        func add(_ p: Int) { scratch.propose(p, into: &products) }
         if includeOwn {
             let own: [ProductIndex] = row.map { history.items[$0] }.sorted {
                 (a: ProductIndex, b: ProductIndex) -> Bool in
-                let sa = tifuScores[Int(a)], sb = tifuScores[Int(b)]
+                let sa = scratch.tifu[Int(a)], sb = scratch.tifu[Int(b)]
                 return sa != sb ? sa > sb : a < b
             }
             for p in own.prefix(settings.own) { add(Int(p)) }
         }
-        for p in 0..<n where tifuRankNew[p] <= Float(settings.tifu) { add(p) }
-        for p in 0..<n where easeRankNew[p] <= Float(settings.ease) { add(p) }
+        // A source's best products the customer never bought: ranks past the cap are all `cap + 1`, so a source
+        // asked for more than the cap proposes every product.
+        func proposeNew(_ list: [ScoredProduct], ease: Bool, _ count: Int) {
+            let limit = Float(count)
+            func rankNew(_ p: Int) -> Float { ease ? scratch.easeRankNew[p] : scratch.tifuRankNew[p] }
+            if count > cap {
+                for p in 0..<n where rankNew(p) <= limit { add(p) }
+            } else {
+                for entry in list where rankNew(Int(entry.product)) <= limit { add(Int(entry.product)) }
+            }
+        }
+        proposeNew(tifuList, ease: false, settings.tifu)
+        proposeNew(easeList, ease: true, settings.ease)
         var trendCount = 0
         for entry in trending.ranking where trendCount < settings.trending {
-            if owned[Int(entry.product)] { continue }
+            if scratch.owned[Int(entry.product)] { continue }
             add(Int(entry.product))
             trendCount += 1
         }
         products.sort()
-        var trendRank = [Float](repeating: Float(cap + 1), count: n)
-        for (r, entry) in trending.ranking.prefix(cap).enumerated() { trendRank[Int(entry.product)] = Float(r + 1) }
 
         // The customer's orders in the same 30 days one year earlier.
         let t = history.asOf
@@ -129,7 +157,7 @@ struct RankerContext: Sendable {
                 let p = Int(product)
                 var orders: Float = 0, since: Float = -1, gap: Float = -1, dueItem: Float = -1, duePersonal: Float = -1
                 var sinceFirst: Float = -1
-                if owned[p], let at = history.position(customer: customer, product: product) {
+                if scratch.owned[p], let at = history.position(customer: customer, product: product) {
                     orders = Float(history.orderCounts[at])
                     since = Float(t - history.lastTime[at]) / Float(DayNumber.interval)
                     sinceFirst = Float(t - history.firstTime[at]) / Float(DayNumber.interval)
@@ -138,11 +166,11 @@ struct RankerContext: Sendable {
                     if gap > 0 { duePersonal = since / gap }
                 }
                 // Models: scores, ranks and how many sources proposed the product.
-                put(tifuScores[p]); put(tifuRank[p]); put(tifuRankNew[p])
-                put(easeScores[p]); put(easeRank[p]); put(easeRankNew[p])
-                put(trending.scores[p]); put(trendRank[p]); put(sources[p])
+                put(scratch.tifu[p]); put(scratch.tifuRank[p]); put(scratch.tifuRankNew[p])
+                put(easeScore(p)); put(scratch.easeRank[p]); put(scratch.easeRankNew[p])
+                put(trending.scores[p]); put(trendRank[p]); put(scratch.sources[p])
                 // The customer's own history with the product.
-                put(owned[p] ? 1 : 0); put(orders); put(since); put(gap); put(dueItem); put(duePersonal)
+                put(scratch.owned[p] ? 1 : 0); put(orders); put(since); put(gap); put(dueItem); put(duePersonal)
                 put(customers.orders[c] > 0 ? orders / customers.orders[c] : 0); put(sinceFirst)
                 // The product.
                 put(items.buyers7[p]); put(items.buyers30[p]); put(items.buyers90[p]); put(items.buyersAll[p])
@@ -153,10 +181,11 @@ struct RankerContext: Sendable {
                 put(customers.orders[c]); put(customers.daysSinceLastOrder[c]); put(customers.daysSinceFirstOrder[c])
                 put(customers.meanGapDays[c]); put(customers.basketSize[c]); put(customers.distinctProducts[c])
                 put(lastYear ? customers.ordersLastYear[c] : 0); put(lastYearProducts.contains(product) ? 1 : 0)
-                ownedOut.append(owned[p])
+                ownedOut.append(scratch.owned[p])
             }
             precondition(cursor == out.count, "one value per feature name")
         }
+        scratch.clean(owned: row.map { history.items[$0] }, ranked: tifuList + easeList, proposed: products)
         return (products, ownedOut, rows)
     }
 }

@@ -36,6 +36,11 @@ public struct RankerModel: Sendable, Codable {
         /// Keep customers out of the latest window's rows to fit the calibration on (else only the sampling's
         /// correction is applied).
         public var calibrate = true
+        /// At most this many customers give a window's training rows, and a quarter as many the calibration's:
+        /// past it, a fixed hash of the customer picks who stays. Building candidates and growing trees cost in
+        /// proportion to the rows, and the trees need a few thousand customers, not every one of a large shop's
+        /// (a 70,000-SKU shop has 9,000 a month). Online-retail's windows have 900–1,500 and are never sampled.
+        public var customersPerWindow = 4_000
         public init() {}
     }
 
@@ -91,7 +96,8 @@ public struct RankerModel: Sendable, Codable {
             let sample = trainingRows(
                 context: contexts[window]!, windowEnd: start + windowSeconds,
                 negativeSampling: settings.ranker.negativeSampling, seed: settings.ranker.trees.seed &+ UInt64(window),
-                recallWeighting: settings.ranker.recallWeighting, holdOut: window == 0 && settings.ranker.calibrate)
+                recallWeighting: settings.ranker.recallWeighting, holdOut: window == 0 && settings.ranker.calibrate,
+                customersPerWindow: settings.ranker.customersPerWindow)
             contexts[window] = nil
             training.append(sample.training)
             heldOut.append(sample.heldOut)
@@ -123,10 +129,32 @@ public struct RankerModel: Sendable, Codable {
         return RankerModel(all: all, new: new, calibration: calibration, newCalibration: newCalibration)
     }
 
-    /// Candidate rows of every customer who ordered in `[context.asOf, windowEnd)`, labelled by those orders.
+    /// `customers` (and their purchases, in the same order) cut to at most `budget` who train and `budget / 4`
+    /// who calibrate, each kept with the same chance by a fixed hash of the customer and `seed`.
+    static func withinBudget(
+        _ customers: [CustomerIndex], _ bought: [[ProductIndex]], budget: Int, holdOut: Bool, seed: UInt64
+    ) -> ([CustomerIndex], [[ProductIndex]]) {
+        let calibrating = holdOut ? customers.filter(isHeldOut).count : 0
+        let training = customers.count - calibrating
+        guard training > budget || calibrating > budget / 4 else { return (customers, bought) }
+        let trainShare = min(1, Double(budget) / Double(max(training, 1)))
+        let calibrateShare = min(1, Double(budget / 4) / Double(max(calibrating, 1)))
+        var keptCustomers: [CustomerIndex] = [], keptBought: [[ProductIndex]] = []
+        for (i, customer) in customers.enumerated() {
+            var random = SeededRandom(seed: (seed ^ 0x5EED_CAFE) &+ UInt64(customer))
+            let share = holdOut && isHeldOut(customer) ? calibrateShare : trainShare
+            guard Double(random.next() >> 11) / Double(1 << 53) < share else { continue }
+            keptCustomers.append(customer)
+            keptBought.append(bought[i])
+        }
+        return (keptCustomers, keptBought)
+    }
+
+    /// Candidate rows of every customer who ordered in `[context.asOf, windowEnd)` (up to `customersPerWindow`),
+    /// labelled by those orders.
     static func trainingRows(
         context: RankerContext, windowEnd: Int64, negativeSampling: Double, seed: UInt64, recallWeighting: Bool = false,
-        holdOut: Bool = false
+        holdOut: Bool = false, customersPerWindow: Int = .max
     ) -> (training: TrainingRows, heldOut: TrainingRows) {
         let history = context.history
         let snapshot = history.snapshot
@@ -147,32 +175,37 @@ public struct RankerModel: Sendable, Codable {
                 bought.append(Array(products))
             }
         }
+        (customers, bought) = withinBudget(customers, bought, budget: customersPerWindow, holdOut: holdOut, seed: seed)
         var parts = [TrainingRows](repeating: TrainingRows(), count: customers.count)
         parts.withUnsafeMutableBufferPointer { parts in
             let out = UncheckedBox(parts)
-            // Each iteration writes only its own customer's slot.
-            Parallel.forEach(customers.count) { i in
-                let customer = customers[i]
-                let truth = Set(bought[i])
-                let (products, owned, rows) = context.candidates(for: customer, includeOwn: true)
-                var random = SeededRandom(seed: seed &* 0x9E37_79B9 &+ UInt64(customer))
-                var part = TrainingRows()
-                // A held-out customer's every candidate is kept, unsampled: the calibration sees the real odds.
-                let calibrating = holdOut && isHeldOut(customer)
-                // A hit is worth 1 / min(20, |truth|) of this customer's Recall@20.
-                let hitWeight = Float(20) / Float(min(20, truth.count))
-                let f = RankerContext.featureCount
-                for (k, product) in products.enumerated() {
-                    let positive = truth.contains(product)
-                    if !positive, !calibrating, Double(random.next() >> 11) / Double(1 << 53) >= negativeSampling {
-                        continue
+            // Each iteration writes only its own customers' slots; a chunk of customers shares one scratch.
+            let chunks = min(customers.count, 64)
+            Parallel.forEach(chunks) { chunk in
+                var scratch = context.makeScratch()
+                for i in (customers.count * chunk / chunks)..<(customers.count * (chunk + 1) / chunks) {
+                    let customer = customers[i]
+                    let truth = Set(bought[i])
+                    let (products, owned, rows) = context.candidates(for: customer, includeOwn: true, scratch: &scratch)
+                    var random = SeededRandom(seed: seed &* 0x9E37_79B9 &+ UInt64(customer))
+                    var part = TrainingRows()
+                    // A held-out customer's every candidate is kept, unsampled: the calibration sees the real odds.
+                    let calibrating = holdOut && isHeldOut(customer)
+                    // A hit is worth 1 / min(20, |truth|) of this customer's Recall@20.
+                    let hitWeight = Float(20) / Float(min(20, truth.count))
+                    let f = RankerContext.featureCount
+                    for (k, product) in products.enumerated() {
+                        let positive = truth.contains(product)
+                        if !positive, !calibrating, Double(random.next() >> 11) / Double(1 << 53) >= negativeSampling {
+                            continue
+                        }
+                        part.rows += rows[(k * f)..<((k + 1) * f)]
+                        part.labels.append(positive ? 1 : 0)
+                        part.weights.append(positive ? hitWeight : 1)
+                        part.owned.append(owned[k])
                     }
-                    part.rows += rows[(k * f)..<((k + 1) * f)]
-                    part.labels.append(positive ? 1 : 0)
-                    part.weights.append(positive ? hitWeight : 1)
-                    part.owned.append(owned[k])
+                    out.value[i] = part
                 }
-                out.value[i] = part
             }
         }
         var training = TrainingRows(), heldOut = TrainingRows()
