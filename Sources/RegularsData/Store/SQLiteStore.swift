@@ -43,35 +43,38 @@ public struct SQLiteStore: Store {
     /// on again before the connection serves anything else.
     public func importWrite<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = \(Self.pageCacheKiB.importing)")
-            // Back to the everyday size, which frees the import's pages: the connection lives on in the pool.
-            defer {
-                try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = \(Self.pageCacheKiB.everyday)")
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            return try Self.withLargeCache(db) {
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    // Into a store without orders, the two secondary order indexes are built once at the end from
+                    // sorted data instead of growing by a random insert per order. In the same transaction: a
+                    // refused import rolls the schema back with the rows.
+                    let empty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM shopOrder)") == 0
+                    if empty { try db.execute(sql: "DROP INDEX shopOrder_customer_time; DROP INDEX shopOrder_time") }
+                    result = try body(SQLiteStoreWriter(db: db))
+                    if empty { try db.execute(sql: Self.orderIndexes) }
+                    return .commit
+                }
+                return result!
             }
-            var result: T?
-            try db.inTransaction(.immediate) {
-                // Into a store without orders, the two secondary order indexes are built once at the end from
-                // sorted data instead of growing by a random insert per order. In the same transaction: a
-                // refused import rolls the schema back with the rows.
-                let empty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM shopOrder)") == 0
-                if empty { try db.execute(sql: "DROP INDEX shopOrder_customer_time; DROP INDEX shopOrder_time") }
-                result = try body(SQLiteStoreWriter(db: db))
-                if empty { try db.execute(sql: Self.orderIndexes) }
-                return .commit
-            }
-            return result!
         }
+    }
+
+    /// `body` on `db` with the import's page cache, then the everyday size again, which frees the large cache's
+    /// pages: the connection lives on in the pool.
+    static func withLargeCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = \(pageCacheKiB.importing)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(pageCacheKiB.everyday)") }
+        return try body()
     }
 
     /// The snapshot's read gets the import's cache for its transaction: it walks the orders by customer and
     /// finds each one's lines in the line table's B-tree, and with the everyday cache a large store's pages were
     /// read again and again (600,000 page reads, 5.6 s of a 1.5-million-line shop's training).
     public func snapshot(asOf: Date) throws -> Snapshot {
-        try writer.read { db in
-            try db.execute(sql: "PRAGMA cache_size = \(Self.pageCacheKiB.importing)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(Self.pageCacheKiB.everyday)") }
-            return try Self.loadSnapshot(db, asOf: asOf)
-        }
+        try writer.read { db in try Self.withLargeCache(db) { try Self.loadSnapshot(db, asOf: asOf) } }
     }
 
     public func statistics() throws -> StoreStatistics {
