@@ -74,6 +74,10 @@ public func buildApplication(
     WidgetRoutes().add(to: router)
     PreferenceRoutes(services: services).add(to: router)
     DashboardRoutes(services: services, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
+    let webhooks = WebhookProcessor(
+        services: services, logger: logger, retryInterval: configuration.webhookRetryInterval,
+        retrainAfter: configuration.retrainAfterChanges)
+    ShopifyWebhookRoutes(services: services, processor: webhooks).add(to: router)
 
     return Application(
         router: router,
@@ -83,6 +87,7 @@ public func buildApplication(
                     Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
                         + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "regulars"),
+        services: [webhooks],
         logger: logger)
 }
 

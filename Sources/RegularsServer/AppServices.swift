@@ -30,3 +30,16 @@ struct AppServices: Sendable {
     /// The banner composer over the served models (`GET /v1/banner`).
     let banners = BannerComposers()
 }
+
+extension AppServices {
+    /// What follows an erasure in a running server, whoever asked for it (`DELETE /v1/customers/{id}`, Shopify's
+    /// `customers/redact`): no list is personal to them any more, the cached insights go, and the models that
+    /// learned from them are retrained.
+    func afterErasure(_ report: ErasureReport, named id: String? = nil) async {
+        for customer in Set(report.customerIDs + (id.map { [$0] } ?? [])) {
+            models?.stopPersonalizing(customer: customer)
+        }
+        await insights.invalidate()
+        if report.customerFound { await trainer?.retrainAfterErasure(asOf: asOf()) }
+    }
+}

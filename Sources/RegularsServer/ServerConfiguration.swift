@@ -31,6 +31,11 @@ public struct ServerConfiguration: Sendable {
     /// Whether `/metrics` answers anyone; by default it answers requests from this machine (loopback) and
     /// requests with a secret key.
     public var openMetrics = false
+    /// After webhooks brought new orders or products, the models are retrained once the served ones are this old;
+    /// `nil` never retrains on its own (`regulars train` or `POST /v1/admin/train` still do).
+    public var retrainAfterChanges: Duration? = .seconds(24 * 3600)
+    /// How often stored webhooks whose retry is due (and a due retraining) are looked at.
+    public var webhookRetryInterval: Duration = .seconds(15)
     /// Called once at start with a one-time dashboard sign-in link (`regulars serve` prints it), or `nil`.
     public var announceDashboardLink: (@Sendable (String) -> Void)?
 

@@ -36,6 +36,11 @@ struct ServeCommand: AsyncParsableCommand {
     var plainHTTP = false
     @Flag(name: .customLong("open-metrics"), help: "Let anyone read /metrics (default: this machine or a secret key).")
     var openMetrics = false
+    @Option(
+        help: ArgumentHelp(
+            "After Shopify webhooks bring new orders or products, retrain once the served models are this many hours "
+                + "old; 0 never retrains on its own.", valueName: "hours"))
+    var retrainEvery: Double = 24
 
     func validate() throws {
         guard keyRate >= 0, addressRate >= 0 else { throw ValidationError("--rate-limit-*: expected 0 or more") }
@@ -63,6 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.clientAddressRate = addressRate > 0 ? RateLimit(perSecond: addressRate) : nil
         configuration.secureCookies = !plainHTTP
         configuration.openMetrics = openMetrics
+        configuration.retrainAfterChanges = retrainEvery > 0 ? .seconds(retrainEvery * 3600) : nil
         if try store.keys().isEmpty {
             Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
         }

@@ -128,6 +128,7 @@ struct DiscardingWriter: StoreWriter {
     func upsert(order: Order) throws {}
     func upsert(line: OrderLine) throws {}
     func trimLines(of order: OrderID, keeping count: Int) throws {}
+    func removeOrder(_ id: OrderID) throws -> Bool { false }
     func record(report: ImportReport) throws {}
     func suppressionList() throws -> SuppressionList { .empty }
 }

@@ -159,6 +159,11 @@ final class QueuedWriter: StoreWriter {
     func upsert(order: Order) throws { try queue(.order(order)) }
     func upsert(line: OrderLine) throws { try queue(.line(line)) }
     func trimLines(of order: OrderID, keeping count: Int) throws { try queue(.trimLines(order, keeping: count)) }
+    /// Imports never remove orders (a cancelled order in a file is skipped); queued like the rest all the same.
+    func removeOrder(_ id: OrderID) throws -> Bool {
+        try queue(.removeOrder(id))
+        return true
+    }
     func record(report: ImportReport) throws { try queue(.report(report)) }
     func suppressionList() throws -> SuppressionList { suppressions }
 }
@@ -172,6 +177,7 @@ enum StoreWrite: Sendable {
     case order(Order)
     case line(OrderLine)
     case trimLines(OrderID, keeping: Int)
+    case removeOrder(OrderID)
     case report(ImportReport)
 
     func apply(to writer: any StoreWriter) throws {
@@ -184,6 +190,7 @@ enum StoreWrite: Sendable {
         case .order(let order): try writer.upsert(order: order)
         case .line(let line): try writer.upsert(line: line)
         case .trimLines(let order, let count): try writer.trimLines(of: order, keeping: count)
+        case .removeOrder(let order): _ = try writer.removeOrder(order)
         case .report(let report): try writer.record(report: report)
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One whole order from a call instead of a file (`POST /v1/orders`, later a shop's webhooks), written the way
+/// One whole order from a call instead of a file (`POST /v1/orders`, Shopify's order webhooks), written the way
 /// an import writes its orders: by the same `OrderSink`, so the customer and products it names are created,
 /// `(order, position)` is upserted and lines past the new count are dropped. Sending it again changes nothing.
 public enum OrderIngestion {
@@ -20,12 +20,16 @@ public enum OrderIngestion {
 
     /// Writes `order` with `lines` (positions 1…n in their order) inside the caller's transaction. Returns
     /// `false`, writing nothing, when the customer was erased: the caller says so instead of recreating them.
-    /// - Parameter explicitTotal: whether `order.total` is the shop's own figure; else the lines' sum.
+    /// - Parameters:
+    ///   - explicitTotal: whether `order.total` is the shop's own figure; else the lines' sum.
+    ///   - customer: what the order tells of its customer (a Shopify order's e-mail and name), when it tells more
+    ///     than their id; kept as an import keeps it.
     public static func write(
-        _ order: Order, lines: [Line], explicitTotal: Bool, to writer: any StoreWriter
+        _ order: Order, lines: [Line], explicitTotal: Bool, customer: Customer? = nil, to writer: any StoreWriter
     ) throws -> Bool {
         var sink = OrderSink()
-        guard try !sink.isSuppressed(order.customerID, email: nil, writer: writer) else { return false }
+        guard try !sink.isSuppressed(order.customerID, email: customer?.email, writer: writer) else { return false }
+        if let customer { sink.customerRecords[customer.id] = customer }
         try sink.begin(order, explicitTotal: explicitTotal, writer: writer)
         for line in lines {
             try sink.addLine(

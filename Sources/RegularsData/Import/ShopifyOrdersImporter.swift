@@ -56,8 +56,7 @@ struct ShopifyOrdersImporter: RowImporter {
         let quantity = try row.quantity(lineQuantity)
         let price = try row.money(linePrice)
         let title = try row.required(lineName)
-        // A custom line item has no SKU; its name is the best stable key it has.
-        let sku = row.optional(lineSKU) ?? title
+        let sku = ShopifyOrderFields.sku(row.optional(lineSKU), name: title)
         try sink.addLine(sku: sku, name: title, category: nil, quantity: quantity, unitPrice: price, writer: writer)
         report.rowsImported += 1
     }
@@ -66,55 +65,56 @@ struct ShopifyOrdersImporter: RowImporter {
         throws
     {
         try sink.flush(writer: writer)
-        let status = row.optional(financialStatus)?.lowercased()
-        if row.optional(cancelledAt) != nil || status == "voided" {
-            skippedOrder = (id, "cancelled order", row.line)
-            report.skip("cancelled order")
-            report.skippedOrders["cancelled", default: 0] += 1
-            return
-        }
-        if status == "refunded" {
-            skippedOrder = (id, "refunded order", row.line)
-            report.skip("refunded order")
-            report.skippedOrders["refunded", default: 0] += 1
-            return
-        }
         do {
-            let time = try row.date(createdAt)
-            let orderTotal = try row.optionalMoney(total)
-            let customerID: CustomerID
-            let address = row.optional(email)
-            if let address {
-                customerID = StableID.customer(email: address)
-                let first = row.optional(billingName).flatMap { $0.split(separator: " ").first.map(String.init) }
-                let marketing = row.optional(acceptsMarketing).map {
-                    ["yes", "true", "1", "subscribed"].contains($0.lowercased())
-                }
-                sink.customerRecords[customerID] =
-                    sink.customerRecords[customerID]
-                    ?? Customer(id: customerID, email: address, firstName: first, acceptsMarketing: marketing ?? false)
-            } else {
-                let parts = [row.text(billingName), row.text(phone), row.text(billingZip), row.text(shippingZip)]
-                customerID = StableID.guest(parts.allSatisfy { $0.isEmpty } ? [id] : parts)
+            let fields = try self.fields(id: id, row: row)
+            if let exclusion = fields.exclusion {
+                skip(id, because: "\(exclusion) order", kind: exclusion, row: row, report: &report)
+                return
             }
-            if try sink.isSuppressed(customerID, email: address, writer: writer) {
-                skippedOrder = (id, "erased customer", row.line)
-                report.skip("erased customer")
-                report.skippedOrders["erased customer", default: 0] += 1
+            let (customerID, record) = fields.customer
+            if let record { sink.customerRecords[customerID] = sink.customerRecords[customerID] ?? record }
+            if try sink.isSuppressed(customerID, email: fields.email, writer: writer) {
+                skip(id, because: "erased customer", kind: "erased customer", row: row, report: &report)
                 return
             }
             try sink.begin(
-                Order(
-                    id: id, customerID: customerID, createdAt: Date(timeIntervalSince1970: TimeInterval(time)),
-                    currency: row.optional(currency), total: orderTotal ?? .zero,
-                    discountCode: row.optional(discountCode),
-                    source: row.optional(source) ?? "shopify"),
-                explicitTotal: orderTotal != nil, writer: writer)
+                fields.order(customerID: customerID), explicitTotal: fields.total != nil, writer: writer)
         } catch {
             skippedOrder = (id, nil, row.line)
             sink.discardCurrent()
             throw error
         }
+    }
+
+    /// The order-level columns of an order's first row, as the webhooks' JSON gives them too.
+    private func fields(id: String, row: ImportRow) throws -> ShopifyOrderFields {
+        // A cancelled or refunded order is skipped before its date or total is read: a broken value there is moot.
+        var fields = ShopifyOrderFields(name: id, createdAt: 0)
+        fields.cancelled = row.optional(cancelledAt) != nil
+        fields.financialStatus = row.optional(financialStatus)
+        if fields.exclusion != nil { return fields }
+        fields.createdAt = try row.date(createdAt)
+        fields.total = try row.optionalMoney(total)
+        fields.email = row.optional(email)
+        fields.billingName = row.optional(billingName)
+        fields.phone = row.optional(phone)
+        fields.billingZip = row.optional(billingZip)
+        fields.shippingZip = row.optional(shippingZip)
+        fields.acceptsMarketing = row.optional(acceptsMarketing).map {
+            ["yes", "true", "1", "subscribed"].contains($0.lowercased())
+        }
+        fields.currency = row.optional(currency)
+        fields.discountCode = row.optional(discountCode)
+        fields.source = row.optional(source)
+        return fields
+    }
+
+    private mutating func skip(
+        _ id: String, because reason: String, kind: String, row: ImportRow, report: inout ImportReport
+    ) {
+        skippedOrder = (id, reason, row.line)
+        report.skip(reason)
+        report.skippedOrders[kind, default: 0] += 1
     }
 
     mutating func finish(writer: any StoreWriter, report: inout ImportReport) throws {

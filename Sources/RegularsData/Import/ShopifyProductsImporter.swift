@@ -3,9 +3,8 @@ import Foundation
 /// Shopify's products export, both header generations (legacy `Handle,Title,Body (HTML),…,Variant SKU`
 /// and current `Title,URL handle,Description,…,SKU`).
 ///
-/// One product per variant: rows that repeat a handle with an empty title are further variants, or only
-/// images (skipped and counted). The category is the shop's own product type, else the last step of
-/// Shopify's taxonomy path. A tag `sensitive` marks a product sensitive.
+/// One product per variant (`ShopifyProductMapping`, shared with the product webhooks): rows that repeat a handle
+/// with an empty title are further variants, or only images (skipped and counted).
 struct ShopifyProductsImporter: RowImporter {
     private let handle, title: Column
     private let description, vendor, taxonomy, type, tags, published, status, sku, option1, option2, option3: Column?
@@ -46,13 +45,8 @@ struct ShopifyProductsImporter: RowImporter {
             return
         }
         let name = try row.required(title)
-        let categoryName =
-            row.optional(type)
-            ?? row.optional(taxonomy).map {
-                String($0.split(separator: ">").last ?? Substring($0)).trimmingCharacters(in: .whitespaces)
-            }
-        let tagList = (row.optional(tags) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        let categoryName = ShopifyProductMapping.category(type: row.optional(type), taxonomy: row.optional(taxonomy))
+        let tagList = ShopifyProductMapping.tags(row.optional(tags))
         let publishedFlag = row.optional(published)?.lowercased()
         let statusText = row.optional(status)?.lowercased() ?? (publishedFlag == "false" ? "draft" : "active")
         var tagsWithGift = tagList
@@ -62,23 +56,17 @@ struct ShopifyProductsImporter: RowImporter {
         let product = Product(
             sku: key, title: name, handle: key, description: row.optional(description).map(HTMLText.plain),
             vendor: row.optional(vendor), category: categoryName, tags: tagsWithGift, status: statusText,
-            sensitive: tagList.contains { $0.lowercased() == "sensitive" })
+            sensitive: ShopifyProductMapping.isSensitive(tags: tagList))
         current = product
         try write(variant(of: product, row: row), writer: writer, report: &report)
     }
 
     private func variant(of product: Product, row: ImportRow) throws -> Product {
         var variant = product
-        let options = [option1, option2, option3].compactMap { row.optional($0) }.filter { $0 != "Default Title" }
-        let handleText = product.handle ?? product.sku
-        variant.sku =
-            row.optional(sku)
-            ?? (options.isEmpty
-                ? handleText
-                : handleText + "-"
-                    + options.joined(separator: "-").lowercased()
-                    .replacingOccurrences(of: " ", with: "-"))
-        if !options.isEmpty { variant.title = product.title + " - " + options.joined(separator: " / ") }
+        let options = ShopifyProductMapping.options([option1, option2, option3].map { row.optional($0) })
+        variant.sku = ShopifyProductMapping.variantSKU(
+            row.optional(sku), handle: product.handle ?? product.sku, options: options)
+        variant.title = ShopifyProductMapping.variantTitle(product.title, options: options)
         variant.price = try row.optionalMoney(price)
         variant.compareAtPrice = try row.optionalMoney(compareAt)
         variant.cost = try row.optionalMoney(cost)

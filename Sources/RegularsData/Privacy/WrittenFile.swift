@@ -9,6 +9,8 @@ public struct WrittenFile: Sendable, Codable, Hashable {
         case predictions
         /// The demo's own generated exports, written beside its store.
         case demoExport = "demo_export"
+        /// What the store held about a customer, written for a data request (Shopify's `customers/data_request`).
+        case dataRequest = "data_request"
     }
 
     /// The absolute path.

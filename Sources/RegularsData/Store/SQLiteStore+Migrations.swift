@@ -190,6 +190,23 @@ extension SQLiteStore {
                     );
                     """)
         }
+        migrator.registerMigration("v7: webhook deliveries") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE webhookDelivery (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        topic TEXT NOT NULL,
+                        receivedAt INTEGER NOT NULL,
+                        payload BLOB,
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        retryAt INTEGER NOT NULL DEFAULT 0,
+                        outcome TEXT,
+                        error TEXT
+                    );
+                    CREATE INDEX webhookDelivery_pending ON webhookDelivery (receivedAt) WHERE state = 'pending';
+                    """)
+        }
         return migrator
     }
 }

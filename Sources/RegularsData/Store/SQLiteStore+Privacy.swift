@@ -42,6 +42,7 @@ extension SQLiteStore {
                 try db.execute(sql: "DELETE FROM event WHERE customerId = ?", arguments: [id])
                 events += db.changesCount
             }
+            try Self.dropDeliveries(naming: emails, db)
             var hashes = ids.map { suppression.hash("id", $0) }
             for email in emails.sorted() {
                 hashes += [suppression.hash("email", email), suppression.hash("id", StableID.customer(email: email))]

@@ -244,6 +244,15 @@ final class SQLiteStoreWriter: StoreWriter {
         try run("DELETE FROM orderLine WHERE orderKey = ? AND position > ?", [try orderKey(order), count])
     }
 
+    func removeOrder(_ id: OrderID) throws -> Bool {
+        if lastOrder?.id == id { lastOrder = nil }
+        insertedOrders.remove(id)
+        // The lines explicitly: an import's transaction runs with foreign keys (and so their cascade) off.
+        try run("DELETE FROM orderLine WHERE orderKey IN (SELECT key FROM shopOrder WHERE id = ?)", [id])
+        try run("DELETE FROM shopOrder WHERE id = ?", [id])
+        return db.changesCount > 0
+    }
+
     func record(report: ImportReport) throws {
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         try run("INSERT INTO importLog (kind, report) VALUES (?, ?)", [report.kind, json])

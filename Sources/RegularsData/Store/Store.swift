@@ -105,6 +105,19 @@ public protocol Store: Sendable {
     func setting(named name: String) throws -> String?
     /// Sets (or with `nil`, removes) a shop setting.
     func set(setting name: String, to value: String?) throws
+
+    // Webhook deliveries (SQLiteStore+Webhooks.swift): what a shop platform sent, kept until it is processed.
+
+    /// Stores a delivery unless one with its id is stored already (a retry). Returns whether it was new.
+    func record(delivery: WebhookDelivery) throws -> Bool
+    /// Deliveries waiting to be processed at `time` (new ones, and failed ones whose retry is due), oldest first.
+    func pendingDeliveries(dueAt time: Int64, limit: Int) throws -> [WebhookDelivery]
+    /// Marks a delivery processed (its payload is dropped: it may hold customers' details) or, with `error`, failed
+    /// once more: it is tried again later (`WebhookDelivery.retryDelay`), and parked with its error once it failed
+    /// `WebhookDelivery.maximumAttempts` times.
+    func finish(delivery id: String, at time: Int64, outcome: String?, error: String?) throws
+    /// Every delivery's id, topic, state and outcome, newest first, without payloads.
+    func deliveries(limit: Int) throws -> [WebhookDelivery]
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.
@@ -121,6 +134,8 @@ public protocol StoreWriter {
     func upsert(line: OrderLine) throws
     /// Removes lines of `order` beyond `count` (the order shrank since the last import).
     func trimLines(of order: OrderID, keeping count: Int) throws
+    /// Removes an order and its lines (it was cancelled or refunded after it was stored). Returns whether it was there.
+    func removeOrder(_ id: OrderID) throws -> Bool
     /// Keeps the report of this import for `stats`.
     func record(report: ImportReport) throws
     /// Who was erased: their rows must not be imported again.

@@ -43,6 +43,25 @@ actor ModelTrainer {
         }
     }
 
+    /// New orders or products arrived (webhooks): trains in the background when the served models were trained
+    /// at least `age` before `now`, or when none are served. Returns whether a training started.
+    func trainIfOlder(than age: Duration, now: Date, asOf: Date) -> Bool {
+        guard !training else { return false }
+        if let trainedAt = registry.served?.models.trainedAt,
+            now.timeIntervalSince(trainedAt) < Double(age.components.seconds)
+        {
+            return false
+        }
+        Task {
+            do {
+                _ = try await self.train(asOf: asOf)
+            } catch {
+                logger.warning("training after new orders failed: \(error)")
+            }
+        }
+        return true
+    }
+
     /// After an erasure: replaces every saved model version by one trained without the customer, in the
     /// background. Erasures that arrive meanwhile are folded into one more retraining.
     func retrainAfterErasure(asOf: Date) {

@@ -95,9 +95,7 @@ struct CustomerRoutes: Sendable {
     func erase(id: String) async throws -> Components.Schemas.Erasure {
         try TextLimits.check(id, field: "id")
         let report = try services.shop.erase(customer: id).store
-        for customer in Set(report.customerIDs + [id]) { services.models?.stopPersonalizing(customer: customer) }
-        await services.insights.invalidate()
-        if report.customerFound { await services.trainer?.retrainAfterErasure(asOf: services.asOf()) }
+        await services.afterErasure(report, named: id)
         return .init(
             customerFound: report.customerFound, ordersRemoved: report.ordersRemoved, linesRemoved: report.linesRemoved,
             eventsRemoved: report.eventsRemoved)

@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+import RegularsData
+import RegularsShop
+import ServiceLifecycle
+
+/// Processes stored webhook deliveries, oldest first, one at a time: on start (what a stopped server left), soon
+/// after each new delivery, and every `retryInterval` for failed ones whose retry is due.
+///
+/// A service of the application, so it stops with the server. One processor per server: deliveries are
+/// processed in the order they were received, and an `orders/updated` never overtakes its `orders/create`.
+final class WebhookProcessor: Service, Sendable {
+    private let services: AppServices
+    private let logger: Logger
+    private let retryInterval: Duration
+    private let retrainAfter: Duration?
+    /// Set by `notify`, read by the loop: a new delivery is waiting.
+    private let woken = Locked(false)
+    /// Orders or products changed since the last training this processor started.
+    private let stale = Locked(false)
+
+    init(services: AppServices, logger: Logger, retryInterval: Duration, retrainAfter: Duration?) {
+        self.services = services
+        self.logger = logger
+        self.retryInterval = retryInterval
+        self.retrainAfter = retrainAfter
+    }
+
+    /// A delivery was stored: process it soon.
+    func notify() { woken.withLock { $0 = true } }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { [self] in
+            while !Task.isCancelled {
+                await drain()
+                await retrainIfStale()
+                await waitForWork()
+            }
+        }
+    }
+
+    /// Sleeps until `notify` or the retry interval, in short steps so that a new delivery waits little.
+    private func waitForWork() async {
+        let step = Duration.milliseconds(50)
+        var waited = Duration.zero
+        while waited < retryInterval, !Task.isCancelled {
+            if woken.withLock({ woken in
+                defer { woken = false }; return woken
+            }) {
+                return
+            }
+            try? await Task.sleep(for: step)
+            waited += step
+        }
+    }
+
+    /// Processes every delivery that is due; returns how many it processed (tests call it directly).
+    @discardableResult
+    func drain() async -> Int {
+        var processed = 0
+        while true {
+            let now = Int64(services.now().timeIntervalSince1970)
+            guard let batch = try? services.store.pendingDeliveries(dueAt: now, limit: 50), !batch.isEmpty else {
+                return processed
+            }
+            for delivery in batch {
+                await process(delivery, at: now)
+                processed += 1
+            }
+        }
+    }
+
+    /// The shop's data changed: its models are retrained once the served ones are `retrainAfter` old. Checked
+    /// after every pass, so orders that keep arriving lead to one training a period, not one per order.
+    private func retrainIfStale() async {
+        guard let retrainAfter, let trainer = services.trainer, stale.current else { return }
+        if await trainer.trainIfOlder(than: retrainAfter, now: services.now(), asOf: services.asOf()) {
+            stale.withLock { $0 = false }
+        }
+    }
+
+    private func process(_ delivery: WebhookDelivery, at now: Int64) async {
+        do {
+            let outcome = try services.shop.process(delivery: delivery)
+            try services.store.finish(delivery: delivery.id, at: now, outcome: outcome.summary, error: nil)
+            if let erasure = outcome.erasure {
+                await services.afterErasure(erasure)
+            } else {
+                await services.insights.invalidate()
+                if outcome.changedData { stale.withLock { $0 = true } }
+            }
+            // Topic and outcome only: an order's name or a customer's e-mail never reach the log.
+            logger.info("webhook processed", metadata: ["topic": "\(delivery.topic)", "outcome": "\(outcome.summary)"])
+        } catch {
+            let message = (error as? ShopifyPayloadError)?.description ?? "\(type(of: error)): \(error)"
+            try? services.store.finish(delivery: delivery.id, at: now, outcome: nil, error: message)
+            logger.warning(
+                "webhook failed", metadata: ["topic": "\(delivery.topic)", "attempt": "\(delivery.attempts + 1)"])
+        }
+    }
+}
