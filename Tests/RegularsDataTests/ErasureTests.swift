@@ -5,6 +5,16 @@ import Testing
 
 @Suite("Erasure, opt-out and sensitive categories")
 struct ErasureTests {
+    @Test("suppression hashes are the same hex strings as ever: lists written by earlier versions still match")
+    func hashesKnownAnswers() {
+        // Computed with Python's hmac and hashlib: HMAC-SHA256 and the first version's SHA-256, lower-case hex.
+        let suppression = Suppression(secret: "store-secret")
+        #expect(suppression.hash("id", " C-1 ") == "4be4b9657a9400da2eda7b73c311c25fab002783ef9b29fb81f241f45d5b387d")
+        let lookup = suppression.lookupHashes(customerID: "c-1", email: "Ana@Example.com")
+        #expect(lookup.count == 4)
+        #expect(lookup.last == "d45a071983b5770e0ecfeaffacc261a56103c10e1cac6cd7a1aa662187d2c096")
+    }
+
     @Test("forget removes the customer's orders and lines, and a re-import does not bring them back")
     func forgetGeneric() throws {
         let store = try TemporaryStore.make()

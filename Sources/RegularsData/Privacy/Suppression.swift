@@ -44,7 +44,19 @@ public struct Suppression: Sendable {
         identifier.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+    /// Lower-case hex. By table, not `String(format:)`: a server checks every served customer against the list
+    /// when it loads a model set, two hashes each, and formatting byte by byte made that most of a large shop's
+    /// start (a minute for 784,000 customers).
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[2 * index] = digits[Int(byte >> 4)]
+                buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
+    }
 }
 
 /// What `forget` removed. Encoded without the ids, which are for the caller's own use (the server stops

@@ -22,9 +22,7 @@ final class SQLiteStoreWriter: StoreWriter {
     /// Read on first use and kept: a writer lives for one transaction, in which nothing else erases.
     func suppressionList() throws -> SuppressionList {
         if let suppressions { return suppressions }
-        let hashes = try Set(String.fetchAll(db, sql: "SELECT hash FROM suppression"))
-        let list =
-            hashes.isEmpty ? .empty : SuppressionList(suppression: try SQLiteStore.suppression(db), hashes: hashes)
+        let list = try SQLiteStore.suppressionList(db)
         suppressions = list
         return list
     }
