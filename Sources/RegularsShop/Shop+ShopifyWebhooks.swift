@@ -35,11 +35,15 @@ public struct WebhookOutcome: Sendable {
     public var erasure: ErasureReport?
     /// Orders or products changed: the models are behind the store.
     public var changedData: Bool
+    /// The body named a customer who is erased now (a redaction, or their order sent after it): the store must
+    /// keep no trace of it, in the write-ahead log either.
+    public var namedErased: Bool
 
-    init(_ summary: String, erasure: ErasureReport? = nil, changedData: Bool = false) {
+    init(_ summary: String, erasure: ErasureReport? = nil, changedData: Bool = false, namedErased: Bool = false) {
         self.summary = summary
         self.erasure = erasure
         self.changedData = changedData
+        self.namedErased = namedErased || erasure != nil
     }
 }
 
@@ -67,7 +71,8 @@ extension Shop {
         guard let body = delivery.payload else { return WebhookOutcome("nothing to do: no body") }
         switch topic {
         case .ordersCreate, .ordersUpdated, .ordersCancelled:
-            return WebhookOutcome(try processOrder(body), changedData: true)
+            let (summary, erased) = try processOrder(body)
+            return WebhookOutcome(summary, changedData: !erased, namedErased: erased)
         case .productsCreate, .productsUpdate:
             let products = try ShopifyProductPayload.decode(body).products()
             try store.write { writer in for product in products { try writer.upsert(product: product) } }
@@ -98,18 +103,19 @@ extension Shop {
         }
     }
 
-    private func processOrder(_ body: Data) throws -> String {
+    /// What processing an order did, and whether it named an erased customer.
+    private func processOrder(_ body: Data) throws -> (String, Bool) {
         let payload = try ShopifyOrderPayload.decode(body)
         let fields = try payload.fields()
         if let exclusion = fields.exclusion {
             let removed = try store.write { try $0.removeOrder(fields.name) }
-            return removed ? "\(exclusion) order removed" : "\(exclusion) order: nothing was stored"
+            return (removed ? "\(exclusion) order removed" : "\(exclusion) order: nothing was stored", false)
         }
         let lines = try payload.lines()
         // Every line edited down to nothing: no purchase is left.
         if lines.isEmpty {
             let removed = try store.write { try $0.removeOrder(fields.name) }
-            return removed ? "order removed: no line left" : "order with no line left: nothing stored"
+            return (removed ? "order removed: no line left" : "order with no line left: nothing stored", false)
         }
         let customer = fields.customer
         let stored = try store.write { writer in
@@ -117,6 +123,8 @@ extension Shop {
                 fields.order(customerID: customer.id), lines: lines, explicitTotal: fields.total != nil,
                 customer: customer.record, to: writer)
         }
-        return stored ? "order stored, \(lines.count) line\(lines.count == 1 ? "" : "s")" : "skipped: customer erased"
+        return stored
+            ? ("order stored, \(lines.count) line\(lines.count == 1 ? "" : "s")", false)
+            : ("skipped: customer erased", true)
     }
 }

@@ -34,7 +34,8 @@ struct ShopsCommandTests {
         _ = try shop.store.record(
             delivery: WebhookDelivery(
                 id: "d-1", topic: "orders/create", receivedAt: 1_719_700_000, payload: Data("{}".utf8)))
-        try shop.store.finish(delivery: "d-1", at: 1_719_700_001, outcome: nil, error: "created_at: missing")
+        try shop.store.finish(
+            delivery: "d-1", at: 1_719_700_001, outcome: nil, error: "created_at: missing", namedErased: false)
 
         let list = await CLI.run(["shops", "list", "--store", store])
         #expect(list.stdout.contains("Shopify: my-shop.myshopify.com"))

@@ -49,7 +49,7 @@ struct OperationsTests {
                 "/v1/customers/{id}": ["put", "get", "delete"], "/v1/customers/{id}/opt-out": ["post"],
                 "/v1/orders": ["post"], "/v1/segments": ["get"], "/health": ["get"], "/metrics": ["get"],
                 "/openapi.json": ["get"], "/v1/admin/train": ["post"], "/v1/admin/dashboard-link": ["post"],
-                "/widget.js": ["get"],
+                "/widget.js": ["get"], "/webhooks/shopify/{resource}/{event}": ["post"],
             ]
             for (path, methods) in expected {
                 #expect(Set(paths[path]?.keys.filter { $0 != "parameters" } ?? []) == methods, "\(path)")

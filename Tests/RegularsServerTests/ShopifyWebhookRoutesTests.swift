@@ -48,10 +48,13 @@ struct ShopifyWebhookRoutesTests {
         return fields
     }
 
-    /// Waits (up to 10 s) until no delivery is pending: the processor runs beside the requests.
+    /// Waits (up to 10 s) until no delivery is due: the processor runs beside the requests. A failed one waits for
+    /// its retry, a minute after the server's pinned clock: never, here.
     static func processed(_ store: SQLiteStore) async throws {
         for _ in 0..<200 {
-            if try store.pendingDeliveries(dueAt: Int64.max, limit: 1).isEmpty { return }
+            if try store.pendingDeliveries(dueAt: Int64(TestServer.today.timeIntervalSince1970), limit: 1).isEmpty {
+                return
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("deliveries still pending after 10 s")
@@ -177,9 +180,14 @@ struct ShopifyWebhookRoutesTests {
         let deliveries = try server.store.deliveries(limit: 10)
         #expect(deliveries.allSatisfy { $0.state == .done && $0.payload == nil })
         #expect(deliveries.first { $0.id == "d-11" }?.outcome == "skipped: customer erased")
-        // Nothing in the store file names them any more.
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: server.store.path))
-        #expect(!String(decoding: bytes, as: UTF8.self).lowercased().contains("ana.silva@example.com"))
+        // No file beside the store (the database, its write-ahead log) names them any more.
+        let folder = URL(fileURLWithPath: server.store.path).deletingLastPathComponent()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.contains { $0.hasSuffix(".sqlite") })
+        for name in files where !name.hasSuffix(".models") {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(!String(decoding: bytes, as: UTF8.self).lowercased().contains("ana.silva@example.com"), "\(name)")
+        }
     }
 
     @Test("orders from webhooks retrain the models once the served ones are old enough, and not before")
@@ -206,6 +214,44 @@ struct ShopifyWebhookRoutesTests {
             if expected.count == 2 {
                 let models = try ModelSet.load(from: directory.file(version: 2))
                 #expect(models.snapshot.customerIndexByID[StableID.customer(email: "new.customer@example.com")] != nil)
+            }
+        }
+    }
+
+    @Test("the dashboard shows the connection, the counts and why a delivery was parked; /metrics counts them")
+    func dashboardAndMetrics() async throws {
+        let server = try Self.connected()
+        let good = Self.order("#7001")
+        let broken = ##"{"name": "#7002", "created_at": "yesterday", "line_items": []}"##
+        try await server.run(configure: { $0.webhookRetryInterval = .milliseconds(50) }) { client in
+            _ = try await client.send(
+                .post, "/webhooks/shopify/orders/create", body: good, headers: Self.headers(good, id: "m-1"))
+            _ = try await client.send(
+                .post, "/webhooks/shopify/orders/create", body: good, headers: Self.headers(good, id: "m-1"))
+            _ = try await client.send(
+                .post, "/webhooks/shopify/orders/create", body: broken,
+                headers: Self.headers(broken, id: "m-2", signature: Self.signature("tampered")))
+            _ = try await client.send(
+                .post, "/webhooks/shopify/orders/updated", body: broken, headers: Self.headers(broken, id: "m-3"))
+            try await Self.processed(server.store)
+            // The broken body failed once and waits a minute for its retry; three failures park it.
+            for _ in 0..<2 {
+                try server.store.finish(
+                    delivery: "m-3", at: 0, outcome: nil, error: "created_at: expected a date-time", namedErased: false)
+            }
+            let cookie = try #require(
+                DashboardTests.cookie(try await DashboardTests.signIn(client, key: server.secretKey)))
+            let page = try await client.send(.get, "/dashboard/models", headers: [.cookie: cookie])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Connected to <strong>\(Self.domain)</strong>: 1 webhooks processed, 0"))
+            #expect(page.text.contains("1 parked"))
+            #expect(page.text.contains("<td>orders/updated</td><td>created_at: expected a date-time"))
+            #expect(!page.text.contains(Self.secret))
+
+            let lines = try await client.send(.get, "/metrics").text.split(separator: "\n")
+                .filter { $0.hasPrefix("regulars_webhooks_total{") }
+            for result in ["received", "duplicate", "refused", "processed", "failed"] {
+                #expect(lines.contains { $0.contains(#"result="\#(result)""#) }, "\(result)")
             }
         }
     }

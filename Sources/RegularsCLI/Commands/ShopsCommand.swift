@@ -23,10 +23,8 @@ struct ShopsCommand: ParsableCommand {
         func run() throws {
             let shop = try global.openShop()
             let connection = try shop.shopifyConnection()
-            let deliveries = try shop.store.deliveries(limit: 100_000)
-            var counts: [String: Int] = [:]
-            for state in WebhookDelivery.State.allCases { counts[state.rawValue] = 0 }
-            for delivery in deliveries { counts[delivery.state.rawValue, default: 0] += 1 }
+            let counts = Dictionary(
+                uniqueKeysWithValues: try shop.store.deliveryCounts().map { ($0.key.rawValue, $0.value) })
             if global.json {
                 let row: [String: String] = [
                     "store": shop.storePath, "shopify_domain": connection?.domain ?? "",

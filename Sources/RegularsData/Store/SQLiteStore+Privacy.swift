@@ -58,12 +58,17 @@ extension SQLiteStore {
                 customerFound: !found.isEmpty, customerIDs: found.map(\.id),
                 ordersRemoved: orders, linesRemoved: lines, eventsRemoved: events, suppressionHashesAdded: added)
         }
-        // The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
-        // Truncating waits for readers (up to the busy timeout); when one holds on longer, a passive checkpoint
-        // still copies what it can, and SQLite's next automatic checkpoint overwrites the rest: the erasure
-        // itself is committed either way.
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA secure_delete = OFF") }
+        try truncateLog()
+        return report
+    }
+
+    /// The write-ahead log still holds the old pages until a checkpoint copies them back and truncates it.
+    /// Truncating waits for readers (up to the busy timeout); when one holds on longer, a passive checkpoint
+    /// still copies what it can, and SQLite's next automatic checkpoint overwrites the rest: the erasure
+    /// itself is committed either way.
+    func truncateLog() throws {
         try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA secure_delete = OFF")
             do {
                 _ = try db.checkpoint(.truncate)
             } catch let error as DatabaseError
@@ -72,7 +77,6 @@ extension SQLiteStore {
                 _ = try? db.checkpoint(.passive)
             }
         }
-        return report
     }
 
     public func optOut(customer id: String) throws -> CustomerID? {

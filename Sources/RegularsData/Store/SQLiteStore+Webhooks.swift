@@ -29,8 +29,12 @@ extension SQLiteStore {
         }
     }
 
-    public func finish(delivery id: String, at time: Int64, outcome: String?, error: String?) throws {
+    public func finish(delivery id: String, at time: Int64, outcome: String?, error: String?, namedErased: Bool) throws
+    {
         try writer.write { db in
+            // The body's bytes are overwritten where they were, not only unlinked: a freed page keeps its content.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
             if let error {
                 try db.execute(
                     sql: """
@@ -47,6 +51,7 @@ extension SQLiteStore {
                         """, arguments: [outcome, id])
             }
         }
+        if namedErased { try truncateLog() }
     }
 
     public func deliveries(limit: Int) throws -> [WebhookDelivery] {
@@ -58,6 +63,16 @@ extension SQLiteStore {
                     ORDER BY receivedAt DESC, rowid DESC LIMIT ?
                     """, arguments: [limit]
             ).map(Self.delivery)
+        }
+    }
+
+    public func deliveryCounts() throws -> [WebhookDelivery.State: Int] {
+        try writer.read { db in
+            var counts = Dictionary(uniqueKeysWithValues: WebhookDelivery.State.allCases.map { ($0, 0) })
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM webhookDelivery GROUP BY state") {
+                if let state = WebhookDelivery.State(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
         }
     }
 

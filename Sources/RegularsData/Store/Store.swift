@@ -112,12 +112,15 @@ public protocol Store: Sendable {
     func record(delivery: WebhookDelivery) throws -> Bool
     /// Deliveries waiting to be processed at `time` (new ones, and failed ones whose retry is due), oldest first.
     func pendingDeliveries(dueAt time: Int64, limit: Int) throws -> [WebhookDelivery]
-    /// Marks a delivery processed (its payload is dropped: it may hold customers' details) or, with `error`, failed
-    /// once more: it is tried again later (`WebhookDelivery.retryDelay`), and parked with its error once it failed
-    /// `WebhookDelivery.maximumAttempts` times.
-    func finish(delivery id: String, at time: Int64, outcome: String?, error: String?) throws
+    /// Marks a delivery processed (its payload is dropped and overwritten: it may hold customers' details) or, with
+    /// `error`, failed once more: it is tried again later (`WebhookDelivery.retryDelay`), and parked with its error
+    /// once it failed `WebhookDelivery.maximumAttempts` times. `namedErased`: the body named an erased customer (a
+    /// redaction, or their order sent after it), so the write-ahead log is emptied of it too, as erasure does.
+    func finish(delivery id: String, at time: Int64, outcome: String?, error: String?, namedErased: Bool) throws
     /// Every delivery's id, topic, state and outcome, newest first, without payloads.
     func deliveries(limit: Int) throws -> [WebhookDelivery]
+    /// How many deliveries are in each state.
+    func deliveryCounts() throws -> [WebhookDelivery.State: Int]
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.

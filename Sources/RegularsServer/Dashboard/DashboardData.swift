@@ -167,7 +167,7 @@ struct DashboardData: Sendable {
         let now = services.now()
         var page = ModelsPage(
             served: served != nil, version: served.map { String($0.version) } ?? "none", trainedAt: "—", age: "",
-            asOf: "—", totalTraining: "—", timings: [], backtest: nil)
+            asOf: "—", totalTraining: "—", timings: [], backtest: nil, sync: try shopifySync())
         if let models = served?.models {
             page.trainedAt = DashboardFormat.date(models.trainedAt)
             page.age = DashboardFormat.age(now.timeIntervalSince(models.trainedAt))
@@ -195,6 +195,23 @@ struct DashboardData: Sendable {
                 }, verdict: report.verdict)
         }
         return page
+    }
+
+    func shopifySync() throws -> ShopifySync {
+        let counts = try services.store.deliveryCounts()
+        let connection = try services.shop.shopifyConnection()
+        let newest = try services.store.deliveries(limit: 50)
+        let problems = newest.filter { $0.state == .parked }.prefix(10).map {
+            ShopifySync.Problem(
+                received: DashboardFormat.date(Date(timeIntervalSince1970: Double($0.receivedAt))), topic: $0.topic,
+                error: $0.error ?? "")
+        }
+        return ShopifySync(
+            connected: connection != nil, domain: connection?.domain ?? "", processed: counts[.done] ?? 0,
+            pending: counts[.pending] ?? 0, parked: counts[.parked] ?? 0,
+            lastReceived: newest.first.map { DashboardFormat.date(Date(timeIntervalSince1970: Double($0.receivedAt))) }
+                ?? "never",
+            problems: problems, hasProblems: !problems.isEmpty)
     }
 
     func campaigns() async throws -> CampaignsPage {

@@ -121,6 +121,25 @@ struct ModelsPage: Sendable {
     var totalTraining: String
     var timings: [Timing]
     var backtest: Backtest?
+    var sync: ShopifySync
+}
+
+/// The Shopify connection's state on the Models page: what came in and what could not be processed.
+struct ShopifySync: Sendable {
+    struct Problem: Sendable {
+        var received: String
+        var topic: String
+        var error: String
+    }
+    var connected: Bool
+    var domain: String
+    var processed: Int
+    var pending: Int
+    var parked: Int
+    var lastReceived: String
+    /// The newest parked deliveries: topic and error, never their bodies.
+    var problems: [Problem]
+    var hasProblems: Bool
 }
 
 struct CampaignsPage: Sendable {

@@ -187,6 +187,20 @@ enum DashboardTemplates {
         {{^served}}<p>No model is served yet: run <code>regulars train</code> or <code>POST /v1/admin/train</code>.</p>\
         {{/served}}
         </section>
+        <h2>Shopify sync</h2>
+        <section class="panel">
+        {{#sync}}
+        {{#connected}}<p>Connected to <strong>{{domain}}</strong>: {{processed}} webhooks processed, {{pending}} \
+        waiting, {{parked}} parked; the last arrived {{lastReceived}}.</p>{{/connected}}
+        {{^connected}}<p>Not connected: \
+        <code>regulars shops update --shopify-domain DOMAIN --webhook-secret SECRET</code>, \
+        then point Shopify's webhooks at <code>/webhooks/shopify/TOPIC</code>.</p>{{/connected}}
+        {{#hasProblems}}<div class="table-wrap"><table>
+        <thead><tr><th>Received</th><th>Topic</th><th>Why it was parked</th></tr></thead>
+        <tbody>{{#problems}}<tr><td>{{received}}</td><td>{{topic}}</td><td>{{error}}</td></tr>{{/problems}}</tbody>
+        </table></div>{{/hasProblems}}
+        {{/sync}}
+        </section>
         <h2>Latest back-test</h2>
         {{#backtest}}
         <p class="note">Model {{model}}, the last 30 days before {{cutoff}} held out. Recall and NDCG at 20: \

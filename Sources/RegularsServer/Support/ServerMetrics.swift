@@ -2,6 +2,7 @@ import CoreMetrics
 import Foundation
 import Metrics
 import Prometheus
+import RegularsShop
 
 /// The server's own metrics, beside the request counts and latencies of Hummingbird's `MetricsMiddleware`:
 /// events ingested, the served model's version and age, how long it took to train, and versions refused.
@@ -49,6 +50,18 @@ struct ServerMetrics: Sendable {
     func exposed(experiment: String, arm: String) {
         CoreMetrics.Counter(
             label: "regulars_experiment_units_total", dimensions: [("experiment", experiment), ("arm", arm)],
+            factory: PrometheusMetricsFactory(registry: registry)
+        )
+        .increment()
+    }
+
+    /// A Shopify webhook `received`, `duplicate`, `refused`, `processed` or `failed`
+    /// (`regulars_webhooks_total`, by topic and result). A topic Regulars does not take counts as `other`, so that
+    /// a caller cannot grow the label set.
+    func webhook(topic: String, result: String) {
+        CoreMetrics.Counter(
+            label: "regulars_webhooks_total",
+            dimensions: [("topic", ShopifyTopic(rawValue: topic) == nil ? "other" : topic), ("result", result)],
             factory: PrometheusMetricsFactory(registry: registry)
         )
         .increment()

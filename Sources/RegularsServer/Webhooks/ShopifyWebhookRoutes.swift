@@ -23,6 +23,16 @@ struct ShopifyWebhookRoutes: Sendable {
     }
 
     @Sendable func receive(_ request: Request, context: AppContext) async throws -> Response {
+        let topic = "\(context.parameters.get("resource") ?? "")/\(context.parameters.get("event") ?? "")"
+        do {
+            return try await receive(request, topic: topic)
+        } catch let error as APIError {
+            services.metrics.webhook(topic: topic, result: "refused")
+            throw error
+        }
+    }
+
+    private func receive(_ request: Request, topic: String) async throws -> Response {
         let refused = APIError(.unauthorized, "the webhook's signature or shop domain does not match this shop")
         guard let connection = try services.shop.shopifyConnection() else {
             throw APIError(
@@ -38,7 +48,6 @@ struct ShopifyWebhookRoutes: Sendable {
                 signature, authenticating: body, using: SymmetricKey(data: Data(connection.webhookSecret.utf8)))
         else { throw refused }
 
-        let topic = "\(context.parameters.get("resource") ?? "")/\(context.parameters.get("event") ?? "")"
         guard ShopifyTopic(rawValue: topic) != nil else {
             throw APIError(
                 .notFound,
@@ -52,6 +61,7 @@ struct ShopifyWebhookRoutes: Sendable {
             delivery: WebhookDelivery(
                 id: id, topic: topic, receivedAt: Int64(services.now().timeIntervalSince1970), payload: body))
         if isNew { processor.notify() }
+        services.metrics.webhook(topic: topic, result: isNew ? "received" : "duplicate")
         return try Self.json(["received": true, "duplicate": !isNew])
     }
 

@@ -82,18 +82,21 @@ final class WebhookProcessor: Service, Sendable {
     private func process(_ delivery: WebhookDelivery, at now: Int64) async {
         do {
             let outcome = try services.shop.process(delivery: delivery)
-            try services.store.finish(delivery: delivery.id, at: now, outcome: outcome.summary, error: nil)
+            try services.store.finish(
+                delivery: delivery.id, at: now, outcome: outcome.summary, error: nil, namedErased: outcome.namedErased)
             if let erasure = outcome.erasure {
                 await services.afterErasure(erasure)
             } else {
                 await services.insights.invalidate()
                 if outcome.changedData { stale.withLock { $0 = true } }
             }
+            services.metrics.webhook(topic: delivery.topic, result: "processed")
             // Topic and outcome only: an order's name or a customer's e-mail never reach the log.
             logger.info("webhook processed", metadata: ["topic": "\(delivery.topic)", "outcome": "\(outcome.summary)"])
         } catch {
             let message = (error as? ShopifyPayloadError)?.description ?? "\(type(of: error)): \(error)"
-            try? services.store.finish(delivery: delivery.id, at: now, outcome: nil, error: message)
+            try? services.store.finish(delivery: delivery.id, at: now, outcome: nil, error: message, namedErased: false)
+            services.metrics.webhook(topic: delivery.topic, result: "failed")
             logger.warning(
                 "webhook failed", metadata: ["topic": "\(delivery.topic)", "attempt": "\(delivery.attempts + 1)"])
         }
