@@ -7,7 +7,8 @@ struct Regulars: AsyncParsableCommand {
         abstract: "Every customer feels known: recommendations, segments and campaign copy from your own orders.",
         discussion: "Global options (--store, --json, --as-of) may come before or after the command.",
         subcommands: [
-            DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, OptOutCommand.self,
+            DemoCommand.self, ImportCommand.self, StatsCommand.self, ForgetCommand.self, DataRequestCommand.self,
+            OptOutCommand.self,
             MarkSensitiveCommand.self, SegmentsCommand.self, PredictCommand.self, OffersCommand.self,
             BannersCommand.self, SeasonsCommand.self, TrainCommand.self,
             EvaluateCommand.self,

@@ -50,7 +50,10 @@ extension Shop {
         for customer in who.ids.sorted() { events += try store.events(ofCustomer: customer) }
         let stated = try store.statedPreferences(at: now).values.filter { who.ids.contains($0.customerID) }
         let export = CustomerDataExport(
-            requestedAt: Timestamp.iso(Int64(now.timeIntervalSince1970)), customerIDs: who.ids.sorted(),
+            // The e-mail the request named is among `who.ids` (erasure looks for it as an id too); it is listed once,
+            // as an e-mail.
+            requestedAt: Timestamp.iso(Int64(now.timeIntervalSince1970)),
+            customerIDs: who.ids.filter { !who.emails.contains($0.lowercased()) }.sorted(),
             emails: who.emails.sorted(), firstNames: who.names.sorted(),
             orderLines: lines.map {
                 .init(

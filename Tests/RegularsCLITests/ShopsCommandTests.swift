@@ -48,3 +48,32 @@ struct ShopsCommandTests {
         #expect(rows.map { $0["attempts"] } == ["1"])
     }
 }
+
+@Suite("regulars data-request: what the store holds about one customer")
+struct DataRequestCommandTests {
+    @Test("writes their lines and e-mail to an owner-only file, which a later forget removes")
+    func writesAndForgets() async throws {
+        let folder = try await CLI.demoFolder()
+        let store = folder.appendingPathComponent("regulars-demo.sqlite").path
+        let shop = try Shop(storePath: store, clock: { Fixtures.day("2025-06-30") })
+        let snapshot = try shop.store.snapshot(asOf: Fixtures.day("2025-07-01"))
+        let customer = try #require(
+            snapshot.customers.first {
+                $0.email != nil && snapshot.orders(of: snapshot.customerIndexByID[$0.id]!).count >= 2
+            })
+        let reply = await CLI.run(["data-request", "--store", store, customer.email!, "--name", "t1", "--json"])
+        #expect(reply.status == 0)
+        let file = try #require(
+            (try JSONSerialization.jsonObject(with: Data(reply.stdout.utf8)) as? [String: String])?["file"])
+        let export = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        #expect(export["customer_ids"] as? [String] == [customer.id])
+        let lines = try #require(export["order_lines"] as? [[String: Any]])
+        #expect(lines.count == snapshot.lines(ofCustomer: snapshot.customerIndexByID[customer.id]!).count)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+        #expect(await CLI.run(["forget", "--store", store, customer.email!]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+}

@@ -55,6 +55,30 @@ struct ForgetCommand: ParsableCommand {
     }
 }
 
+struct DataRequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data-request",
+        abstract: "Write what the store holds about a customer, for their access request.",
+        discussion: """
+            Their records, order lines, events and stated preferences go to shop.data-requests/ beside the store \
+            (owner-only; a later `regulars forget` removes the file too). A customer the store does not know gets \
+            a file that says so: nothing held is an answer too. Shopify's customers/data_request webhook writes the \
+            same file.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The customer's id or e-mail.")
+    var customer: String
+    @Option(help: "A name for the file (data-request-NAME.json). Default: the date and time.")
+    var name: String?
+
+    func run() throws {
+        let shop = try global.openShop()
+        let stamp = Timestamp.iso(Int64(global.clock().timeIntervalSince1970)).replacingOccurrences(of: ":", with: "")
+        let url = try shop.writeDataRequest(for: customer, name: name ?? stamp)
+        print(global.json ? try Output.json(["file": url.path]) : "Written to \(url.path)")
+    }
+}
+
 struct OptOutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opt-out",
