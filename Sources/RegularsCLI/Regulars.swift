@@ -16,7 +16,7 @@ struct Regulars: AsyncParsableCommand {
             BaselineCommand.self, ReportCommand.self, VoiceCommand.self,
             CampaignCommand.self,
             BriefCommand.self, CatalogBriefCommand.self,
-            ServeCommand.self, KeysCommand.self, ShopsCommand.self,
+            ServeCommand.self, KeysCommand.self, ShopsCommand.self, WorkerCommand.self, JobsCommand.self,
         ])
 
     /// Lets `regulars --store s.sqlite import orders F` work: global options written before the command

@@ -76,7 +76,7 @@ public func buildApplication(
     DashboardRoutes(services: services, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
     let webhooks = WebhookProcessor(
         services: services, logger: logger, retryInterval: configuration.webhookRetryInterval,
-        retrainAfter: configuration.retrainAfterChanges)
+        retrainAfter: configuration.retrainAfterChanges, trainInWorker: configuration.trainInWorker)
     ShopifyWebhookRoutes(services: services, processor: webhooks).add(to: router)
 
     return Application(

@@ -34,6 +34,9 @@ public struct ServerConfiguration: Sendable {
     /// After webhooks brought new orders or products, the models are retrained once the served ones are this old;
     /// `nil` never retrains on its own (`regulars train` or `POST /v1/admin/train` still do).
     public var retrainAfterChanges: Duration? = .seconds(24 * 3600)
+    /// That retraining is queued as a job for `regulars worker` (on this machine or another on the same store)
+    /// instead of run in the server, whose two cores stay for requests.
+    public var trainInWorker = false
     /// How often stored webhooks whose retry is due (and a due retraining) are looked at.
     public var webhookRetryInterval: Duration = .seconds(15)
     /// Called once at start with a one-time dashboard sign-in link (`regulars serve` prints it), or `nil`.

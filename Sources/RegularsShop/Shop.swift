@@ -144,9 +144,14 @@ extension Shop {
 public enum ShopError: Error, CustomStringConvertible, Equatable {
     case notTrained(storePath: String)
     case noOrders(storePath: String)
+    /// A job of a kind this version does not know (queued by a newer one).
+    case unknownJob(String)
 
     public var description: String {
         switch self {
+        case .unknownJob(let kind):
+            "no job kind '\(kind.prefix(40))'; expected one of "
+                + Job.Kind.allCases.map(\.rawValue).joined(separator: ", ")
         case .notTrained(let path): "no trained models for \(path); run `regulars train --store \(path)` first"
         case .noOrders(let path):
             "no orders in \(path) before the as-of date; run `regulars import orders FILE` first"

@@ -218,6 +218,34 @@ struct ShopifyWebhookRoutesTests {
         }
     }
 
+    @Test("with --train-in-worker the server queues one training job for `regulars worker` instead of training")
+    func queuesForWorker() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        try Shop(store: server.store, storePath: server.store.path, clock: { TestServer.today })
+            .connect(shopify: ShopifyConnection(domain: Self.domain, webhookSecret: Self.secret))
+        let directory = ModelDirectory(storePath: server.store.path)
+        try await server.run(configure: {
+            $0.retrainAfterChanges = .seconds(0)
+            $0.trainInWorker = true
+            $0.webhookRetryInterval = .milliseconds(50)
+        }) { client in
+            for index in 0..<3 {
+                let body = Self.order("#800\(index)")
+                _ = try await client.send(
+                    .post, "/webhooks/shopify/orders/create", body: body, headers: Self.headers(body, id: "w-\(index)"))
+                try await Self.processed(server.store)
+            }
+            for _ in 0..<100 where try server.store.jobs(limit: 5).isEmpty {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        let jobs = try server.store.jobs(limit: 5)
+        #expect(jobs.map(\.kind) == ["train"], "three orders, one waiting job")
+        #expect(jobs.first?.state == .pending)
+        #expect(directory.versions == [1], "the server itself did not train")
+    }
+
     @Test("the dashboard shows the connection, the counts and why a delivery was parked; /metrics counts them")
     func dashboardAndMetrics() async throws {
         let server = try Self.connected()

@@ -41,6 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
             "After Shopify webhooks bring new orders or products, retrain once the served models are this many hours "
                 + "old; 0 never retrains on its own.", valueName: "hours"))
     var retrainEvery: Double = 24
+    @Flag(help: "Queue that retraining for `regulars worker` instead of training in the server.")
+    var trainInWorker = false
 
     func validate() throws {
         guard keyRate >= 0, addressRate >= 0 else { throw ValidationError("--rate-limit-*: expected 0 or more") }
@@ -69,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.secureCookies = !plainHTTP
         configuration.openMetrics = openMetrics
         configuration.retrainAfterChanges = retrainEvery > 0 ? .seconds(retrainEvery * 3600) : nil
+        configuration.trainInWorker = trainInWorker
         if try store.keys().isEmpty {
             Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
         }

@@ -207,6 +207,25 @@ extension SQLiteStore {
                     CREATE INDEX webhookDelivery_pending ON webhookDelivery (receivedAt) WHERE state = 'pending';
                     """)
         }
+        migrator.registerMigration("v8: jobs for workers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE job (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        runAfter INTEGER NOT NULL DEFAULT 0,
+                        worker TEXT,
+                        leaseUntil INTEGER,
+                        queuedAt INTEGER NOT NULL,
+                        finishedAt INTEGER,
+                        result TEXT,
+                        error TEXT
+                    );
+                    CREATE INDEX job_open ON job (state, kind) WHERE state IN ('pending', 'running');
+                    """)
+        }
         return migrator
     }
 }

@@ -121,6 +121,23 @@ public protocol Store: Sendable {
     func deliveries(limit: Int) throws -> [WebhookDelivery]
     /// How many deliveries are in each state.
     func deliveryCounts() throws -> [WebhookDelivery.State: Int]
+
+    // Jobs (SQLiteStore+Jobs.swift): what `regulars worker` takes, one worker at a time under a lease.
+
+    /// Queues a job of `kind` unless one is already waiting (a shop marked stale ten times is trained once).
+    /// Returns whether it was queued.
+    func enqueue(job kind: Job.Kind, at time: Int64) throws -> Bool
+    /// Gives `worker` the oldest job due at `time`, held until `time + lease`: a waiting one, or a running one whose
+    /// worker stopped renewing its lease (it died). Never a job of a kind that another worker is running. Each
+    /// taking counts as an attempt; a job whose workers died `Job.maximumAttempts` times is parked instead.
+    func claimJob(worker: String, at time: Int64, lease: Int64) throws -> Job?
+    /// Extends `worker`'s lease on a job to `until`; `false` when it no longer holds it.
+    func renewLease(job id: Int64, worker: String, until: Int64) throws -> Bool
+    /// Ends a job `worker` holds: done with `result`, or with `error` waiting `Job.retryDelay` to be tried again, and
+    /// parked once it failed `Job.maximumAttempts` times. `false` when the worker no longer held it.
+    func finish(job id: Int64, worker: String, at time: Int64, result: String?, error: String?) throws -> Bool
+    /// The newest jobs first.
+    func jobs(limit: Int) throws -> [Job]
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.

@@ -43,15 +43,9 @@ actor ModelTrainer {
         }
     }
 
-    /// New orders or products arrived (webhooks): trains in the background when the served models were trained
-    /// at least `age` before `now`, or when none are served. Returns whether a training started.
-    func trainIfOlder(than age: Duration, now: Date, asOf: Date) -> Bool {
+    /// Trains in the background (new orders arrived), unless a training runs. Returns whether one started.
+    func trainInBackground(asOf: Date) -> Bool {
         guard !training else { return false }
-        if let trainedAt = registry.served?.models.trainedAt,
-            now.timeIntervalSince(trainedAt) < Double(age.components.seconds)
-        {
-            return false
-        }
         Task {
             do {
                 _ = try await self.train(asOf: asOf)

@@ -14,16 +14,19 @@ final class WebhookProcessor: Service, Sendable {
     private let logger: Logger
     private let retryInterval: Duration
     private let retrainAfter: Duration?
+    /// Queue training for `regulars worker` instead of training in this process.
+    private let trainInWorker: Bool
     /// Set by `notify`, read by the loop: a new delivery is waiting.
     private let woken = Locked(false)
     /// Orders or products changed since the last training this processor started.
     private let stale = Locked(false)
 
-    init(services: AppServices, logger: Logger, retryInterval: Duration, retrainAfter: Duration?) {
+    init(services: AppServices, logger: Logger, retryInterval: Duration, retrainAfter: Duration?, trainInWorker: Bool) {
         self.services = services
         self.logger = logger
         self.retryInterval = retryInterval
         self.retrainAfter = retrainAfter
+        self.trainInWorker = trainInWorker
     }
 
     /// A delivery was stored: process it soon.
@@ -70,13 +73,28 @@ final class WebhookProcessor: Service, Sendable {
         }
     }
 
-    /// The shop's data changed: its models are retrained once the served ones are `retrainAfter` old. Checked
-    /// after every pass, so orders that keep arriving lead to one training a period, not one per order.
+    /// The shop's data changed: its models are retrained once the served ones are `retrainAfter` old (or when none
+    /// are served), here or, with `trainInWorker`, by queuing a job for `regulars worker`. Checked after every
+    /// pass, so orders that keep arriving lead to one training a period, not one per order.
     private func retrainIfStale() async {
-        guard let retrainAfter, let trainer = services.trainer, stale.current else { return }
-        if await trainer.trainIfOlder(than: retrainAfter, now: services.now(), asOf: services.asOf()) {
-            stale.withLock { $0 = false }
+        guard let retrainAfter, stale.current else { return }
+        let now = services.now()
+        if let trainedAt = services.models?.served?.models.trainedAt,
+            now.timeIntervalSince(trainedAt) < Double(retrainAfter.components.seconds)
+        {
+            return
         }
+        let started: Bool
+        if trainInWorker {
+            // Queued, or one is waiting already: either way a worker will train on these orders.
+            _ = try? services.store.enqueue(job: .train, at: Int64(now.timeIntervalSince1970))
+            started = true
+        } else if let trainer = services.trainer {
+            started = await trainer.trainInBackground(asOf: services.asOf())
+        } else {
+            started = false
+        }
+        if started { stale.withLock { $0 = false } }
     }
 
     private func process(_ delivery: WebhookDelivery, at now: Int64) async {

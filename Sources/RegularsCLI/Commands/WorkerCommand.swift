@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import RegularsData
+import RegularsShop
+
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Take queued jobs (training) from the store, one at a time, under a lease.",
+        discussion: """
+            Jobs are queued by `regulars jobs enqueue train`, or by `regulars serve --train-in-worker` when webhooks \
+            bring new orders. Run as many workers as you like on one store: each job is taken by one of them, and a \
+            worker renews its lease while it works. A worker killed mid-job loses nothing: once its lease runs \
+            out another worker takes the job again; a job that failed three times is parked with its error \
+            (`regulars jobs list`).
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Seconds a job stays this worker's without a renewal; renewed every third of it.")
+    var lease: Int = 60
+    @Option(help: "Seconds between looks for work when there is none.")
+    var poll: Double = 2
+    @Flag(help: "Stop when no job is due instead of waiting for more.")
+    var untilIdle = false
+    @Option(help: "How this worker is named in the store (default: host and process id).")
+    var name: String?
+
+    func validate() throws {
+        guard lease >= 3 else { throw ValidationError("--lease: expected at least 3 seconds") }
+        guard poll > 0 else { throw ValidationError("--poll: expected a positive number of seconds") }
+    }
+
+    func run() throws {
+        let shop = try global.openShop()
+        let worker = name ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+        while true {
+            let now = Int64(global.clock().timeIntervalSince1970)
+            guard let job = try shop.store.claimJob(worker: worker, at: now, lease: Int64(lease)) else {
+                if untilIdle { return }
+                Thread.sleep(forTimeInterval: poll)
+                continue
+            }
+            Output.error("\(worker): took job \(job.id) (\(job.kind)), attempt \(job.attempts)")
+            let renewal = LeaseRenewal(
+                store: shop.store, job: job.id, worker: worker, lease: Int64(lease), clock: global.clock)
+            let outcome = Result { try shop.run(job: job) }
+            renewal.stop()
+            let end = Int64(global.clock().timeIntervalSince1970)
+            switch outcome {
+            case .success(let result):
+                let kept = try shop.store.finish(job: job.id, worker: worker, at: end, result: result, error: nil)
+                Output.error(
+                    kept
+                        ? "\(worker): job \(job.id) done: \(result)"
+                        : "\(worker): job \(job.id) done, but its lease had run out and another worker took it")
+            case .failure(let error):
+                _ = try shop.store.finish(job: job.id, worker: worker, at: end, result: nil, error: "\(error)")
+                Output.error("\(worker): job \(job.id) failed: \(error)")
+            }
+        }
+    }
+}
+
+/// Renews a job's lease every third of it on a thread of its own while the job runs on the caller's.
+final class LeaseRenewal: @unchecked Sendable {  // `stopped` is read and written under `condition`.
+    private let condition = NSCondition()
+    private var stopped = false
+
+    init(store: any Store, job: Int64, worker: String, lease: Int64, clock: @escaping @Sendable () -> Date) {
+        let thread = Thread { [self] in
+            condition.lock()
+            defer { condition.unlock() }
+            while !stopped {
+                _ = condition.wait(until: Date().addingTimeInterval(Double(lease) / 3))
+                if stopped { return }
+                let until = Int64(clock().timeIntervalSince1970) + lease
+                if (try? store.renewLease(job: job, worker: worker, until: until)) != true {
+                    Output.error("\(worker): lost the lease on job \(job): another worker may take it")
+                    return
+                }
+            }
+        }
+        thread.name = "regulars-lease"
+        thread.start()
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.signal()
+        condition.unlock()
+    }
+}

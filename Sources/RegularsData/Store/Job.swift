@@ -1,0 +1,53 @@
+import Foundation
+
+/// A piece of work for `regulars worker` (training, today): queued in the store, taken by one worker at a time under
+/// a lease that the worker renews while it works.
+///
+/// A worker that dies (killed, its machine gone) stops renewing; once its lease runs out another worker takes the
+/// job again. A job that failed, or whose worker died, `maximumAttempts` times is parked with its error.
+public struct Job: Sendable, Hashable {
+    public enum State: String, Sendable, Codable, CaseIterable {
+        case pending, running, done, parked
+    }
+
+    /// What a job can be.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// Train a new model version as of the shop's as-of date.
+        case train
+    }
+
+    public static let maximumAttempts = 3
+    /// Seconds before a failed job is tried again.
+    public static let retryDelay: Int64 = 60
+
+    public var id: Int64
+    public var kind: String
+    public var state: State
+    /// Times a worker took it (a worker that died counts).
+    public var attempts: Int
+    /// The worker that holds it while it runs.
+    public var worker: String?
+    /// When the holder's lease runs out (seconds since 1970).
+    public var leaseUntil: Int64?
+    public var queuedAt: Int64
+    public var finishedAt: Int64?
+    /// What it did, in words without personal details (`model version 4 on 18,536 orders`).
+    public var result: String?
+    public var error: String?
+
+    public init(
+        id: Int64, kind: String, state: State, attempts: Int = 0, worker: String? = nil, leaseUntil: Int64? = nil,
+        queuedAt: Int64, finishedAt: Int64? = nil, result: String? = nil, error: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.state = state
+        self.attempts = attempts
+        self.worker = worker
+        self.leaseUntil = leaseUntil
+        self.queuedAt = queuedAt
+        self.finishedAt = finishedAt
+        self.result = result
+        self.error = error
+    }
+}
