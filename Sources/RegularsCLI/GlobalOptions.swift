@@ -8,6 +8,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The shop's store file (default: $REGULARS_STORE or ./regulars.sqlite).")
     var store: String?
 
+    @Option(
+        name: .long,
+        help:
+            "In an install with several shops, the shop (shops/NAME.sqlite; default: $REGULARS_SHOP, or the only one)."
+    )
+    var shop: String?
+
     @Flag(name: .long, help: "Print JSON for scripts instead of text.")
     var json = false
 
@@ -20,8 +27,35 @@ struct GlobalOptions: ParsableArguments {
     )
     var asOf: String?
 
-    var storePath: String {
-        store ?? ProcessInfo.processInfo.environment["REGULARS_STORE"] ?? "regulars.sqlite"
+    /// The store this command works on; `validate` has checked that it resolves.
+    var storePath: String { (try? resolvedStorePath()) ?? "regulars.sqlite" }
+
+    func validate() throws { _ = try resolvedStorePath() }
+
+    /// `--store`, else `--shop` (or `$REGULARS_SHOP`) in `shops/`, else `$REGULARS_STORE`, else `./regulars.sqlite`
+    /// when it exists, else the install's only shop; a new `./regulars.sqlite` when there is none, and an error
+    /// when there are several and none was named.
+    func resolvedStorePath() throws -> String { try Self.resolveStore(store: store, shop: shop) }
+
+    static func resolveStore(store: String?, shop: String?) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if store != nil && shop != nil { throw ValidationError("--store and --shop name two stores: pass one") }
+        if let store { return store }
+        let install = ShopInstall.standard(environment: environment)
+        do {
+            if let name = shop ?? environment["REGULARS_SHOP"] { return try install.existingStorePath(of: name) }
+        } catch let failure as ShopInstall.Failure {
+            throw ValidationError("--shop: \(failure)")
+        }
+        if let path = environment["REGULARS_STORE"] { return path }
+        if FileManager.default.fileExists(atPath: "regulars.sqlite") { return "regulars.sqlite" }
+        let names = install.names()
+        if names.count == 1 { return install.storePath(of: names[0]) }
+        if names.count > 1 {
+            throw ValidationError(
+                "this install holds several shops (\(names.joined(separator: ", "))): pass --shop NAME")
+        }
+        return "regulars.sqlite"
     }
 
     func openStore() throws -> SQLiteStore { try SQLiteStore(path: storePath) }
@@ -47,4 +81,14 @@ struct GlobalOptions: ParsableArguments {
         }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
+}
+
+/// The options of commands that do not work on the install's shop: `demo` (its own store) and `shops` (the
+/// install's list). `--store` and `--json` as everywhere; no `--shop` to resolve, so they work in any folder.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "The store file (for `demo`: default $REGULARS_STORE or ./regulars-demo.sqlite).")
+    var store: String?
+
+    @Flag(name: .long, help: "Print JSON for scripts instead of text.")
+    var json = false
 }

@@ -31,7 +31,7 @@ struct Regulars: AsyncParsableCommand {
         while let first = rest.first, first.hasPrefix("--") {
             let name = first.split(separator: "=", maxSplits: 1)[0]
             switch name {
-            case "--store", "--as-of":
+            case "--store", "--as-of", "--shop":
                 leading.append(first)
                 rest = rest.dropFirst()
                 if !first.contains("="), let value = rest.first {

@@ -15,7 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
             fresh store (default ./regulars-demo.sqlite, replaced each run) and prints the data-quality report. \
             The shop is seeded: every run prints the same thing.
             """)
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: OutputOptions
     @Option(help: "Where to write the demo shop's CSV exports.")
     var out = "regulars-demo"
     @Option(help: "The demo's random seed.")

@@ -6,70 +6,136 @@ import RegularsShop
 struct ShopsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shops",
-        abstract: "The shop this store holds: its Shopify connection and the webhooks it received.",
+        abstract: "The shops of this install, their Shopify connections and the webhooks they received.",
         discussion: """
-            An install holds one shop, its store. Connect it to Shopify so that `regulars serve` takes its \
-            webhooks at POST /webhooks/shopify/{topic}: new, changed and cancelled orders, products, and the \
-            customers' redaction and data requests. In Shopify's admin (Settings, Notifications, Webhooks, or your \
-            app's configuration) point each topic at https://YOUR-SERVER/webhooks/shopify/orders/create and so on.
+            One shop is one store: ./regulars.sqlite, or with several, shops/NAME.sqlite (under $REGULARS_HOME, else \
+            here), each with its files beside it; every command takes --shop NAME (default: the only one). A shop's \
+            data lives in its own file, and a server serves one shop: `regulars --shop NAME serve`.
+
+            Connect a shop to Shopify so that its server takes the webhooks at POST /webhooks/shopify/{topic}: new, \
+            changed and cancelled orders, products, and the customers' redaction and data requests. In Shopify's \
+            admin (Settings, Notifications, Webhooks, or your app's configuration) point each topic at \
+            https://YOUR-SERVER/webhooks/shopify/orders/create and so on.
             """,
-        subcommands: [List.self, Update.self, Deliveries.self])
+        subcommands: [List.self, Create.self, Update.self, Delete.self, Deliveries.self])
+
+    static var install: ShopInstall { ShopInstall.standard(environment: ProcessInfo.processInfo.environment) }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The shop, its Shopify domain (never its secret) and its webhook deliveries by state.")
-        @OptionGroup var global: GlobalOptions
+            abstract: "Every shop: its store, its Shopify domain (never its secret) and its webhooks by state.")
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let shop = try global.openShop()
-            let connection = try shop.shopifyConnection()
-            let counts = Dictionary(
-                uniqueKeysWithValues: try shop.store.deliveryCounts().map { ($0.key.rawValue, $0.value) })
-            if global.json {
-                let row: [String: String] = [
-                    "store": shop.storePath, "shopify_domain": connection?.domain ?? "",
-                    "webhooks_pending": String(counts["pending"] ?? 0), "webhooks_done": String(counts["done"] ?? 0),
-                    "webhooks_parked": String(counts["parked"] ?? 0),
-                ]
-                print(try Output.json([row]))
+            var shops: [(name: String, path: String)] = ShopsCommand.install.names().map {
+                ($0, ShopsCommand.install.storePath(of: $0))
+            }
+            let single = output.store ?? ProcessInfo.processInfo.environment["REGULARS_STORE"] ?? "regulars.sqlite"
+            if output.store != nil || FileManager.default.fileExists(atPath: single) || shops.isEmpty {
+                shops.insert(("(default)", single), at: 0)
+            }
+            var rows: [[String: String]] = []
+            for (name, path) in shops {
+                let shop = try Shop(storePath: path, clock: { Date() })
+                let counts = try shop.store.deliveryCounts()
+                rows.append([
+                    "shop": name, "store": path, "shopify_domain": try shop.shopifyConnection()?.domain ?? "",
+                    "webhooks_pending": String(counts[.pending] ?? 0), "webhooks_done": String(counts[.done] ?? 0),
+                    "webhooks_parked": String(counts[.parked] ?? 0),
+                ])
+            }
+            if output.json {
+                print(try Output.json(rows))
                 return
             }
-            print("Shop in \(shop.storePath)")
-            if let connection {
-                print("  Shopify: \(connection.domain) (webhook secret set)")
-            } else {
-                print("  Shopify: not connected. `regulars shops update --shopify-domain D --webhook-secret S`")
+            for row in rows {
+                print("\(row["shop"]!): \(row["store"]!)")
+                let domain = row["shopify_domain"]!
+                print(
+                    domain.isEmpty
+                        ? "  Shopify: not connected. `regulars shops update --shopify-domain D --webhook-secret S`"
+                        : "  Shopify: \(domain) (webhook secret set)")
+                print(
+                    "  Webhooks: \(row["webhooks_pending"]!) pending, \(row["webhooks_done"]!) processed, "
+                        + "\(row["webhooks_parked"]!) parked")
             }
-            print(
-                "  Webhooks: \(counts["pending"] ?? 0) pending, \(counts["done"] ?? 0) processed, "
-                    + "\(counts["parked"] ?? 0) parked")
+        }
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a shop to this install: shops/NAME.sqlite, empty, ready for `--shop NAME import`.")
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "Lower-case letters, digits and dashes.")
+        var name: String
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() throws {
+            let path: String
+            do {
+                if let domain = try connection.domain() {
+                    if let other = try ShopsCommand.install.shop(connectedTo: domain, except: nil) {
+                        throw ShopInstall.Failure.domainTaken(domain, by: other)
+                    }
+                }
+                path = try ShopsCommand.install.create(name)
+            } catch let failure as ShopInstall.Failure {
+                throw ValidationError("\(failure)")
+            }
+            if let connected = try connection.connection() {
+                try Shop(storePath: path, clock: { Date() }).connect(shopify: connected)
+            }
+            print("Created the shop '\(name)' in \(path). Next: regulars --shop \(name) import orders FILE")
         }
     }
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Connect the shop to its Shopify store, for webhooks.",
+            abstract: "Connect a shop to its Shopify store, for webhooks.",
             discussion: """
                 The secret is the one Shopify signs webhooks with (your app's client secret, or the key shown \
-                under Settings, Notifications, Webhooks). It is kept in the store and never printed.
+                under Settings, Notifications, Webhooks). It is kept in the shop's store and never printed.
                 """)
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "The shop's myshopify.com domain, as Shopify sends it in X-Shopify-Shop-Domain.")
-        var shopifyDomain: String
-        @Option(help: "The webhook signing secret (or set REGULARS_WEBHOOK_SECRET).")
-        var webhookSecret: String?
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The shop (default: --shop, or the only one).")
+        var name: String?
+        @Option(help: "In an install with several shops, the shop (as NAME).")
+        var shop: String?
+        @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
-            guard
-                let secret = webhookSecret ?? ProcessInfo.processInfo.environment["REGULARS_WEBHOOK_SECRET"],
-                !secret.isEmpty
-            else { throw ValidationError("pass --webhook-secret or set REGULARS_WEBHOOK_SECRET") }
-            let domain = shopifyDomain.trimmingCharacters(in: .whitespaces).lowercased()
-            guard !domain.isEmpty, !domain.contains("/"), domain.contains(".") else {
-                throw ValidationError("--shopify-domain: expected a domain such as my-shop.myshopify.com")
+            guard let connected = try connection.connection() else {
+                throw ValidationError("pass --shopify-domain and --webhook-secret (or REGULARS_WEBHOOK_SECRET)")
             }
-            try global.openShop().connect(shopify: ShopifyConnection(domain: domain, webhookSecret: secret))
-            print("Connected to \(domain). `regulars serve` takes its webhooks at /webhooks/shopify/{topic}.")
+            let path = try GlobalOptions.resolveStore(store: output.store, shop: name ?? shop)
+            let install = ShopsCommand.install
+            let own = install.names().first { install.storePath(of: $0) == path }
+            if let other = try install.shop(connectedTo: connected.domain, except: own) {
+                throw ValidationError("\(ShopInstall.Failure.domainTaken(connected.domain, by: other))")
+            }
+            try Shop(storePath: path, clock: { Date() }).connect(shopify: connected)
+            print("Connected to \(connected.domain). `regulars serve` takes its webhooks at /webhooks/shopify/{topic}.")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a shop and everything of it: its store, models, rules, campaigns and exports.")
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The shop.")
+        var name: String
+        @Flag(help: "Yes, delete it: nothing of it can be brought back.")
+        var yes = false
+
+        func run() throws {
+            guard yes else { throw ValidationError("deleting '\(name)' cannot be undone: pass --yes") }
+            let removed: [String]
+            do {
+                removed = try ShopsCommand.install.delete(name)
+            } catch let failure as ShopInstall.Failure {
+                throw ValidationError("\(failure)")
+            }
+            print("Deleted the shop '\(name)': \(removed.joined(separator: ", ")).")
         }
     }
 
@@ -100,5 +166,33 @@ struct ShopsCommand: ParsableCommand {
                     "\(Timestamp.iso(delivery.receivedAt))  \(delivery.topic)  \(delivery.state.rawValue)  \(what)")
             }
         }
+    }
+}
+
+/// `--shopify-domain` and `--webhook-secret`, for `shops create` and `shops update`.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "The shop's myshopify.com domain, as Shopify sends it in X-Shopify-Shop-Domain.")
+    var shopifyDomain: String?
+    @Option(help: "The webhook signing secret (or set REGULARS_WEBHOOK_SECRET).")
+    var webhookSecret: String?
+
+    /// The domain given, checked and lower-cased; `nil` when none.
+    func domain() throws -> String? {
+        guard let shopifyDomain else { return nil }
+        let domain = shopifyDomain.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !domain.isEmpty, !domain.contains("/"), domain.contains(".") else {
+            throw ValidationError("--shopify-domain: expected a domain such as my-shop.myshopify.com")
+        }
+        return domain
+    }
+
+    /// The connection, when a domain was given (then a secret is required too).
+    func connection() throws -> ShopifyConnection? {
+        guard let domain = try domain() else { return nil }
+        guard
+            let secret = webhookSecret ?? ProcessInfo.processInfo.environment["REGULARS_WEBHOOK_SECRET"],
+            !secret.isEmpty
+        else { throw ValidationError("pass --webhook-secret or set REGULARS_WEBHOOK_SECRET") }
+        return ShopifyConnection(domain: domain, webhookSecret: secret)
     }
 }
