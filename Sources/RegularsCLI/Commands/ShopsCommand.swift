@@ -71,17 +71,13 @@ struct ShopsCommand: ParsableCommand {
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
-            let path: String
-            do {
-                if let domain = try connection.domain() {
-                    if let other = try ShopsCommand.install.shop(connectedTo: domain, except: nil) {
-                        throw ShopInstall.Failure.domainTaken(domain, by: other)
-                    }
-                }
-                path = try ShopsCommand.install.create(name)
-            } catch let failure as ShopInstall.Failure {
-                throw ValidationError("\(failure)")
+            // ShopInstall's failures say what is wrong in words: ArgumentParser prints them as they are.
+            if let domain = try connection.domain(),
+                let other = try ShopsCommand.install.shop(connectedTo: domain, except: nil)
+            {
+                throw ShopInstall.Failure.domainTaken(domain, by: other)
             }
+            let path = try ShopsCommand.install.create(name)
             if let connected = try connection.connection() {
                 try Shop(storePath: path, clock: { Date() }).connect(shopify: connected)
             }
@@ -111,7 +107,7 @@ struct ShopsCommand: ParsableCommand {
             let install = ShopsCommand.install
             let own = install.names().first { install.storePath(of: $0) == path }
             if let other = try install.shop(connectedTo: connected.domain, except: own) {
-                throw ValidationError("\(ShopInstall.Failure.domainTaken(connected.domain, by: other))")
+                throw ShopInstall.Failure.domainTaken(connected.domain, by: other)
             }
             try Shop(storePath: path, clock: { Date() }).connect(shopify: connected)
             print("Connected to \(connected.domain). `regulars serve` takes its webhooks at /webhooks/shopify/{topic}.")
@@ -129,12 +125,7 @@ struct ShopsCommand: ParsableCommand {
 
         func run() throws {
             guard yes else { throw ValidationError("deleting '\(name)' cannot be undone: pass --yes") }
-            let removed: [String]
-            do {
-                removed = try ShopsCommand.install.delete(name)
-            } catch let failure as ShopInstall.Failure {
-                throw ValidationError("\(failure)")
-            }
+            let removed = try ShopsCommand.install.delete(name)
             print("Deleted the shop '\(name)': \(removed.joined(separator: ", ")).")
         }
     }
