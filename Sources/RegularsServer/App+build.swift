@@ -29,9 +29,9 @@ public func buildApplication(
     await models?.refresh()
     var trainer: ModelTrainer?
     if let shop, let models { trainer = ModelTrainer(shop: shop, registry: models, logger: logger) }
-    let sessions = DashboardSessions()
+    let sessions = DashboardSessions(store: store)
     if let announce = configuration.announceDashboardLink {
-        let link = sessions.makeLink(now: now(), keyHash: nil)
+        let link = try sessions.makeLink(now: now(), keyHash: nil)
         announce("http://\(configuration.host):\(configuration.port)/dashboard/login?once=\(link.token)")
     }
     let asOfClock = AsOfClock(explicit: asOf, clock: now) { try? store.newestOrderAt() }

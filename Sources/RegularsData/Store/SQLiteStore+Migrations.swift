@@ -226,6 +226,17 @@ extension SQLiteStore {
                     CREATE INDEX job_open ON job (state, kind) WHERE state IN ('pending', 'running');
                     """)
         }
+        migrator.registerMigration("v9: dashboard sessions and sign-in links, by token hash") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE accessGrant (
+                        tokenHash TEXT PRIMARY KEY NOT NULL,
+                        kind TEXT NOT NULL,
+                        expiresAt INTEGER NOT NULL,
+                        keyHash BLOB
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -19,10 +19,34 @@ public struct SQLiteStore: Store {
             try db.execute(sql: "PRAGMA cache_size = \(Self.pageCacheKiB.everyday)")
         }
         do {
-            writer = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(writer)
+            writer = try Self.open(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw StoreError(code: .cannotOpen, message: "\(path): \(error.message ?? "\(error)")")
+        }
+    }
+
+    /// Opens the file and runs pending migrations, when another process may be doing the same (two servers
+    /// started at once on a store a new version opens first). Making a new file a WAL database needs a lock the
+    /// busy timeout does not wait for, and GRDB reads which migrations are applied before it takes the write
+    /// lock, so the second process can run one the first has just applied ("table job already exists"): either
+    /// way it tries again, and goes on from where the first got to.
+    static func open(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                do {
+                    try migrator.migrate(pool)
+                } catch let error as DatabaseError {
+                    let completed = try? pool.read { db in try migrator.hasCompletedMigrations(db) }
+                    if completed != true { throw error }
+                }
+                return pool
+            } catch let error as DatabaseError {
+                attempt += 1
+                if attempt >= 20 { throw error }
+                Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
+            }
         }
     }
 

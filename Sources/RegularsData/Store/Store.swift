@@ -138,6 +138,17 @@ public protocol Store: Sendable {
     func finish(job id: Int64, worker: String, at time: Int64, result: String?, error: String?) throws -> Bool
     /// The newest jobs first.
     func jobs(limit: Int) throws -> [Job]
+
+    // Dashboard access (SQLiteStore+Access.swift): in the store, so that every server on it knows who signed in.
+
+    /// Keeps a session or sign-in link (and drops the expired ones).
+    func add(grant: AccessGrant, at time: Int64) throws
+    /// The unexpired grant of that kind with that token hash.
+    func grant(tokenHash: String, kind: AccessGrant.Kind, at time: Int64) throws -> AccessGrant?
+    /// Removes the grant and returns it when it had not expired: a sign-in link works once, on whichever server.
+    func takeGrant(tokenHash: String, kind: AccessGrant.Kind, at time: Int64) throws -> AccessGrant?
+    /// Ends a session (signing out).
+    func removeGrant(tokenHash: String) throws
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.

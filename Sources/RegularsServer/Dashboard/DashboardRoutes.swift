@@ -97,11 +97,11 @@ struct DashboardRoutes: Sendable {
     @Sendable func loginForm(_ request: Request, context: AppContext) async throws -> Response {
         // A one-time link from `regulars serve` or `POST /v1/admin/dashboard-link` signs in at once.
         if let once = request.uri.queryParameters.get("once") {
-            guard let grant = sessions.redeem(link: String(once), now: services.now()) else {
+            guard let grant = try sessions.redeem(link: String(once), now: services.now()) else {
                 return Self.loginPage(
                     error: "That sign-in link was used already or has expired.", status: .unauthorized)
             }
-            return signedIn(request, keyHash: grant.keyHash)
+            return try signedIn(request, keyHash: grant.keyHash)
         }
         return Self.loginPage(error: nil, status: .ok)
     }
@@ -121,19 +121,19 @@ struct DashboardRoutes: Sendable {
             return Self.loginPage(
                 error: "That is a public key; the dashboard needs a secret key (rk_sec_…).", status: .forbidden)
         }
-        return signedIn(request, keyHash: record.hash)
+        return try signedIn(request, keyHash: record.hash)
     }
 
     @Sendable func logout(_ request: Request, context: AppContext) async throws -> Response {
-        sessions.close(request.cookies[Self.cookieName]?.value)
+        try sessions.close(request.cookies[Self.cookieName]?.value)
         var response = Response.redirect(to: "/dashboard/login", type: .normal)
         response.setCookie(
             Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/dashboard", httpOnly: true, sameSite: .lax))
         return response
     }
 
-    func signedIn(_ request: Request, keyHash: [UInt8]?) -> Response {
-        let token = sessions.open(now: services.now(), keyHash: keyHash)
+    func signedIn(_ request: Request, keyHash: [UInt8]?) throws -> Response {
+        let token = try sessions.open(now: services.now(), keyHash: keyHash)
         var response = Response.redirect(to: "/dashboard", type: .normal)
         // The cookie must not travel over plain HTTP, unless the server was told it has no TLS in front.
         let secure = secureCookies || request.headers[.init("X-Forwarded-Proto")!] == "https"
@@ -179,7 +179,8 @@ struct DashboardAuth: RouterMiddleware {
     {
         let token = request.cookies[DashboardRoutes.cookieName]?.value
         // A session opened with a key that has since been revoked is over.
-        guard sessions.isValid(token, now: now(), keyIsActive: { (try? keys.isActive(hash: $0)) ?? false }) else {
+        let valid = try sessions.isValid(token, now: now(), keyIsActive: { (try? keys.isActive(hash: $0)) ?? false })
+        guard valid else {
             return Response.redirect(to: "/dashboard/login", type: .normal)
         }
         return try await next(request, context)

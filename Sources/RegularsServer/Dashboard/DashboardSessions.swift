@@ -1,63 +1,65 @@
+import Crypto
 import Foundation
+import RegularsData
 
 /// Who may see the dashboard: browser sessions opened with a secret key, and one-time sign-in links.
 ///
-/// Kept in memory on purpose: a restart signs everyone out, and no session token ever reaches the store
-/// or a log. Tokens are 256 random bits; links work once and for `linkLifetime`. A session (or link) opened
-/// with a key remembers the key's hash and ends when that key is revoked; the link `regulars serve` prints
+/// Kept in the store by the SHA-256 of their token, never the token: every server on the store knows a session
+/// (a browser may land on any of them, and a restart signs nobody out), and a copy of the store opens nothing.
+/// Tokens are 256 random bits; links work once, on whichever server, for `linkLifetime`. A session (or link)
+/// opened with a key remembers the key's hash and ends when that key is revoked; the link `regulars serve` prints
 /// at start belongs to whoever can read the server's terminal, and has no key.
-final class DashboardSessions: Sendable {
+struct DashboardSessions: Sendable {
     static let sessionLifetime: TimeInterval = 12 * 3600
     static let linkLifetime: TimeInterval = 10 * 60
 
-    struct Grant: Sendable {
-        var expires: Date
-        /// SHA-256 of the secret key that opened it, if one did.
-        var keyHash: [UInt8]?
-    }
-
-    private let sessions = Locked<[String: Grant]>([:])
-    private let links = Locked<[String: Grant]>([:])
+    let store: any Store
 
     /// Opens a session; returns its token (the cookie's value).
-    func open(now: Date, keyHash: [UInt8]?) -> String {
+    func open(now: Date, keyHash: [UInt8]?) throws -> String {
         let token = Self.token()
-        sessions.withLock { sessions in
-            sessions = sessions.filter { $0.value.expires > now }
-            sessions[token] = Grant(expires: now.addingTimeInterval(Self.sessionLifetime), keyHash: keyHash)
-        }
+        try store.add(
+            grant: AccessGrant(
+                tokenHash: Self.hash(token), kind: .session,
+                expiresAt: Self.seconds(now.addingTimeInterval(Self.sessionLifetime)), keyHash: keyHash),
+            at: Self.seconds(now))
         return token
     }
 
     /// Whether `token` names a session that has not expired and whose key, if any, is still valid.
-    func isValid(_ token: String?, now: Date, keyIsActive: ([UInt8]) -> Bool) -> Bool {
-        guard let token, !token.isEmpty, let grant = sessions.withLock({ $0[token] }), grant.expires > now else {
-            return false
-        }
+    func isValid(_ token: String?, now: Date, keyIsActive: ([UInt8]) -> Bool) throws -> Bool {
+        guard let token, !token.isEmpty,
+            let grant = try store.grant(tokenHash: Self.hash(token), kind: .session, at: Self.seconds(now))
+        else { return false }
         return grant.keyHash.map(keyIsActive) ?? true
     }
 
-    func close(_ token: String?) {
-        guard let token else { return }
-        sessions.withLock { _ = $0.removeValue(forKey: token) }
+    func close(_ token: String?) throws {
+        guard let token, !token.isEmpty else { return }
+        try store.removeGrant(tokenHash: Self.hash(token))
     }
 
     /// A sign-in link's token, valid once for `linkLifetime`.
-    func makeLink(now: Date, keyHash: [UInt8]?) -> (token: String, expires: Date) {
+    func makeLink(now: Date, keyHash: [UInt8]?) throws -> (token: String, expires: Date) {
         let token = Self.token()
         let expires = now.addingTimeInterval(Self.linkLifetime)
-        links.withLock { links in
-            links = links.filter { $0.value.expires > now }
-            links[token] = Grant(expires: expires, keyHash: keyHash)
-        }
+        try store.add(
+            grant: AccessGrant(
+                tokenHash: Self.hash(token), kind: .link, expiresAt: Self.seconds(expires), keyHash: keyHash),
+            at: Self.seconds(now))
         return (token, expires)
     }
 
     /// Uses up a sign-in link: its grant the first time, before it expires; `nil` otherwise.
-    func redeem(link token: String, now: Date) -> Grant? {
-        guard let grant = links.withLock({ $0.removeValue(forKey: token) }), grant.expires > now else { return nil }
-        return grant
+    func redeem(link token: String, now: Date) throws -> AccessGrant? {
+        try store.takeGrant(tokenHash: Self.hash(token), kind: .link, at: Self.seconds(now))
     }
 
     private static func token() -> String { RandomHex.make(words: 4) }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }

@@ -77,7 +77,7 @@ struct APIHandler: APIProtocol {
     }
 
     func dashboardLink(_ input: Operations.DashboardLink.Input) async throws -> Operations.DashboardLink.Output {
-        .ok(.init(body: .json(AdminRoutes(services: services).dashboardLink(keyHash: PresentedKey.current?.hash))))
+        .ok(.init(body: .json(try AdminRoutes(services: services).dashboardLink(keyHash: PresentedKey.current?.hash))))
     }
 
     func listExperiments(_ input: Operations.ListExperiments.Input) async throws

@@ -19,8 +19,8 @@ struct AdminRoutes: Sendable {
 
     /// A one-time sign-in link to the dashboard, for a secret-key holder who wants to open it in a browser;
     /// signing in with it lasts as long as the key `keyHash` stays active.
-    func dashboardLink(keyHash: [UInt8]?) -> Components.Schemas.DashboardLink {
-        let link = services.dashboardSessions.makeLink(now: services.now(), keyHash: keyHash)
+    func dashboardLink(keyHash: [UInt8]?) throws -> Components.Schemas.DashboardLink {
+        let link = try services.dashboardSessions.makeLink(now: services.now(), keyHash: keyHash)
         return .init(url: "/dashboard/login?once=\(link.token)", expiresAt: Self.seconds(link.expires))
     }
 

@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegularsData
+import RegularsRecommend
+import RegularsTestSupport
+import Testing
+
+@testable import RegularsServer
+
+/// Two servers on one store, as behind a load balancer: what one knows, the other knows.
+@Suite("Two servers on one store")
+struct TwoServersTests {
+    static func application(_ server: TestServer) async throws -> some ApplicationProtocol {
+        var configuration = ServerConfiguration.testing
+        configuration.metrics = MetricsBootstrap.shared
+        configuration.modelCheckInterval = .milliseconds(100)
+        return try await buildApplication(configuration, store: server.store, now: { TestServer.today })
+    }
+
+    @Test(
+        "a dashboard session opened on one works on the other, a sign-in link works once on either, sign-out ends it on both"
+    )
+    func sharedSessions() async throws {
+        let server = try TestServer()
+        let first = try await Self.application(server)
+        let second = try await Self.application(server)
+        let tokens = Locked<[String]>([])
+        try await first.test(.live) { one in
+            try await second.test(.live) { two in
+                let cookie = try #require(
+                    DashboardTests.cookie(try await DashboardTests.signIn(one, key: server.secretKey)))
+                #expect(try await two.send(.get, "/dashboard", headers: [.cookie: cookie]).status == .ok)
+                tokens.withLock { $0.append(String(cookie.split(separator: "=")[1])) }
+
+                let link = try await one.send(.post, "/v1/admin/dashboard-link", key: server.secretKey)
+                let url = try #require(link.json["url"] as? String)
+                tokens.withLock { $0.append(String(url.split(separator: "=")[1])) }
+                let redeemed = try await two.send(.get, url)
+                #expect(DashboardTests.cookie(redeemed) != nil)
+                #expect(try await one.send(.get, url).status == .unauthorized, "a link works once, on either server")
+
+                #expect(try await two.send(.post, "/dashboard/logout", headers: [.cookie: cookie]).status == .seeOther)
+                #expect(try await one.send(.get, "/dashboard", headers: [.cookie: cookie]).status == .seeOther)
+            }
+        }
+        // No file of the store holds a token: only hashes of them.
+        #expect(tokens.current.count == 2 && tokens.current.allSatisfy { $0.count == 64 })
+        let folder = URL(fileURLWithPath: server.store.path).deletingLastPathComponent()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.contains("sqlite") {
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+            for token in tokens.current { #expect(!text.contains(token), "\(name)") }
+        }
+    }
+
+    @Test("a model version trained while both serve is served by both within a second")
+    func bothSwap() async throws {
+        let server = try RecommendationRoutesTests.trainedServer()
+        let first = try await Self.application(server)
+        let second = try await Self.application(server)
+        try await first.test(.live) { one in
+            try await second.test(.live) { two in
+                for client in [one, two] {
+                    #expect(try await client.send(.get, "/health").json["model_version"] as? Int == 1)
+                }
+                let models = ModelSet.train(
+                    on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
+                _ = try ModelDirectory(storePath: server.store.path).save(models)
+                let start = ContinuousClock.now
+                for client in [one, two] {
+                    var version: Int?
+                    while version != 2, ContinuousClock.now - start < .seconds(10) {
+                        version = try await client.send(.get, "/health").json["model_version"] as? Int
+                        if version != 2 { try await Task.sleep(for: .milliseconds(20)) }
+                    }
+                    #expect(version == 2)
+                }
+                #expect(ContinuousClock.now - start < .seconds(5))
+            }
+        }
+    }
+}
