@@ -19,7 +19,7 @@ struct TwoServersTests {
     }
 
     @Test(
-        "a dashboard session opened on one works on the other, a sign-in link works once on either, sign-out ends it on both"
+        "a dashboard session opened on one works on the other, a link works once on either, signing out ends it on both"
     )
     func sharedSessions() async throws {
         let server = try TestServer()
