@@ -13,6 +13,9 @@ struct MultiShopTests {
         func run(_ arguments: [String]) throws -> CLIRunner.Result {
             try CLIRunner.run(arguments, in: home, environment: environment)
         }
+        let empty = try run(["shops", "list"])
+        #expect(empty.status == 0 && empty.stdout.contains("No shop here yet"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "listing created nothing")
         #expect(try run(["shops", "create", "north"]).status == 0)
         #expect(try run(["shops", "create", "south"]).status == 0)
         let taken = try run(["shops", "create", "north"])

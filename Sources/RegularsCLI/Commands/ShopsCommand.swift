@@ -31,8 +31,15 @@ struct ShopsCommand: ParsableCommand {
                 ($0, ShopsCommand.install.storePath(of: $0))
             }
             let single = output.store ?? ProcessInfo.processInfo.environment["REGULARS_STORE"] ?? "regulars.sqlite"
-            if output.store != nil || FileManager.default.fileExists(atPath: single) || shops.isEmpty {
+            // Listing opens no store that is not there: an empty folder stays empty.
+            if output.store != nil || FileManager.default.fileExists(atPath: single) {
                 shops.insert(("(default)", single), at: 0)
+            }
+            if shops.isEmpty && !output.json {
+                print(
+                    "No shop here yet: `regulars import orders FILE` makes ./regulars.sqlite, "
+                        + "or `regulars shops create NAME`.")
+                return
             }
             var rows: [[String: String]] = []
             for (name, path) in shops {
