@@ -61,12 +61,16 @@ final class WebhookProcessor: Service, Sendable {
     @discardableResult
     func drain() async -> Int {
         var processed = 0
+        // Once a pass: a delivery whose outcome could not be written (the store locked, the disk full) is still
+        // due, and must wait for the next pass instead of spinning this one.
+        var tried = Set<String>()
         while true {
             let now = Int64(services.now().timeIntervalSince1970)
-            guard let batch = try? services.store.pendingDeliveries(dueAt: now, limit: 50), !batch.isEmpty else {
-                return processed
-            }
+            guard let due = try? services.store.pendingDeliveries(dueAt: now, limit: 50) else { return processed }
+            let batch = due.filter { !tried.contains($0.id) }
+            if batch.isEmpty { return processed }
             for delivery in batch {
+                tried.insert(delivery.id)
                 await process(delivery, at: now)
                 processed += 1
             }
