@@ -58,7 +58,7 @@ struct DashboardSessions: Sendable {
     private static func token() -> String { RandomHex.make(words: 4) }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(Array(SHA256.hash(data: Data(token.utf8))))
     }
 
     private static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
