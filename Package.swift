@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -48,6 +49,12 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The PostgreSQL store (`--store postgres://…`): the same `Store` as SQLite's, for installs outgrowing a file.
+        .target(
+            name: "RegularsPostgres",
+            dependencies: ["RegularsData", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         // The demo home-goods shop (`regulars demo`, tests): generated orders with planted patterns.
@@ -96,6 +103,7 @@ let package = Package(
             name: "RegularsShop",
             dependencies: [
                 "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsContent", "RegularsMeasure",
+                "RegularsPostgres",
             ],
             swiftSettings: swiftSettings
         ),
@@ -103,14 +111,14 @@ let package = Package(
             name: "RegularsCLI",
             dependencies: [
                 "RegularsData", "RegularsSegments", "RegularsRecommend", "RegularsMeasure", "RegularsServer",
-                "RegularsContent", "RegularsShop", "RegularsDemo",
+                "RegularsContent", "RegularsShop", "RegularsDemo", "RegularsPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "RegularsTestSupport",
-            dependencies: ["RegularsData"],
+            dependencies: ["RegularsData", "RegularsPostgres"],
             path: "Tests/RegularsTestSupport",
             swiftSettings: swiftSettings
         ),

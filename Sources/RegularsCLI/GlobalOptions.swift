@@ -1,11 +1,18 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsPostgres
 import RegularsShop
 
 /// Options every command takes: where the store is, the pretend "now", and JSON output.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The shop's store file (default: $REGULARS_STORE or ./regulars.sqlite).")
+    @Option(
+        name: .long,
+        help: """
+            The shop's store: a file or postgres://user@host:port/database (default: $REGULARS_STORE, \
+            ./regulars.sqlite).
+            """
+    )
     var store: String?
 
     @Option(
@@ -39,17 +46,21 @@ struct GlobalOptions: ParsableArguments {
 
     static func resolveStore(store: String?, shop: String?) throws -> String {
         let environment = ProcessInfo.processInfo.environment
-        if store != nil && shop != nil { throw ValidationError("--store and --shop name two stores: pass one") }
-        if let store { return store }
-        let install = ShopInstall.standard(environment: environment)
+        // A PostgreSQL server holds several shops: with a URL, --shop picks one of them.
+        let onPostgres = (store ?? environment["REGULARS_STORE"]).map(PostgresLocation.isURL) ?? false
+        if store != nil && shop != nil && !onPostgres {
+            throw ValidationError("--store and --shop name two stores: pass one")
+        }
+        let install = ShopInstall.standard(environment: environment, store: store)
         do {
             if let name = shop ?? environment["REGULARS_SHOP"] { return try install.existingStorePath(of: name) }
         } catch let failure as ShopInstall.Failure {
             throw ValidationError("--shop: \(failure)")
         }
+        if let store { return store }
         if let path = environment["REGULARS_STORE"] { return path }
         if FileManager.default.fileExists(atPath: "regulars.sqlite") { return "regulars.sqlite" }
-        let names = install.names()
+        let names = try install.names()
         if names.count == 1 { return install.storePath(of: names[0]) }
         if names.count > 1 {
             throw ValidationError(
@@ -58,7 +69,15 @@ struct GlobalOptions: ParsableArguments {
         return "regulars.sqlite"
     }
 
-    func openStore() throws -> SQLiteStore { try SQLiteStore(path: storePath) }
+    /// The path the shop's files are named beside (see `StoreAddress.filesBase`): the SQLite file itself.
+    func filesBase() throws -> String {
+        try StoreAddress(storePath).isPostgres ? openShop().storePath : storePath
+    }
+
+    /// The store for messages: its path, or its URL without the password.
+    var storeName: String { (try? StoreAddress(storePath).description) ?? storePath }
+
+    func openStore() throws -> any Store { try StoreAddress(storePath).open() }
 
     /// The shop at `--store`, on the real clock, with the `--as-of` date if given.
     func openShop() throws -> Shop { try Shop(storePath: storePath, clock: { Date() }, asOf: try explicitAsOf()) }

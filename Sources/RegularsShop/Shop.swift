@@ -17,9 +17,15 @@ public struct Shop: Sendable {
     /// A caller's `--as-of`, which wins over the clock and the data.
     public let explicitAsOf: Date?
 
-    /// Opens the SQLite store at `storePath`.
+    /// Opens the store at `storePath`: a SQLite file, or a PostgreSQL URL (see `StoreAddress`), whose files then
+    /// live where the store names.
     public init(storePath: String, clock: @escaping @Sendable () -> Date, asOf: Date? = nil) throws {
-        self.init(store: try SQLiteStore(path: storePath), storePath: storePath, clock: clock, asOf: asOf)
+        let address = try StoreAddress(storePath)
+        let store = try address.open()
+        self.init(
+            store: store,
+            storePath: try address.filesBase(store: store, environment: ProcessInfo.processInfo.environment),
+            clock: clock, asOf: asOf)
     }
 
     /// A shop over an open store whose files live beside `storePath` (the server's).

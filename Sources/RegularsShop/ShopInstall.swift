@@ -1,23 +1,33 @@
 import Foundation
 import RegularsData
+import RegularsPostgres
 
-/// Several shops in one install: a folder `shops/` whose every `NAME.sqlite` is one shop's store, with that shop's
-/// files beside it (`NAME.models/`, `NAME.rules.json`, `NAME.campaigns/` …, as `StorePaths` names them).
+/// Several shops in one install. By default a folder `shops/` whose every `NAME.sqlite` is one shop's store, with
+/// that shop's files beside it (`NAME.models/`, `NAME.rules.json`, `NAME.campaigns/` …, as `StorePaths` names them).
+/// When `REGULARS_STORE` (or `--store`) is a PostgreSQL URL, the shops are that database's schemas (`shop_NAME`,
+/// see `PostgresLocation`) and the folder holds their files only.
 ///
-/// A shop's rows live in its own file, so no query of one shop can reach another's: its keys, sessions, models
-/// and suppression list are its own. A server serves one shop (`regulars --shop NAME serve`).
+/// A shop's rows live in its own file or schema, so no query of one shop can reach another's: its keys, sessions,
+/// models and suppression list are its own. A server serves one shop (`regulars --shop NAME serve`).
 public struct ShopInstall: Sendable {
-    /// The folder holding the shops.
+    /// The folder holding the shops' files (and their SQLite stores).
     public let folder: URL
+    /// The server holding the shops' stores, when they are on PostgreSQL.
+    public let postgres: PostgresLocation?
 
-    public init(folder: URL) { self.folder = folder }
+    public init(folder: URL, postgres: PostgresLocation? = nil) {
+        self.folder = folder
+        self.postgres = postgres
+    }
 
-    /// `$REGULARS_HOME/shops`, else `./shops`.
-    public static func standard(environment: [String: String]) -> ShopInstall {
+    /// `$REGULARS_HOME/shops`, else `./shops`; on the PostgreSQL server `store` (else `$REGULARS_STORE`) names.
+    public static func standard(environment: [String: String], store: String? = nil) -> ShopInstall {
         let home =
             environment["REGULARS_HOME"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return ShopInstall(folder: home.appendingPathComponent("shops"))
+        let url = store ?? environment["REGULARS_STORE"]
+        let postgres = url.flatMap { PostgresLocation.isURL($0) ? try? PostgresLocation(url: $0) : nil }
+        return ShopInstall(folder: home.appendingPathComponent("shops"), postgres: postgres)
     }
 
     public enum Failure: Error, CustomStringConvertible, Equatable {
@@ -41,47 +51,54 @@ public struct ShopInstall: Sendable {
     }
 
     /// The shops' names, sorted.
-    public func names() -> [String] {
+    public func names() throws -> [String] {
+        if let postgres { return try PostgresStore.shops(at: postgres) }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".sqlite") }.map { String($0.dropLast(".sqlite".count)) }
             .filter { Self.isValid($0) }.sorted()
     }
 
-    /// Where the shop `name`'s store is (whether or not it exists).
-    public func storePath(of name: String) -> String { folder.appendingPathComponent(name + ".sqlite").path }
+    /// Where the shop `name`'s store is (whether or not it exists): a file's path, or a URL with `?shop=NAME`.
+    public func storePath(of name: String) -> String {
+        if let postgres { return postgres.shop(name).url }
+        return folder.appendingPathComponent(name + ".sqlite").path
+    }
 
     /// The store of an existing shop.
     public func existingStorePath(of name: String) throws -> String {
-        guard Self.isValid(name), names().contains(name) else { throw Failure.noSuchShop(name, known: names()) }
+        guard Self.isValid(name), try names().contains(name) else { throw Failure.noSuchShop(name, known: try names()) }
         return storePath(of: name)
     }
 
-    /// Creates the shop's store (empty, migrated) and returns its path.
+    /// Creates the shop's store (empty, migrated) and returns its path or URL.
     public func create(_ name: String) throws -> String {
         guard Self.isValid(name) else { throw Failure.badName(name) }
-        guard !names().contains(name) else { throw Failure.exists(name) }
+        guard try !names().contains(name) else { throw Failure.exists(name) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = storePath(of: name)
-        _ = try SQLiteStore(path: path)
+        _ = try StoreAddress(path).open()
         return path
     }
 
-    /// Deletes the shop: its store and every file and folder beside it that bears its name. Returns what went.
+    /// Deletes the shop: its store (file or schema) and every file and folder of its name. Returns what went.
     public func delete(_ name: String) throws -> [String] {
         _ = try existingStorePath(of: name)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        var gone: [String] = []
+        if let postgres {
+            try PostgresStore.delete(postgres.shop(name))
+            gone.append("schema \(postgres.shop(name).schema)")
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         // A name has no dot, so `NAME.` starts only this shop's files (`a.sqlite`, never `ab.sqlite`).
         let theirs = files.filter { $0.hasPrefix(name + ".") }.sorted()
         for file in theirs { try FileManager.default.removeItem(at: folder.appendingPathComponent(file)) }
-        return theirs
+        return gone + theirs
     }
 
     /// The shop another shop of this install connected `domain` to, if any (one domain, one shop).
     public func shop(connectedTo domain: String, except name: String?) throws -> String? {
-        for other in names() where other != name {
-            let shop = Shop(
-                store: try SQLiteStore(path: storePath(of: other)), storePath: storePath(of: other),
-                clock: { Date(timeIntervalSince1970: 0) })
+        for other in try names() where other != name {
+            let shop = try Shop(storePath: storePath(of: other), clock: { Date(timeIntervalSince1970: 0) })
             if try shop.shopifyConnection()?.domain == domain.lowercased() { return other }
         }
         return nil

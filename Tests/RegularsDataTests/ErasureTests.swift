@@ -116,9 +116,11 @@ struct ErasureTests {
         #expect(!snapshot.customers[Int(snapshot.customerIndexByID["c-1"]!)].optedOut)
     }
 
-    @Test("marking a category sensitive flags its products and the flag survives a catalog re-import")
-    func sensitiveCategory() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "marking a category sensitive flags its products and the flag survives a catalog re-import",
+        arguments: StoreKind.available)
+    func sensitiveCategory(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let products = Fixtures.file("generic/products.csv")
         _ = try Importer.importProducts(from: products, format: .generic, into: store)
         #expect(try store.markSensitive(category: "Cookware") == 1)

@@ -27,9 +27,11 @@ struct FieldCountTests {
         #expect(try reader.readRecord() == nil)
     }
 
-    @Test("a short orders row refuses the file with the counts, and the store is unchanged")
-    func shortOrdersRow() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "a short orders row refuses the file with the counts, and the store is unchanged",
+        arguments: StoreKind.available)
+    func shortOrdersRow(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         do {
             _ = try Importer.importOrders(
                 from: Fixtures.file("generic/missing-column.csv"), displayName: "missing-column.csv",
@@ -41,10 +43,12 @@ struct FieldCountTests {
         #expect(try store.statistics().orderLines == 0)
     }
 
-    @Test("a products file with shifted columns is refused whole, not imported with values in the wrong columns")
-    func shiftedShopifyProducts() throws {
+    @Test(
+        "a products file with shifted columns is refused whole, not imported with values in the wrong columns",
+        arguments: StoreKind.available)
+    func shiftedShopifyProducts(kind: StoreKind) throws {
         let url = try shifted(Fixtures.file("shopify/products_export_current.csv"), row: 2)
-        let store = try TemporaryStore.make()
+        let store = try TemporaryStore.make(kind)
         do {
             _ = try Importer.importProducts(from: url.file, displayName: "p.csv", format: .shopify, into: store)
             Issue.record("the file was imported")
@@ -57,12 +61,14 @@ struct FieldCountTests {
         #expect(try store.statistics().products == 0)
     }
 
-    @Test("--skip-invalid writes the row to the rejects file with the counts and imports the rest")
-    func skipInvalid() throws {
+    @Test(
+        "--skip-invalid writes the row to the rejects file with the counts and imports the rest",
+        arguments: StoreKind.available)
+    func skipInvalid(kind: StoreKind) throws {
         let url = try TemporaryStore.file(
             named: "products.csv",
             "sku,title,price\nA,Apron,12.50\nB,Bowl, large,8.00\nC,Cup\nD,Dish,3.00\n")
-        let store = try TemporaryStore.make()
+        let store = try TemporaryStore.make(kind)
         let report = try Importer.importProducts(
             from: url, displayName: "products.csv", format: .generic, options: ImportOptions(skipInvalid: true),
             into: store)

@@ -56,13 +56,15 @@ struct FuzzTests {
         print("fuzz: CSV reader, \(executions) inputs, 0 crashes")
     }
 
-    @Test("every importer: imported, or refused naming line and field with the store unchanged")
-    func importers() throws {
+    @Test(
+        "every importer: imported, or refused naming line and field with the store unchanged",
+        arguments: StoreKind.available)
+    func importers(kind: StoreKind) throws {
         var mutator = Mutator(seed: 2)
         var executions = 0
         var refused = 0
         let folder = try Fixtures.temporaryDirectory()
-        let store = try TemporaryStore.make()
+        let store = try TemporaryStore.make(kind)
         let kinds: [(seed: String, run: (URL, ImportFormat) throws -> ImportReport, format: ImportFormat)] = [
             (
                 "generic/orders.csv",

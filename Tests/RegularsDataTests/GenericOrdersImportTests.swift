@@ -7,9 +7,11 @@ import Testing
 struct GenericOrdersImportTests {
     private let orders = Fixtures.file("generic/orders.csv")
 
-    @Test("imports every line, groups lines by order id even when not adjacent, and sums totals")
-    func importsFixture() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "imports every line, groups lines by order id even when not adjacent, and sums totals",
+        arguments: StoreKind.available)
+    func importsFixture(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let report = try Importer.importOrders(from: orders, displayName: "orders.csv", format: .generic, into: store)
         #expect(report.rowsRead == 5)
         #expect(report.rowsImported == 5)
@@ -25,18 +27,18 @@ struct GenericOrdersImportTests {
         #expect(Timestamp.iso(snapshot.orderTime[a2]) == "2024-01-06T10:30:00Z")
     }
 
-    @Test("importing the same file twice changes nothing")
-    func idempotent() throws {
-        let store = try TemporaryStore.make()
+    @Test("importing the same file twice changes nothing", arguments: StoreKind.available)
+    func idempotent(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         _ = try Importer.importOrders(from: orders, format: .generic, into: store)
         let first = try store.statistics()
         _ = try Importer.importOrders(from: orders, format: .generic, into: store)
         #expect(try store.statistics() == first)
     }
 
-    @Test("a changed row updates its record and a shrunk order loses its extra lines")
-    func changedRowsUpdate() throws {
-        let store = try TemporaryStore.make()
+    @Test("a changed row updates its record and a shrunk order loses its extra lines", arguments: StoreKind.available)
+    func changedRowsUpdate(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         _ = try Importer.importOrders(from: orders, format: .generic, into: store)
         let changed = try TemporaryStore.file(
             named: "orders.csv",
@@ -54,12 +56,14 @@ struct GenericOrdersImportTests {
 
     @Test(
         "one broken row refuses the file, names its line and column, and leaves the store unchanged",
-        arguments: [
+        arguments: StoreKind.available,
+        [
             ("bad-date.csv", 3, "ordered_at", "cannot read \"31/02/2011\" as a date"),
             ("unclosed-quote.csv", 3, "product_name", "closing quote never comes"),
         ])
-    func brokenRow(file: String, line: Int, column: String, message: String) throws {
-        let store = try TemporaryStore.make()
+    func brokenRow(kind: StoreKind, broken: (file: String, line: Int, column: String, message: String)) throws {
+        let (file, line, column, message) = broken
+        let store = try TemporaryStore.make(kind)
         _ = try Importer.importOrders(from: orders, format: .generic, into: store)
         let before = try store.statistics()
         do {
@@ -76,12 +80,14 @@ struct GenericOrdersImportTests {
         #expect(try store.statistics() == before)
     }
 
-    @Test("--skip-invalid imports the valid rows and writes the rejects with their reason")
-    func skipInvalid() throws {
+    @Test(
+        "--skip-invalid imports the valid rows and writes the rejects with their reason", arguments: StoreKind.available
+    )
+    func skipInvalid(kind: StoreKind) throws {
         let folder = try Fixtures.temporaryDirectory()
         let copy = folder.appendingPathComponent("bad-date.csv")
         try FileManager.default.copyItem(at: Fixtures.file("generic/bad-date.csv"), to: copy)
-        let store = try TemporaryStore.make()
+        let store = try TemporaryStore.make(kind)
         let report = try Importer.importOrders(
             from: copy, displayName: "bad-date.csv", format: .generic, options: ImportOptions(skipInvalid: true),
             into: store)
@@ -93,9 +99,9 @@ struct GenericOrdersImportTests {
         #expect(rejects.contains("ordered_at: cannot read"))
     }
 
-    @Test("--map reads our fields from a spreadsheet's own column names")
-    func columnMap() throws {
-        let store = try TemporaryStore.make()
+    @Test("--map reads our fields from a spreadsheet's own column names", arguments: StoreKind.available)
+    func columnMap(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let map = [
             "order_id": "Invoice", "customer_id": "Client", "ordered_at": "Date", "sku": "Item code",
             "product_name": "Description", "quantity": "Qty", "unit_price": "Price",
@@ -107,9 +113,9 @@ struct GenericOrdersImportTests {
         #expect(try store.statistics().orderLines == 1)
     }
 
-    @Test("a missing column is named with the header it has")
-    func missingColumn() throws {
-        let store = try TemporaryStore.make()
+    @Test("a missing column is named with the header it has", arguments: StoreKind.available)
+    func missingColumn(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         #expect(throws: ImportError.self) {
             try Importer.importOrders(from: Fixtures.file("generic/mapped.csv"), format: .generic, into: store)
         }

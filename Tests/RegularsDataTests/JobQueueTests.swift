@@ -6,9 +6,11 @@ import Testing
 /// The job queue `regulars worker` takes from, on a real SQLite store, with the clock given.
 @Suite("Jobs: queued once, held under a lease, taken again when a worker dies, parked after three failures")
 struct JobQueueTests {
-    @Test("a kind waiting once is queued once; a worker takes the oldest, and no two take the same kind at once")
-    func queueAndClaim() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "a kind waiting once is queued once; a worker takes the oldest, and no two take the same kind at once",
+        arguments: StoreKind.available)
+    func queueAndClaim(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         #expect(try store.enqueue(job: .train, at: 100))
         #expect(try !store.enqueue(job: .train, at: 101), "one is waiting: marking the shop stale again adds none")
         let first = try #require(try store.claimJob(worker: "A", at: 110, lease: 30))
@@ -23,9 +25,11 @@ struct JobQueueTests {
         #expect(try store.jobs(limit: 10).map(\.state) == [.running, .done])
     }
 
-    @Test("a worker that stops renewing loses the job to another after its lease; the late one's finish is refused")
-    func leaseExpiry() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "a worker that stops renewing loses the job to another after its lease; the late one's finish is refused",
+        arguments: StoreKind.available)
+    func leaseExpiry(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         _ = try store.enqueue(job: .train, at: 0)
         let job = try #require(try store.claimJob(worker: "A", at: 10, lease: 30))
         #expect(try store.renewLease(job: job.id, worker: "A", until: 60))
@@ -40,9 +44,11 @@ struct JobQueueTests {
         #expect(done.state == .done && done.result == "model version 2" && done.finishedAt == 80)
     }
 
-    @Test("a failed job is tried again a minute later and parked after three attempts; so is one whose workers die")
-    func failuresPark() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "a failed job is tried again a minute later and parked after three attempts; so is one whose workers die",
+        arguments: StoreKind.available)
+    func failuresPark(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         _ = try store.enqueue(job: .train, at: 0)
         var time: Int64 = 0
         for attempt in 1...3 {

@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Importing the real UCI Online Retail orders")
 struct OnlineRetailImportTests {
-    @Test("counts match the published data set, and a second import changes nothing")
-    func counts() throws {
-        let store = try TemporaryStore.make()
+    @Test("counts match the published data set, and a second import changes nothing", arguments: StoreKind.available)
+    func counts(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let url = Fixtures.sharedData("online-retail.csv.gz")
         _ = try Importer.importOrders(from: url, format: .generic, into: store)
         let stats = try store.statistics()

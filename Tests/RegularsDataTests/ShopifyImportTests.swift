@@ -5,9 +5,11 @@ import Testing
 
 @Suite("Importing Shopify exports")
 struct ShopifyImportTests {
-    @Test("orders export: skips cancelled and refunded orders, keeps guests, falls back to the line name for SKU")
-    func ordersExport() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "orders export: skips cancelled and refunded orders, keeps guests, falls back to the line name for SKU",
+        arguments: StoreKind.available)
+    func ordersExport(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let report = try Importer.importOrders(
             from: Fixtures.file("shopify/orders_export.csv"), format: .shopify, into: store)
         #expect(report.skippedOrders["cancelled"] == 1)
@@ -22,9 +24,9 @@ struct ShopifyImportTests {
         #expect(withEmail.allSatisfy { $0.id == StableID.customer(email: $0.email!) })
     }
 
-    @Test("an older export with fewer columns imports by column name")
-    func legacyOrders() throws {
-        let store = try TemporaryStore.make()
+    @Test("an older export with fewer columns imports by column name", arguments: StoreKind.available)
+    func legacyOrders(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let report = try Importer.importOrders(
             from: Fixtures.file("shopify/orders_export_legacy.csv"), format: .shopify, into: store)
         #expect(report.rejectedCount == 0)
@@ -32,9 +34,9 @@ struct ShopifyImportTests {
         #expect(try store.statistics().orders == report.orders)
     }
 
-    @Test("the same customer's e-mail maps to one id across both exports")
-    func stableCustomerIDs() throws {
-        let store = try TemporaryStore.make()
+    @Test("the same customer's e-mail maps to one id across both exports", arguments: StoreKind.available)
+    func stableCustomerIDs(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         _ = try Importer.importOrders(from: Fixtures.file("shopify/orders_export.csv"), format: .shopify, into: store)
         let before = try store.statistics().customers
         _ = try Importer.importOrders(from: Fixtures.file("shopify/orders_export.csv"), format: .shopify, into: store)
@@ -85,9 +87,9 @@ struct ShopifyImportTests {
         #expect(try Importer.detectFormat(of: Fixtures.file("generic/orders.csv")) == .generic)
     }
 
-    @Test("generic products: tags, costs, stock and the sensitive flag")
-    func genericProducts() throws {
-        let store = try TemporaryStore.make()
+    @Test("generic products: tags, costs, stock and the sensitive flag", arguments: StoreKind.available)
+    func genericProducts(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let report = try Importer.importProducts(
             from: Fixtures.file("generic/products.csv"), format: .generic, into: store)
         #expect(report.products == 2)

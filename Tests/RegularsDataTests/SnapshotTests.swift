@@ -41,8 +41,10 @@ struct SnapshotTests {
         #expect(snapshot.lineCount == 1)
     }
 
-    @Test("a store's snapshot is the builder's snapshot of the same lines: categories, customers, orders, lines")
-    func storeSnapshotMatchesBuilder() throws {
+    @Test(
+        "a store's snapshot is the builder's snapshot of the same lines: categories, customers, orders, lines",
+        arguments: StoreKind.available)
+    func storeSnapshotMatchesBuilder(kind: StoreKind) throws {
         let csv = """
             order_id,customer_id,ordered_at,sku,product_name,category,quantity,unit_price
             B-1,c-2,2024-01-07T10:00:00Z,KETTLE,Kettle,Kitchen,1,30.00
@@ -52,7 +54,7 @@ struct SnapshotTests {
             B-2,c-2,2024-01-08T10:00:00Z,SKILLET,Skillet,Cookware,1,29.90
             C-1,c-3,2024-01-06T10:00:00Z,KETTLE,Kettle,Kitchen,1,30.00
             """
-        let store = try TemporaryStore.make()
+        let store = try TemporaryStore.make(kind)
         _ = try Importer.importOrders(
             from: try TemporaryStore.file(named: "orders.csv", csv), format: .generic, into: store)
         let stored = try store.snapshot(asOf: Fixtures.day("2030-01-01"))
@@ -82,9 +84,9 @@ struct SnapshotTests {
         #expect(lines(stored) == lines(built) && lines(stored).count == 6)
     }
 
-    @Test("a store's snapshot at a date holds exactly the orders before it")
-    func storeSnapshot() throws {
-        let store = try TemporaryStore.make()
+    @Test("a store's snapshot at a date holds exactly the orders before it", arguments: StoreKind.available)
+    func storeSnapshot(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         _ = try Importer.importOrders(from: Fixtures.file("generic/orders.csv"), format: .generic, into: store)
         #expect(try store.snapshot(asOf: Fixtures.day("2024-01-06")).orderCount == 1)
         #expect(try store.snapshot(asOf: Fixtures.day("2024-02-05")).orderCount == 2)

@@ -6,9 +6,11 @@ import Testing
 
 @Suite("Stated preferences in the store")
 struct StatedPreferencesStoreTests {
-    @Test("an answer replaces the earlier one, is read back whole, and is not read once expired")
-    func roundTrip() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "an answer replaces the earlier one, is read back whole, and is not read once expired",
+        arguments: StoreKind.available)
+    func roundTrip(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let now = Fixtures.day("2024-06-30")
         let first = StatedPreferences(
             customerID: "C-1", categories: ["Candles"], statedAt: now, expiresAt: now.addingTimeInterval(86_400))

@@ -5,9 +5,11 @@ import Testing
 
 @Suite("store statistics")
 struct StatisticsTests {
-    @Test("line figures: distinct SKUs, lines without a catalog product, duplicate lines within an order")
-    func lineFigures() throws {
-        let store = try TemporaryStore.make()
+    @Test(
+        "line figures: distinct SKUs, lines without a catalog product, duplicate lines within an order",
+        arguments: StoreKind.available)
+    func lineFigures(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
         let products = try TemporaryStore.file(named: "products.csv", "sku,title\nMUG,Mug\n")
         _ = try Importer.importProducts(from: products, format: .generic, into: store)
         let orders = try TemporaryStore.file(

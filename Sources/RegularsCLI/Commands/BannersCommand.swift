@@ -37,7 +37,7 @@ struct BannersCommand: ParsableCommand {
         let banners: [Banner]
         if let customer {
             guard inputs.snapshot.customerIndexByID[customer] != nil else {
-                throw ValidationError("--customer: no customer '\(customer)' in \(global.storePath)")
+                throw ValidationError("--customer: no customer '\(customer)' in \(global.storeName)")
             }
             let segment =
                 inputs.heldOut.contains(customer) ? nil : inputs.predictions.prediction(for: customer)?.primarySegment

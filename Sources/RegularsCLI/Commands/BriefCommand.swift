@@ -19,7 +19,7 @@ struct BriefCommand: ParsableCommand {
         guard let index = inputs.snapshot.customerIndexByID[customer],
             let prediction = inputs.predictions.prediction(for: customer)
         else {
-            throw ValidationError("no customer '\(customer)' with orders in \(global.storePath)")
+            throw ValidationError("no customer '\(customer)' with orders in \(global.storeName)")
         }
         let brief = ClientelingBrief.make(
             customer: index, snapshot: inputs.snapshot, prediction: prediction, recommender: inputs.recommender,

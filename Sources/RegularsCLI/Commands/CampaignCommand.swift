@@ -72,7 +72,7 @@ struct CampaignCommand: AsyncParsableCommand {
         let asOf = try global.asOf(shop)
         let inputs = try ContentInputs.load(shop, asOf: asOf)
         if let promote, inputs.snapshot.productIndexBySKU[promote] == nil {
-            throw ValidationError("--promote: no product '\(promote)' in \(global.storePath)")
+            throw ValidationError("--promote: no product '\(promote)' in \(global.storeName)")
         }
         let campaign = await Campaign.make(
             segment: segment, inputs: inputs, llm: settings, promote: promote, limit: limit,
@@ -80,7 +80,7 @@ struct CampaignCommand: AsyncParsableCommand {
         let folder =
             out.map { URL(fileURLWithPath: $0) }
             ?? Campaign.defaultFolder(
-                storePath: global.storePath, segment: segment, asOf: asOf, source: source.flatMap(TrafficSource.init),
+                storePath: shop.storePath, segment: segment, asOf: asOf, source: source.flatMap(TrafficSource.init),
                 season: season)
         let summary = try shop.export(campaign, templates: inputs.templates, to: folder)
         for fallback in summary.llmFallbacks {

@@ -126,7 +126,7 @@ struct BacktestCommand: ParsableCommand {
         guard snapshot.orderCount > 0 else { throw ValidationError("the store has no orders to back-test") }
         let report = Backtest.run(lines: snapshot.builderLines, model: kind, halfLives: halfLives)
         // Kept beside the store for the dashboard.
-        try report.save(to: BacktestReport.fileURL(storePath: global.storePath))
+        try report.save(to: BacktestReport.fileURL(storePath: try global.filesBase()))
         print(global.json ? try Output.json(report) : report.text)
     }
 }

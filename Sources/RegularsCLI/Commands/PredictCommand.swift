@@ -44,7 +44,7 @@ struct PredictCommand: ParsableCommand {
         let asOf = try global.asOf(shop)
         let snapshot = try shop.store.snapshot(asOf: asOf)
         if let customer, snapshot.customerIndexByID[customer] == nil {
-            throw ValidationError("no customer '\(customer)' in \(global.storePath)")
+            throw ValidationError("no customer '\(customer)' in \(global.storeName)")
         }
         let report = PredictionReport.make(
             snapshot: snapshot, asOf: asOf, settings: try PredictionSettings.load(definitions))

@@ -89,7 +89,7 @@ struct OptOutCommand: ParsableCommand {
 
     func run() throws {
         guard try global.openStore().optOut(customer: customer) != nil else {
-            throw ValidationError("no customer '\(customer)' in \(global.storePath)")
+            throw ValidationError("no customer '\(customer)' in \(global.storeName)")
         }
         print(global.json ? #"{"opted_out": true}"# : "Opted out: personal recommendations are off for this customer.")
     }

@@ -20,7 +20,7 @@ struct RulesCommand: ParsableCommand {
 
     /// Loads the rules, lets `change` edit them, saves and prints them.
     static func edit(_ global: GlobalOptions, _ change: (inout MerchandisingRules) throws -> String) throws {
-        let url = MerchandisingRules.fileURL(storePath: global.storePath)
+        let url = MerchandisingRules.fileURL(storePath: try global.filesBase())
         var rules = try MerchandisingRules.load(from: url)
         let message = try change(&rules)
         try rules.save(to: url)
@@ -29,7 +29,7 @@ struct RulesCommand: ParsableCommand {
 
     /// Refuses a SKU the latest trained models do not know (when there are models to ask).
     static func check(_ skus: [SKU], _ global: GlobalOptions) throws {
-        guard !skus.isEmpty, let latest = ModelDirectory(storePath: global.storePath).latest,
+        guard !skus.isEmpty, let latest = ModelDirectory(storePath: try global.filesBase()).latest,
             let models = try? ModelSet.load(from: latest.url)
         else { return }
         for sku in skus where models.snapshot.productIndexBySKU[sku] == nil {
@@ -56,7 +56,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let url = MerchandisingRules.fileURL(storePath: global.storePath)
+            let url = MerchandisingRules.fileURL(storePath: try global.filesBase())
             let rules = try MerchandisingRules.load(from: url)
             print(global.json ? rules.json : RulesCommand.describe(rules, file: url.path))
         }

@@ -58,14 +58,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore()
+        let shop = try global.openShop()
+        let store = shop.store
         // With --as-of the server recommends as of that day (the demo); events and sessions keep the real clock.
         let pinned = try global.explicitAsOf()
         var configuration = ServerConfiguration(metrics: MetricsBootstrap.shared)
         configuration.host = host
         configuration.port = port
         configuration.allowedOrigins = allowedOrigins
-        configuration.storePath = global.storePath
+        configuration.storePath = shop.storePath
         configuration.publicKeyRate = keyRate > 0 ? RateLimit(perSecond: keyRate) : nil
         configuration.clientAddressRate = addressRate > 0 ? RateLimit(perSecond: addressRate) : nil
         configuration.secureCookies = !plainHTTP
@@ -75,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
         if try store.keys().isEmpty {
             Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
         }
-        Output.error("Serving \(global.storePath) on http://\(host):\(port) (Ctrl-C stops)")
+        Output.error("Serving \(global.storeName) on http://\(host):\(port) (Ctrl-C stops)")
         // Like a notebook server's token link: the shop owner opens the dashboard without pasting a key.
         // On stderr, so scripts reading stdout never capture it; it works once, for ten minutes.
         configuration.announceDashboardLink = { link in Output.error("Dashboard (one-time sign-in link): \(link)") }

@@ -19,7 +19,10 @@ struct ShopsCommand: ParsableCommand {
             """,
         subcommands: [List.self, Create.self, Update.self, Delete.self, Deliveries.self])
 
-    static var install: ShopInstall { ShopInstall.standard(environment: ProcessInfo.processInfo.environment) }
+    /// The install `--store` (else `$REGULARS_STORE`) puts the shops in: a folder, or a PostgreSQL server.
+    static func install(_ output: OutputOptions) -> ShopInstall {
+        ShopInstall.standard(environment: ProcessInfo.processInfo.environment, store: output.store)
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,12 +30,11 @@ struct ShopsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            var shops: [(name: String, path: String)] = ShopsCommand.install.names().map {
-                ($0, ShopsCommand.install.storePath(of: $0))
-            }
+            let install = ShopsCommand.install(output)
+            var shops: [(name: String, path: String)] = try install.names().map { ($0, install.storePath(of: $0)) }
             let single = output.store ?? ProcessInfo.processInfo.environment["REGULARS_STORE"] ?? "regulars.sqlite"
-            // Listing opens no store that is not there: an empty folder stays empty.
-            if output.store != nil || FileManager.default.fileExists(atPath: single) {
+            // Listing opens no store that is not there: an empty folder stays empty. A server's shops are all listed.
+            if install.postgres == nil && (output.store != nil || FileManager.default.fileExists(atPath: single)) {
                 shops.insert(("(default)", single), at: 0)
             }
             if shops.isEmpty && !output.json {
@@ -46,7 +48,8 @@ struct ShopsCommand: ParsableCommand {
                 let shop = try Shop(storePath: path, clock: { Date() })
                 let counts = try shop.store.deliveryCounts()
                 rows.append([
-                    "shop": name, "store": path, "shopify_domain": try shop.shopifyConnection()?.domain ?? "",
+                    "shop": name, "store": try StoreAddress(path).description,
+                    "shopify_domain": try shop.shopifyConnection()?.domain ?? "",
                     "webhooks_pending": String(counts[.pending] ?? 0), "webhooks_done": String(counts[.done] ?? 0),
                     "webhooks_parked": String(counts[.parked] ?? 0),
                 ])
@@ -80,15 +83,18 @@ struct ShopsCommand: ParsableCommand {
         func run() throws {
             // ShopInstall's failures say what is wrong in words: ArgumentParser prints them as they are.
             if let domain = try connection.domain(),
-                let other = try ShopsCommand.install.shop(connectedTo: domain, except: nil)
+                let other = try ShopsCommand.install(output).shop(connectedTo: domain, except: nil)
             {
                 throw ShopInstall.Failure.domainTaken(domain, by: other)
             }
-            let path = try ShopsCommand.install.create(name)
+            let path = try ShopsCommand.install(output).create(name)
             if let connected = try connection.connection() {
                 try Shop(storePath: path, clock: { Date() }).connect(shopify: connected)
             }
-            print("Created the shop '\(name)' in \(path). Next: regulars --shop \(name) import orders FILE")
+            print(
+                "Created the shop '\(name)' in \(try StoreAddress(path).description). "
+                    + "Next: regulars --shop \(name) import orders FILE"
+            )
         }
     }
 
@@ -111,8 +117,8 @@ struct ShopsCommand: ParsableCommand {
                 throw ValidationError("pass --shopify-domain and --webhook-secret (or REGULARS_WEBHOOK_SECRET)")
             }
             let path = try GlobalOptions.resolveStore(store: output.store, shop: name ?? shop)
-            let install = ShopsCommand.install
-            let own = install.names().first { install.storePath(of: $0) == path }
+            let install = ShopsCommand.install(output)
+            let own = try install.names().first { install.storePath(of: $0) == path }
             if let other = try install.shop(connectedTo: connected.domain, except: own) {
                 throw ShopInstall.Failure.domainTaken(connected.domain, by: other)
             }
@@ -132,7 +138,7 @@ struct ShopsCommand: ParsableCommand {
 
         func run() throws {
             guard yes else { throw ValidationError("deleting '\(name)' cannot be undone: pass --yes") }
-            let removed = try ShopsCommand.install.delete(name)
+            let removed = try ShopsCommand.install(output).delete(name)
             print("Deleted the shop '\(name)': \(removed.joined(separator: ", ")).")
         }
     }

@@ -15,7 +15,7 @@ struct VoiceCommand: ParsableCommand {
         var force = false
 
         func run() throws {
-            let url = BrandVoice.fileURL(storePath: global.storePath)
+            let url = BrandVoice.fileURL(storePath: try global.filesBase())
             if FileManager.default.fileExists(atPath: url.path) && !force {
                 throw ValidationError("\(url.path) exists; edit it, or add --force to start again")
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one import did: rows read, written and skipped, and why.
 public struct ImportReport: Sendable, Codable, Hashable {
     public var file: String
@@ -36,4 +38,17 @@ public struct ImportReport: Sendable, Codable, Hashable {
     }
 
     mutating func skip(_ reason: String, rows: Int = 1) { skipped[reason, default: 0] += rows }
+}
+
+extension ImportReport {
+    /// The files named by stored reports (JSON, oldest first), each once, in the order first imported; a report
+    /// that cannot be read is passed over.
+    public static func files(fromReports reports: [String]) -> [String] {
+        var files: [String] = []
+        for json in reports {
+            guard let report = try? JSONDecoder().decode(ImportReport.self, from: Data(json.utf8)) else { continue }
+            if !files.contains(report.file) { files.append(report.file) }
+        }
+        return files
+    }
 }

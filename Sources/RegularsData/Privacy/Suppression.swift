@@ -40,6 +40,24 @@ public struct Suppression: Sendable {
         return result
     }
 
+    /// What an erasure puts on the list: each record's id, and for each e-mail its hash and the hash of the id a
+    /// guest with that e-mail is given (`StableID`), so that neither comes back by a later import. Both stores call it.
+    public func erasureHashes(ids: [CustomerID], emails: Set<String>) -> [String] {
+        var result = ids.map { hash("id", $0) }
+        for email in emails.sorted() {
+            result += [hash("email", email), hash("id", StableID.customer(email: email))]
+        }
+        return result
+    }
+
+    /// The e-mails an erasure of `requested` (an id or an e-mail) reaches: every found record's own, lower-cased,
+    /// and the requested one when it is an e-mail.
+    public static func erasedEmails(requested: String, found: [String?]) -> Set<String> {
+        var emails = Set(found.compactMap { $0 }.filter { !$0.isEmpty }.map { $0.lowercased() })
+        if requested.contains("@") { emails.insert(requested.lowercased()) }
+        return emails
+    }
+
     static func normalised(_ identifier: String) -> String {
         identifier.trimmingCharacters(in: .whitespaces).lowercased()
     }
@@ -56,6 +74,18 @@ public struct ErasureReport: Sendable, Encodable, Hashable {
     public var linesRemoved: Int
     public var eventsRemoved: Int
     public var suppressionHashesAdded: Int
+
+    public init(
+        customerFound: Bool, customerIDs: [CustomerID], ordersRemoved: Int, linesRemoved: Int, eventsRemoved: Int,
+        suppressionHashesAdded: Int
+    ) {
+        self.customerFound = customerFound
+        self.customerIDs = customerIDs
+        self.ordersRemoved = ordersRemoved
+        self.linesRemoved = linesRemoved
+        self.eventsRemoved = eventsRemoved
+        self.suppressionHashesAdded = suppressionHashesAdded
+    }
 
     enum CodingKeys: String, CodingKey {
         case customerFound, ordersRemoved, linesRemoved, eventsRemoved, suppressionHashesAdded

@@ -9,7 +9,7 @@ public struct SuppressionList: Sendable {
     let suppression: Suppression?
     let hashes: Set<String>
 
-    init(suppression: Suppression?, hashes: Set<String>) {
+    public init(suppression: Suppression?, hashes: Set<String>) {
         self.suppression = suppression
         self.hashes = hashes
     }

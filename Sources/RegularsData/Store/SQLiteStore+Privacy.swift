@@ -14,8 +14,7 @@ extension SQLiteStore {
                 arguments: [id, id])
             let found: [(id: CustomerID, email: String?)] = rows.map { ($0["id"], $0["email"]) }
             let ids = found.isEmpty ? [id] : found.map(\.id)
-            var emails = Set(found.compactMap(\.email).filter { !$0.isEmpty }.map { $0.lowercased() })
-            if id.contains("@") { emails.insert(id.lowercased()) }
+            let emails = Suppression.erasedEmails(requested: id, found: found.map(\.email))
             var orders = 0
             var lines = 0
             var events = 0
@@ -43,12 +42,8 @@ extension SQLiteStore {
                 events += db.changesCount
             }
             try Self.dropDeliveries(naming: emails, db)
-            var hashes = ids.map { suppression.hash("id", $0) }
-            for email in emails.sorted() {
-                hashes += [suppression.hash("email", email), suppression.hash("id", StableID.customer(email: email))]
-            }
             var added = 0
-            for hash in hashes {
+            for hash in suppression.erasureHashes(ids: ids, emails: emails) {
                 try db.execute(
                     sql: "INSERT INTO suppression (hash, erasedAt) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING",
                     arguments: [hash, Int64(now.timeIntervalSince1970)])

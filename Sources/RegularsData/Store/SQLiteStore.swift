@@ -120,14 +120,10 @@ public struct SQLiteStore: Store {
     }
 
     public func importedFiles() throws -> [String] {
-        try writer.read { db in
-            var files: [String] = []
-            for json in try String.fetchAll(db, sql: "SELECT report FROM importLog ORDER BY id") {
-                guard let report = try? JSONDecoder().decode(ImportReport.self, from: Data(json.utf8)) else { continue }
-                if !files.contains(report.file) { files.append(report.file) }
-            }
-            return files
-        }
+        ImportReport.files(
+            fromReports: try writer.read { db in
+                try String.fetchAll(db, sql: "SELECT report FROM importLog ORDER BY id")
+            })
     }
 
     /// Runs `body` with the raw database, for the store's own extensions.
