@@ -160,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "RegularsServerTests",
             dependencies: [
-                "RegularsServer", "RegularsShop", "RegularsTestSupport",
+                "RegularsServer", "RegularsShop", "RegularsTestSupport", "RegularsPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Yams", package: "Yams"),

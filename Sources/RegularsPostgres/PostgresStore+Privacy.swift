@@ -137,3 +137,25 @@ extension PostgresStore {
         try read { session in try session.query(sql, values).rows.map { try $0.decode(String.self) } }
     }
 }
+
+extension PostgresStore {
+    /// The shop's tables holding a row whose text (every column, `bytea` as its bytes) contains `text`, without
+    /// case: for checking that an erasure left nothing, as the SQLite tests read the file's bytes.
+    public func tablesMentioning(_ text: String) throws -> [String] {
+        try read { session in
+            let tables = try session.query(
+                "SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [location.schema]
+            ).rows.map { try $0.decode(String.self) }
+            return try tables.filter { table in
+                // A table's name comes from the catalogue of the shop's own schema; quoted as an identifier.
+                let found = try session.value(
+                    Bool.self,
+                    """
+                    SELECT EXISTS (SELECT 1 FROM "\(table)" t
+                        WHERE strpos(lower(encode(convert_to(t::text, 'UTF8'), 'escape')), lower($1)) > 0)
+                    """, [text])
+                return found ?? false
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@ public struct ServerConfiguration: Sendable {
     /// The store file whose saved models and rules the server reads; `nil` serves no models (503).
     public var storePath: String?
     /// How often the server looks for a newer model version.
-    public var modelCheckInterval: Duration = .seconds(5)
+    public var modelCheckInterval: Duration = .seconds(2)
     /// The registry `/metrics` renders. `regulars serve` bootstraps the global `MetricsSystem` over it once
     /// per process, so Hummingbird's request metrics land there too.
     public var metrics: PrometheusCollectorRegistry

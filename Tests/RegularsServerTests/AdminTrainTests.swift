@@ -35,14 +35,14 @@ struct AdminTrainTests {
             let reply = try await client.send(.post, "/v1/admin/train", key: server.secretKey)
             #expect(reply.status == .unprocessableContent)
             #expect(reply.errorStatus == 422)
-            #expect(ModelDirectory(storePath: server.store.path).versions.isEmpty)
+            #expect(ModelDirectory(storePath: server.storePath).versions.isEmpty)
         }
     }
 
     @Test("erasing a customer replaces every saved model version by one trained without them")
     func erasureRetrains() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
-        let directory = ModelDirectory(storePath: server.store.path)
+        let directory = ModelDirectory(storePath: server.storePath)
         let before = try ModelSet.load(from: directory.latest!.url)
         #expect(before.snapshot.customerIndexByID["C-3"] != nil)
         try await server.run { client in

@@ -68,7 +68,7 @@ struct BannerRoutesTests {
     func failedCheck() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
         // A voice that avoids the letter e: no phrasing can pass.
-        try Data(#"{"words_to_avoid": ["e"]}"#.utf8).write(to: BrandVoice.fileURL(storePath: server.store.path))
+        try Data(#"{"words_to_avoid": ["e"]}"#.utf8).write(to: BrandVoice.fileURL(storePath: server.storePath))
         try await server.run { client in
             let reply = try await client.send(.get, "/v1/banner", key: server.publicKey)
             #expect(reply.status == .noContent, "\(reply.text)")

@@ -106,7 +106,7 @@ struct DashboardTests {
     @Test("models page shows the served version and the saved back-test; campaigns can be downloaded, nothing else")
     func modelsAndCampaigns() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
-        let base = URL(fileURLWithPath: server.store.path).deletingPathExtension()
+        let base = URL(fileURLWithPath: server.storePath).deletingPathExtension()
         let backtest = #"""
             {"model": "ranker", "cutoff": "2024-06-01", "bestHalfLifeDays": 90, "verdict": "a 90d half-life wins",
              "rows": [{"halfLifeDays": 90, "trainSeconds": 1.5, "tracks": [{"track": "all", "customers": 10,

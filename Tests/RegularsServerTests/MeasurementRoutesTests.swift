@@ -15,7 +15,7 @@ struct MeasurementRoutesTests {
     @Test("held-out customers get no personal list in any placement, and both groups are counted as exposed")
     func permanentHoldout() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
-        let shop = Shop(store: server.store, storePath: server.store.path, clock: { TestServer.today })
+        let shop = Shop(store: server.store, storePath: server.storePath, clock: { TestServer.today })
         let holdout = try #require(try shop.setPermanentHoldout(percent: 50))
         let customers = (1...10).map { "C-\($0)" }
         let heldOut = Set(customers.filter { Shop.isHeldOut($0, by: holdout) })
@@ -63,7 +63,7 @@ struct MeasurementRoutesTests {
         let events = try server.store.events(ofCustomer: "C-3")
         #expect(events.map(\.kind) == [.emailClick])
         #expect(events.first?.source == links.campaign)
-        let shop = Shop(store: server.store, storePath: server.store.path, clock: { TestServer.today })
+        let shop = Shop(store: server.store, storePath: server.storePath, clock: { TestServer.today })
         let report = try shop.attributionReport(days: 30, end: TestServer.today)
         let campaign = try #require(report.campaigns.first { $0.campaign == links.campaign })
         #expect(campaign.sends == 2)

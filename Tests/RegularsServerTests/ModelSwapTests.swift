@@ -21,7 +21,7 @@ struct ModelSwapTests {
             #expect(try await client.send(.get, uri, key: server.publicKey).json["model_version"] as? Int == 1)
             let models = ModelSet.train(
                 on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
-            #expect(try ModelDirectory(storePath: server.store.path).save(models) == 2)
+            #expect(try ModelDirectory(storePath: server.storePath).save(models) == 2)
             var version: Int?
             for _ in 0..<100 where version != 2 {
                 version = try await client.send(.get, uri, key: server.publicKey).json["model_version"] as? Int
@@ -60,7 +60,7 @@ struct ModelSwapTests {
                     }
                 }
                 try await Task.sleep(for: .milliseconds(60))
-                #expect(try ModelDirectory(storePath: server.store.path).save(models) == 2)
+                #expect(try ModelDirectory(storePath: server.storePath).save(models) == 2)
                 return try await group.reduce(into: [[Int]]()) { $0.append($1) }
             }
             for versions in seen {
@@ -81,7 +81,7 @@ struct ModelSwapTests {
     @Test("a model file of an older format is refused once, the served version goes on answering; a newer one is taken")
     func olderFormatRefused() async throws {
         let server = try RecommendationRoutesTests.trainedServer()
-        let directory = ModelDirectory(storePath: server.store.path)
+        let directory = ModelDirectory(storePath: server.storePath)
         let models = ModelSet.train(on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
         let registry = PrometheusCollectorRegistry()  // its own: the count is this server's alone
         try await server.run(modelCheckInterval: .zero, configure: { $0.metrics = registry }) { client in
@@ -277,7 +277,7 @@ struct ResponseCacheTests {
             }
             #expect(try await personalized() == true)
             // The other process: its own connection to the same file, as `regulars forget` has.
-            let other = try SQLiteStore(path: server.store.path)
+            let other = try SQLiteStore(path: server.storePath)
             let report = try other.forget(customer: "C-3", at: TestServer.today)
             #expect(report.customerFound)
             // The server looks at the store every check interval, on the next request.

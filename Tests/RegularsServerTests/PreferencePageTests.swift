@@ -33,7 +33,7 @@ struct PreferencePageTests {
             }
         }
         let models = ModelSet.train(on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
-        _ = try ModelDirectory(storePath: server.store.path).save(models)
+        _ = try ModelDirectory(storePath: server.storePath).save(models)
         return server
     }
 

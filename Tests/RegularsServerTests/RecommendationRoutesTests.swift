@@ -11,8 +11,8 @@ import Testing
 @Suite("GET /v1/recommendations")
 struct RecommendationRoutesTests {
     /// Ten customers who buy the skillet with oil, and some with a lid; models trained and saved beside the store.
-    static func trainedServer() throws -> TestServer {
-        let server = try TestServer()
+    static func trainedServer(_ kind: StoreKind = .sqlite) throws -> TestServer {
+        let server = try TestServer(kind)
         try server.store.write { writer in
             for (sku, title, handle) in [
                 ("SKILLET", "Cast-iron skillet", "skillet"), ("OIL", "Seasoning oil", "oil"), ("LID", "Glass lid", nil),
@@ -49,7 +49,7 @@ struct RecommendationRoutesTests {
             }
         }
         let models = ModelSet.train(on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
-        _ = try ModelDirectory(storePath: server.store.path).save(models)
+        _ = try ModelDirectory(storePath: server.storePath).save(models)
         return server
     }
 

@@ -83,7 +83,7 @@ struct BlockedStoreTests {
     @Test("while another process holds the write lock, requests that write wait, and /health answers meanwhile")
     func healthWhileWritesWait() async throws {
         let server = try TestServer()
-        let other = try SQLiteStore(path: server.store.path)
+        let other = try SQLiteStore(path: server.storePath)
         try await server.run { client in
             let finished = Finished()
             // Another process takes the write lock for nine seconds (an import, say), under the server's busy

@@ -6,18 +6,25 @@ import RegularsTestSupport
 
 @testable import RegularsServer
 
-/// A real SQLite store in a temporary folder with one public and one secret key, and the server over it on
-/// 127.0.0.1 (HummingbirdTesting's live mode).
+/// A real store (a SQLite file in a temporary folder, or a new shop on the test PostgreSQL server) with one public
+/// and one secret key, and the server over it on 127.0.0.1 (HummingbirdTesting's live mode).
 struct TestServer: Sendable {
     static let today = Fixtures.day("2024-06-30")
     static let origin = "https://shop.example"
 
-    let store: SQLiteStore
+    let store: any Store
+    /// What the shop's files are named beside: the SQLite file, or a name in a temporary folder for PostgreSQL.
+    let storePath: String
     let publicKey: String
     let secretKey: String
 
-    init() throws {
-        store = try TemporaryStore.make()
+    init(_ kind: StoreKind = .sqlite) throws {
+        store = try TemporaryStore.make(kind)
+        if let sqlite = store as? SQLiteStore {
+            storePath = sqlite.path
+        } else {
+            storePath = try Fixtures.temporaryDirectory().appendingPathComponent("shop.postgres").path
+        }
         let publicKey = APIKey.generate(scope: .public)
         let secretKey = APIKey.generate(scope: .secret)
         try store.add(key: publicKey.record(name: "widget", createdAt: Self.today))
@@ -42,6 +49,7 @@ struct TestServer: Sendable {
         configuration.metrics = MetricsBootstrap.shared
         configuration.allowedOrigins = [Self.origin]
         configuration.modelCheckInterval = modelCheckInterval
+        configuration.storePath = storePath
         configure(&configuration)
         let app = try await buildApplication(
             configuration, store: store, now: { Self.today }, recommendations: recommendations)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RegularsData
+import RegularsPostgres
 import RegularsRecommend
 import RegularsTestSupport
 import Testing
@@ -11,18 +12,26 @@ import Testing
 /// Two servers on one store, as behind a load balancer: what one knows, the other knows.
 @Suite("Two servers on one store")
 struct TwoServersTests {
+    /// A server over its own connection to `server`'s store, as a second process would open it.
     static func application(_ server: TestServer) async throws -> some ApplicationProtocol {
         var configuration = ServerConfiguration.testing
         configuration.metrics = MetricsBootstrap.shared
         configuration.modelCheckInterval = .milliseconds(100)
-        return try await buildApplication(configuration, store: server.store, now: { TestServer.today })
+        configuration.storePath = server.storePath
+        let store: any Store =
+            if let postgres = server.store as? PostgresStore {
+                try PostgresStore(location: postgres.location)
+            } else {
+                try SQLiteStore(path: server.storePath)
+            }
+        return try await buildApplication(configuration, store: store, now: { TestServer.today })
     }
 
     @Test(
-        "a dashboard session opened on one works on the other, a link works once on either, signing out ends it on both"
-    )
-    func sharedSessions() async throws {
-        let server = try TestServer()
+        "a dashboard session opened on one works on the other, a link works once on either, signing out ends it on both",
+        arguments: StoreKind.available)
+    func sharedSessions(kind: StoreKind) async throws {
+        let server = try TestServer(kind)
         let first = try await Self.application(server)
         let second = try await Self.application(server)
         let tokens = Locked<[String]>([])
@@ -46,16 +55,16 @@ struct TwoServersTests {
         }
         // No file of the store holds a token: only hashes of them.
         #expect(tokens.current.count == 2 && tokens.current.allSatisfy { $0.count == 64 })
-        let folder = URL(fileURLWithPath: server.store.path).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: server.storePath).deletingLastPathComponent()
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.contains("sqlite") {
             let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
             for token in tokens.current { #expect(!text.contains(token), "\(name)") }
         }
     }
 
-    @Test("a model version trained while both serve is served by both within a second")
-    func bothSwap() async throws {
-        let server = try RecommendationRoutesTests.trainedServer()
+    @Test("a model version trained while both serve is served by both within a second", arguments: StoreKind.available)
+    func bothSwap(kind: StoreKind) async throws {
+        let server = try RecommendationRoutesTests.trainedServer(kind)
         let first = try await Self.application(server)
         let second = try await Self.application(server)
         try await first.test(.live) { one in
@@ -65,7 +74,7 @@ struct TwoServersTests {
                 }
                 let models = ModelSet.train(
                     on: try server.store.snapshot(asOf: TestServer.today), trainedAt: TestServer.today)
-                _ = try ModelDirectory(storePath: server.store.path).save(models)
+                _ = try ModelDirectory(storePath: server.storePath).save(models)
                 let start = ContinuousClock.now
                 for client in [one, two] {
                     var version: Int?

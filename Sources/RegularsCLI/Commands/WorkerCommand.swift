@@ -12,7 +12,8 @@ struct WorkerCommand: ParsableCommand {
             bring new orders. Run as many workers as you like on one store: each job is taken by one of them, and a \
             worker renews its lease while it works. A worker killed mid-job loses nothing: once its lease runs \
             out another worker takes the job again; a job that failed three times is parked with its error \
-            (`regulars jobs list`).
+            (`regulars jobs list`). With --all-shops a worker serves every shop of the install, a folder of \
+            shops or a PostgreSQL server's: two workers never run two jobs of one kind for one shop at once.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "Seconds a job stays this worker's without a renewal; renewed every third of it.")
@@ -23,6 +24,8 @@ struct WorkerCommand: ParsableCommand {
     var untilIdle = false
     @Option(help: "How this worker is named in the store (default: host and process id).")
     var name: String?
+    @Flag(help: "Take the jobs of every shop of the install (each shop's queue in turn), not only --shop's.")
+    var allShops = false
 
     func validate() throws {
         guard lease >= 3 else { throw ValidationError("--lease: expected at least 3 seconds") }
@@ -30,32 +33,56 @@ struct WorkerCommand: ParsableCommand {
     }
 
     func run() throws {
-        let shop = try global.openShop()
         let worker = name ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+        var opened: [String: Shop] = [:]
         while true {
-            let now = Int64(global.clock().timeIntervalSince1970)
-            guard let job = try shop.store.claimJob(worker: worker, at: now, lease: Int64(lease)) else {
+            var worked = false
+            for (label, shop) in try shops(&opened) {
+                let now = Int64(global.clock().timeIntervalSince1970)
+                guard let job = try shop.store.claimJob(worker: worker, at: now, lease: Int64(lease)) else { continue }
+                worked = true
+                try perform(job, of: shop, label: label, worker: worker)
+            }
+            if !worked {
                 if untilIdle { return }
                 Thread.sleep(forTimeInterval: poll)
-                continue
             }
-            Output.error("\(worker): took job \(job.id) (\(job.kind)), attempt \(job.attempts)")
-            let renewal = LeaseRenewal(
-                store: shop.store, job: job.id, worker: worker, lease: Int64(lease), clock: global.clock)
-            let outcome = Result { try shop.run(job: job) }
-            renewal.stop()
-            let end = Int64(global.clock().timeIntervalSince1970)
-            switch outcome {
-            case .success(let result):
-                let kept = try shop.store.finish(job: job.id, worker: worker, at: end, result: result, error: nil)
-                Output.error(
-                    kept
-                        ? "\(worker): job \(job.id) done: \(result)"
-                        : "\(worker): job \(job.id) done, but its lease had run out and another worker took it")
-            case .failure(let error):
-                _ = try shop.store.finish(job: job.id, worker: worker, at: end, result: nil, error: "\(error)")
-                Output.error("\(worker): job \(job.id) failed: \(error)")
-            }
+        }
+    }
+
+    /// The shops to look at this pass: `--shop`'s (or the only one), or with `--all-shops` every shop of the install
+    /// as it is now (a shop created since the last pass is looked at too), each opened once.
+    private func shops(_ opened: inout [String: Shop]) throws -> [(label: String, shop: Shop)] {
+        guard allShops else {
+            if opened[""] == nil { opened[""] = try global.openShop() }
+            return [("", opened[""]!)]
+        }
+        let install = ShopInstall.standard(environment: ProcessInfo.processInfo.environment, store: global.store)
+        let names = try install.names()
+        opened = opened.filter { names.contains($0.key) }
+        return try names.map { name in
+            if opened[name] == nil { opened[name] = try Shop(storePath: install.storePath(of: name), clock: global.clock) }
+            return ("\(name): ", opened[name]!)
+        }
+    }
+
+    private func perform(_ job: Job, of shop: Shop, label: String, worker: String) throws {
+        Output.error("\(worker): \(label)took job \(job.id) (\(job.kind)), attempt \(job.attempts)")
+        let renewal = LeaseRenewal(
+            store: shop.store, job: job.id, worker: worker, lease: Int64(lease), clock: global.clock)
+        let outcome = Result { try shop.run(job: job) }
+        renewal.stop()
+        let end = Int64(global.clock().timeIntervalSince1970)
+        switch outcome {
+        case .success(let result):
+            let kept = try shop.store.finish(job: job.id, worker: worker, at: end, result: result, error: nil)
+            Output.error(
+                kept
+                    ? "\(worker): \(label)job \(job.id) done: \(result)"
+                    : "\(worker): \(label)job \(job.id) done, but its lease had run out and another worker took it")
+        case .failure(let error):
+            _ = try shop.store.finish(job: job.id, worker: worker, at: end, result: nil, error: "\(error)")
+            Output.error("\(worker): \(label)job \(job.id) failed: \(error)")
         }
     }
 }
