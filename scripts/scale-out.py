@@ -11,6 +11,9 @@
   4. Checked: every shop's train job is done exactly once (one done job each, no job parked or pending, one new
      model version file each); the surviving server B answered every request with 200; both servers serve shop a's
      new version within 5 s of its job finishing.
+  With --replica (run as root, PostgreSQL's binaries on the machine) a streaming replica of the server is made with
+  `pg_basebackup -R` on the next port and server B reads from it (`serve --read-store`); checked: B holds
+  connections on the replica, and answers as above.
 
 PostgreSQL: REGULARS_TEST_POSTGRES_URL names the server (.ci/run starts one); the script makes and drops its own
 database there. Usage: scripts/scale-out.py [--binary PATH] [--seconds 20] [--lease 3] [--port 18411]
@@ -18,9 +21,11 @@ Exit status 1 when a check fails. Python 3 standard library and psql.
 """
 
 import argparse
+import glob
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -39,12 +44,45 @@ def psql(url, sql):
     subprocess.run(["psql", url, "-qAtc", sql], check=True, stdin=subprocess.DEVNULL, capture_output=True)
 
 
+def postgres_bin():
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: [int(x) for x in re.findall(r"\d+", p)])
+    return versions[-1] if versions else None
+
+
+def start_replica(server_url, work):
+    """A streaming replica of the server at `server_url`, made with pg_basebackup -R on the next port."""
+    parts = urllib.parse.urlsplit(server_url)
+    binaries = postgres_bin()
+    if os.geteuid() != 0 or binaries is None:
+        raise SystemExit("--replica: run as root on a machine with PostgreSQL's binaries")
+    port = (parts.port or 5432) + 1
+    root = tempfile.mkdtemp(prefix="regulars-replica-")
+    shutil.chown(root, "postgres", "postgres")
+    data = os.path.join(root, "data")
+    as_postgres = ["runuser", "-u", "postgres", "--"]
+    subprocess.run(as_postgres + [f"{binaries}/pg_basebackup", "-h", parts.hostname or "127.0.0.1", "-p",
+                                  str(parts.port or 5432), "-U", parts.username or "postgres", "-D", data, "-R",
+                                  "-X", "stream"], check=True, stdin=subprocess.DEVNULL, capture_output=True)
+    subprocess.run(as_postgres + [f"{binaries}/pg_ctl", "-D", data, "-l", os.path.join(root, "server.log"), "-w",
+                                  "-t", "30", "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1", "start"],
+                   check=True, stdin=subprocess.DEVNULL, capture_output=True)
+    print(f"replica: a streaming replica on port {port}")
+    return {"port": port, "root": root, "data": data, "bin": binaries}
+
+
+def stop_replica(replica):
+    subprocess.run(["runuser", "-u", "postgres", "--", f"{replica['bin']}/pg_ctl", "-D", replica["data"], "-m",
+                    "fast", "-w", "stop"], stdin=subprocess.DEVNULL, capture_output=True)
+    shutil.rmtree(replica["root"], ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--lease", type=int, default=3)
     parser.add_argument("--port", type=int, default=18411)
+    parser.add_argument("--replica", action="store_true", help="server B reads from a streaming replica")
     args = parser.parse_args()
     binary = resolve_binary(parser, args.binary)
     server_url = os.environ.get("REGULARS_TEST_POSTGRES_URL")
@@ -59,6 +97,11 @@ def main():
     env = dict(os.environ, REGULARS_HOME=work, REGULARS_STORE=store)
     processes = []
     failures = []
+    replica = start_replica(server_url, work) if args.replica else None
+    replica_store = None
+    if replica:
+        replica_store = urllib.parse.urlunsplit(
+            parts._replace(netloc=f"{parts.username or 'postgres'}@127.0.0.1:{replica['port']}", path="/" + database))
 
     def run(*arguments):
         return subprocess.run([binary, *arguments], cwd=work, env=env, check=True, capture_output=True, text=True,
@@ -89,8 +132,9 @@ def main():
         servers = {}
 
         def serve(name):
+            extra = ["--read-store", replica_store] if name == "B" and replica_store else []
             servers[name] = start(f"serve-{name}", "--shop", "a", "--as-of", AS_OF, "serve", "--port",
-                                  str(ports[name]))
+                                  str(ports[name]), *extra)
 
         for name in ports:
             serve(name)
@@ -212,6 +256,14 @@ def main():
         for name in ports:
             print(f"server {name}: {counts[name]['ok']} answered 200, {counts[name]['failed']} failed"
                   + (" (killed and restarted)" if name == "A" else " (survivor)"))
+        if replica_store:
+            readers = subprocess.run(
+                ["psql", replica_store, "-qAtc",
+                 f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()"],
+                check=True, capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip()
+            print(f"server B: {readers} connections on the replica")
+            if readers in ("", "0"):
+                failures.append("server B holds no connection on the replica: its reads did not go there")
         if counts["B"]["failed"] or counts["B"]["ok"] == 0:
             failures.append(f"the surviving server B failed {counts['B']['failed']} requests")
     finally:
@@ -219,6 +271,8 @@ def main():
             if process.poll() is None:
                 process.kill()
             process.wait()
+        if replica:
+            stop_replica(replica)
         try:
             psql(server_url, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
         except subprocess.CalledProcessError:

@@ -12,8 +12,9 @@ extension PostgresStore {
         }
     }
 
+    /// On the primary: a session made on one server is looked up on another a moment later.
     public func grant(tokenHash: String, kind: AccessGrant.Kind, at time: Int64) throws -> AccessGrant? {
-        try read { session in
+        try readPrimary { session in
             try session.query(
                 """
                 SELECT tokenHash, kind, expiresAt, keyHash FROM accessGrant

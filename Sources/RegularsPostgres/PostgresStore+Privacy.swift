@@ -52,7 +52,7 @@ extension PostgresStore {
     /// SQLite's `secure_delete` does, nor reach the write-ahead log's copies before the server recycles the segment:
     /// ARCHITECTURE.md says so. Outside a transaction, as `VACUUM` must be.
     func vacuumErased() throws {
-        try read { session in
+        try readPrimary { session in
             try session.execute(
                 "VACUUM customer, shopOrder, orderLine, event, exposure, emailSend, statedPreference, webhookDelivery")
         }
@@ -142,7 +142,7 @@ extension PostgresStore {
     /// The shop's tables holding a row whose text (every column, `bytea` as its bytes) contains `text`, without
     /// case: for checking that an erasure left nothing, as the SQLite tests read the file's bytes.
     public func tablesMentioning(_ text: String) throws -> [String] {
-        try read { session in
+        try readPrimary { session in
             let tables = try session.query(
                 "SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [location.schema]
             ).rows.map { try $0.decode(String.self) }

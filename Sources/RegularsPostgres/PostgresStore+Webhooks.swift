@@ -16,8 +16,9 @@ extension PostgresStore {
         } > 0
     }
 
+    /// On the primary: a delivery a replica still shows pending may have been processed a moment ago.
     public func pendingDeliveries(dueAt time: Int64, limit: Int) throws -> [WebhookDelivery] {
-        try read { session in
+        try readPrimary { session in
             try session.query(
                 """
                 SELECT \(Self.deliveryColumns) FROM webhookDelivery WHERE state = 'pending' AND retryAt <= $1

@@ -10,12 +10,21 @@ import RegularsData
 /// transaction-scoped advisory lock or a statement that checks and writes at once.
 public final class PostgresStore: Store, @unchecked Sendable {
     public let location: PostgresLocation
+    /// A streaming replica that answers the reads, when one is given (`--read-store`).
+    public let replica: PostgresLocation?
     let connections: PostgresConnections
+    /// The replica's connections, else the primary's.
+    let readConnections: PostgresConnections
 
-    /// Connects, creating the shop's schema and applying pending migrations.
-    public init(location: PostgresLocation, connections limit: Int = 8) throws {
+    /// Connects, creating the shop's schema and applying pending migrations. With `replica`, the reads that may lag
+    /// the primary by a moment (snapshots for training and insights, statistics, lists, events, experiments) go
+    /// to it; every write, and every read a write depends on at once (a claim, a sign-in link, a session, the
+    /// suppression list read inside a write), stays on the primary.
+    public init(location: PostgresLocation, replica: PostgresLocation? = nil, connections limit: Int = 8) throws {
         self.location = location
+        self.replica = replica.map { $0.shop(location.shop) }
         connections = PostgresConnections(location: location, limit: limit)
+        readConnections = self.replica.map { PostgresConnections(location: $0, limit: limit) } ?? connections
         try connections.with { session in try Self.migrate(session, location: location) }
     }
 
@@ -43,7 +52,12 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     @discardableResult
-    func read<T>(_ body: (PostgresSession) throws -> T) throws -> T { try connections.with(body) }
+    /// `body` on a connection for reading: the replica's when there is one.
+    func read<T>(_ body: (PostgresSession) throws -> T) throws -> T { try readConnections.with(body) }
+
+    /// `body` on the primary, for a read that must see the latest write.
+    @discardableResult
+    func readPrimary<T>(_ body: (PostgresSession) throws -> T) throws -> T { try connections.with(body) }
 
     /// `body` in one transaction on one connection.
     @discardableResult
@@ -63,7 +77,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// A consistent read: one `REPEATABLE READ` transaction sees the database as of its first query, whatever
     /// imports commit meanwhile.
     public func snapshot(asOf: Date) throws -> Snapshot {
-        try connections.with { session in
+        try readConnections.with { session in
             try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
                 try Self.loadSnapshot(session, asOf: asOf)
             }
@@ -71,7 +85,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     public func statistics() throws -> StoreStatistics {
-        try connections.with { session in
+        try readConnections.with { session in
             try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
                 try Self.loadStatistics(session)
             }

@@ -19,9 +19,11 @@ public struct Shop: Sendable {
 
     /// Opens the store at `storePath`: a SQLite file, or a PostgreSQL URL (see `StoreAddress`), whose files then
     /// live where the store names.
-    public init(storePath: String, clock: @escaping @Sendable () -> Date, asOf: Date? = nil) throws {
+    public init(
+        storePath: String, clock: @escaping @Sendable () -> Date, asOf: Date? = nil, readReplica: String? = nil
+    ) throws {
         let address = try StoreAddress(storePath)
-        let store = try address.open()
+        let store = try address.open(readReplica: readReplica)
         self.init(
             store: store,
             storePath: try address.filesBase(store: store, environment: ProcessInfo.processInfo.environment),

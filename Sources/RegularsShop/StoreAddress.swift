@@ -41,11 +41,17 @@ public struct StoreAddress: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Opens the store, creating it (and for PostgreSQL the shop's schema) when missing.
-    public func open() throws -> any Store {
+    /// Opens the store, creating it (and for PostgreSQL the shop's schema) when missing. `readReplica`, a
+    /// PostgreSQL URL of a streaming replica of the same server, takes the reads that may lag (`PostgresStore`).
+    public func open(readReplica: String? = nil) throws -> any Store {
         switch kind {
-        case .sqlite(let path): try SQLiteStore(path: path)
-        case .postgres(let location): try PostgresStore(location: location)
+        case .sqlite(let path):
+            if readReplica != nil {
+                throw PostgresLocation.Failure(description: "a read replica needs a PostgreSQL store, not \(path)")
+            }
+            return try SQLiteStore(path: path)
+        case .postgres(let location):
+            return try PostgresStore(location: location, replica: try readReplica.map { try PostgresLocation(url: $0) })
         }
     }
 

@@ -61,7 +61,9 @@ struct ShopifyWebhookRoutesTests {
         Issue.record("deliveries still pending after 10 s")
     }
 
-    @Test("a signed order is answered at once, then stored; the same delivery again changes nothing", arguments: StoreKind.available)
+    @Test(
+        "a signed order is answered at once, then stored; the same delivery again changes nothing",
+        arguments: StoreKind.available)
     func signedOrder(kind: StoreKind) async throws {
         let server = try Self.connected(kind)
         let body = Self.order("#5001")
@@ -102,7 +104,9 @@ struct ShopifyWebhookRoutesTests {
         }
     }
 
-    @Test("a wrong signature, another shop's domain or an unconnected shop get 401 and change nothing", arguments: StoreKind.available)
+    @Test(
+        "a wrong signature, another shop's domain or an unconnected shop get 401 and change nothing",
+        arguments: StoreKind.available)
     func refused(kind: StoreKind) async throws {
         let server = try Self.connected(kind)
         let body = Self.order("#5003")
@@ -156,7 +160,9 @@ struct ShopifyWebhookRoutesTests {
         #expect(try server.store.deliveries(limit: 10).isEmpty)
     }
 
-    @Test("customers/redact through a webhook leaves no trace of the customer, and their next order is not stored", arguments: StoreKind.available)
+    @Test(
+        "customers/redact through a webhook leaves no trace of the customer, and their next order is not stored",
+        arguments: StoreKind.available)
     func redaction(kind: StoreKind) async throws {
         let server = try Self.connected(kind)
         let order = Self.order("#5005")
@@ -184,7 +190,8 @@ struct ShopifyWebhookRoutesTests {
         if let postgres = server.store as? PostgresStore {
             // No row of any of the shop's tables names them (the bodies were bytea: they are searched as text too).
             #expect(try postgres.tablesMentioning("ana.silva@example.com") == [])
-            #expect(try postgres.tablesMentioning("regulars-test.myshopify.com") == ["storesetting"], "the search works")
+            #expect(
+                try postgres.tablesMentioning("regulars-test.myshopify.com") == ["storesetting"], "the search works")
             return
         }
         // No file beside the store (the database, its write-ahead log) names them any more.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegularsData
 import RegularsServer
+import RegularsShop
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,12 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
     @Option(help: "The address to listen on; 0.0.0.0 for every interface.")
     var host = "127.0.0.1"
+    @Option(
+        help: """
+            With a PostgreSQL store: a streaming replica's URL (postgres://…) for the reads that may lag a moment \
+            (training snapshots, insights, lists); writes and sign-ins stay on --store.
+            """)
+    var readStore: String?
     @Option(
         name: .customLong("allowed-origin"),
         help: "A site allowed to call the public routes from browsers (repeat for more), e.g. https://shop.example.")
@@ -58,7 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let shop = try global.openShop()
+        let shop = try Shop(
+            storePath: global.storePath, clock: { Date() }, asOf: try global.explicitAsOf(), readReplica: readStore)
         let store = shop.store
         // With --as-of the server recommends as of that day (the demo); events and sessions keep the real clock.
         let pinned = try global.explicitAsOf()

@@ -61,7 +61,9 @@ struct WorkerCommand: ParsableCommand {
         let names = try install.names()
         opened = opened.filter { names.contains($0.key) }
         return try names.map { name in
-            if opened[name] == nil { opened[name] = try Shop(storePath: install.storePath(of: name), clock: global.clock) }
+            if opened[name] == nil {
+                opened[name] = try Shop(storePath: install.storePath(of: name), clock: global.clock)
+            }
             return ("\(name): ", opened[name]!)
         }
     }
