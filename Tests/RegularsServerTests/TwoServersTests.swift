@@ -28,7 +28,7 @@ struct TwoServersTests {
     }
 
     @Test(
-        "a dashboard session opened on one works on the other, a link works once on either, signing out ends it on both",
+        "a dashboard session opened on one works on the other, a link works once on either, signing out ends both",
         arguments: StoreKind.available)
     func sharedSessions(kind: StoreKind) async throws {
         let server = try TestServer(kind)
