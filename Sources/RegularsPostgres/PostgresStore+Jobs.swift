@@ -42,24 +42,21 @@ extension PostgresStore {
                         """, [time]
                     ).rows.first
                 else { return nil }
-                var job = try Self.job(row)
-                if job.state == .running && job.attempts >= Job.maximumAttempts {
+                let job = try Self.job(row)
+                if job.diedTooOften {
                     try session.execute(
                         """
                         UPDATE job SET state = 'parked', worker = NULL, leaseUntil = NULL, finishedAt = $1, error = $2
                         WHERE id = $3
                         """,
-                        [time, "its worker stopped before finishing, \(job.attempts) times (lease expired)", job.id])
+                        [time, job.diedError, job.id])
                     continue
                 }
-                job.state = .running
-                job.attempts += 1
-                job.worker = worker
-                job.leaseUntil = time + lease
+                let claimed = job.claimed(by: worker, at: time, lease: lease)
                 try session.execute(
                     "UPDATE job SET state = 'running', attempts = $1, worker = $2, leaseUntil = $3 WHERE id = $4",
-                    [job.attempts, worker, job.leaseUntil, job.id])
-                return job
+                    [claimed.attempts, worker, claimed.leaseUntil, job.id])
+                return claimed
             }
         }
     }

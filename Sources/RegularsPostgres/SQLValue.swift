@@ -38,7 +38,7 @@ extension Optional: SQLValue where Wrapped: SQLValue {
     }
 }
 
-/// `text[]`, for `= ANY($n)`.
-extension Array: SQLValue where Element == String {
-    func append(to binds: inout PostgresBindings) throws { binds.append(self) }
+/// `text[]`, `bigint[]` …: for `= ANY($n)` and for `unnest`, which sends a batch as one value a column.
+extension Array: SQLValue where Element: PostgresArrayEncodable {
+    func append(to binds: inout PostgresBindings) throws { try binds.append(self) }
 }

@@ -79,6 +79,12 @@ struct ShopsCommand: ParsableCommand {
         @Argument(help: "Lower-case letters, digits and dashes.")
         var name: String
         @OptionGroup var connection: ConnectionOptions
+        @Option(
+            help: """
+                On PostgreSQL: the folder for the shop's model sets, rules and exports (default \
+                $REGULARS_HOME/shops); servers on several machines share it.
+                """)
+        var filesFolder: String?
 
         func run() throws {
             // ShopInstall's failures say what is wrong in words: ArgumentParser prints them as they are.
@@ -87,7 +93,15 @@ struct ShopsCommand: ParsableCommand {
             {
                 throw ShopInstall.Failure.domainTaken(domain, by: other)
             }
-            let path = try ShopsCommand.install(output).create(name)
+            let install = ShopsCommand.install(output)
+            if filesFolder != nil && install.postgres == nil {
+                throw ValidationError("--files-folder: a SQLite shop's files sit beside its store file")
+            }
+            let path = try install.create(name)
+            if let filesFolder {
+                try StoreAddress(path).open().set(
+                    setting: StoreAddress.filesFolderSetting, to: URL(fileURLWithPath: filesFolder).standardized.path)
+            }
             if let connected = try connection.connection() {
                 try Shop(storePath: path, clock: { Date() }).connect(shopify: connected)
             }

@@ -51,3 +51,22 @@ public struct Job: Sendable, Hashable {
         self.error = error
     }
 }
+
+extension Job {
+    /// Whether a claim finds this job run out of attempts: it is running (its worker's lease expired, the worker died)
+    /// and has been taken `maximumAttempts` times. Both stores park it with `diedError` instead of handing it out.
+    public var diedTooOften: Bool { state == .running && attempts >= Job.maximumAttempts }
+
+    /// The error a job parked by `diedTooOften` keeps.
+    public var diedError: String { "its worker stopped before finishing, \(attempts) times (lease expired)" }
+
+    /// The job as a claim hands it to `worker` at `time`: running, one more attempt, held until `time + lease`.
+    public func claimed(by worker: String, at time: Int64, lease: Int64) -> Job {
+        var job = self
+        job.state = .running
+        job.attempts += 1
+        job.worker = worker
+        job.leaseUntil = time + lease
+        return job
+    }
+}

@@ -31,8 +31,8 @@ extension SQLiteStore {
                             ORDER BY queuedAt, id LIMIT 1
                             """, arguments: [time])
                 else { return nil }
-                var job = Self.job(row)
-                if job.state == .running && job.attempts >= Job.maximumAttempts {
+                let job = Self.job(row)
+                if job.diedTooOften {
                     // Its workers died every time: something in the job kills them (memory, say). Parked, not retried.
                     try db.execute(
                         sql: """
@@ -40,18 +40,15 @@ extension SQLiteStore {
                                 error = ? WHERE id = ?
                             """,
                         arguments: [
-                            time, "its worker stopped before finishing, \(job.attempts) times (lease expired)", job.id,
+                            time, job.diedError, job.id,
                         ])
                     continue
                 }
-                job.state = .running
-                job.attempts += 1
-                job.worker = worker
-                job.leaseUntil = time + lease
+                let claimed = job.claimed(by: worker, at: time, lease: lease)
                 try db.execute(
                     sql: "UPDATE job SET state = 'running', attempts = ?, worker = ?, leaseUntil = ? WHERE id = ?",
-                    arguments: [job.attempts, worker, job.leaseUntil, job.id])
-                return job
+                    arguments: [claimed.attempts, worker, claimed.leaseUntil, job.id])
+                return claimed
             }
         }
     }
