@@ -132,7 +132,8 @@ let package = Package(
         .testTarget(
             name: "RegularsDataTests",
             dependencies: [
-                "RegularsData", "RegularsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "RegularsData", "RegularsPostgres", "RegularsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

@@ -17,7 +17,7 @@ final class PostgresConnections: @unchecked Sendable {
     private var open = 0
     private var nextID = 0
 
-    init(location: PostgresLocation, limit: Int = 8) {
+    init(location: PostgresLocation, limit: Int) {
         self.location = location
         self.limit = limit
         var logger = Logger(label: "regulars.postgres")

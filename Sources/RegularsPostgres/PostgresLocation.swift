@@ -17,6 +17,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     public var socketFolder: String?
     /// The shop, `main` unless named; its schema is `shop_` + the name with dashes as underscores.
     public var shop: String
+    /// At most this many connections a process opens to the shop (`?pool=N`, default 8): a server's requests and
+    /// background work share them; a thousand servers on one database want fewer each (ARCHITECTURE.md).
+    public var pool = 8
 
     /// Whether `text` names a PostgreSQL store rather than a SQLite file.
     public static func isURL(_ text: String) -> Bool {
@@ -42,6 +45,12 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         let path = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
         database = path.isEmpty ? username : path
         self.shop = shop ?? query["shop"] ?? "main"
+        if let text = query["pool"] {
+            guard let pool = Int(text), (1...100).contains(pool) else {
+                throw Failure(description: "?pool=\(text.prefix(20)): expected a number of connections from 1 to 100")
+            }
+            self.pool = pool
+        }
         guard Self.isValidShop(self.shop) else {
             throw Failure(
                 description:
@@ -66,9 +75,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         url.port = port
         url.path = "/" + database
         url.queryItems =
-            (socketFolder.map { [URLQueryItem(name: "host", value: $0)] } ?? []) + [
-                URLQueryItem(name: "shop", value: shop)
-            ]
+            (socketFolder.map { [URLQueryItem(name: "host", value: $0)] } ?? [])
+            + (pool == 8 ? [] : [URLQueryItem(name: "pool", value: String(pool))])
+            + [URLQueryItem(name: "shop", value: shop)]
         return url.string ?? "postgres://\(username)@\(host):\(port)/\(database)?shop=\(shop)"
     }
 

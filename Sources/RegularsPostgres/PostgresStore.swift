@@ -20,11 +20,11 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// the primary by a moment (snapshots for training and insights, statistics, lists, events, experiments) go
     /// to it; every write, and every read a write depends on at once (a claim, a sign-in link, a session, the
     /// suppression list read inside a write), stays on the primary.
-    public init(location: PostgresLocation, replica: PostgresLocation? = nil, connections limit: Int = 8) throws {
+    public init(location: PostgresLocation, replica: PostgresLocation? = nil) throws {
         self.location = location
         self.replica = replica.map { $0.shop(location.shop) }
-        connections = PostgresConnections(location: location, limit: limit)
-        readConnections = self.replica.map { PostgresConnections(location: $0, limit: limit) } ?? connections
+        connections = PostgresConnections(location: location, limit: location.pool)
+        readConnections = self.replica.map { PostgresConnections(location: $0, limit: $0.pool) } ?? connections
         try connections.with { session in try Self.migrate(session, location: location) }
     }
 
