@@ -57,6 +57,15 @@ struct GlobalOptions: ParsableArguments {
         } catch let failure as ShopInstall.Failure {
             throw ValidationError("--shop: \(failure)")
         }
+        // A server's URL that names no shop means its only shop, as a folder of shops does.
+        if onPostgres, let url = store ?? environment["REGULARS_STORE"], !url.contains("shop=") {
+            let names = try install.names()
+            if names.count == 1 { return install.storePath(of: names[0]) }
+            if names.count > 1 {
+                throw ValidationError(
+                    "this server holds several shops (\(names.joined(separator: ", "))): pass --shop NAME")
+            }
+        }
         if let store { return store }
         if let path = environment["REGULARS_STORE"] { return path }
         if FileManager.default.fileExists(atPath: "regulars.sqlite") { return "regulars.sqlite" }

@@ -6,10 +6,14 @@ import Testing
 /// environment variable the in-process runner would share with every other test).
 @Suite("Several shops in one install: shops create, list, update, delete and --shop")
 struct MultiShopTests {
-    @Test("each shop has its own store, keys and connection; without --shop the only shop is meant, never a guess")
-    func twoShops() throws {
+    @Test(
+        "each shop has its own store, keys and connection; without --shop the only shop is meant, never a guess",
+        arguments: StoreKind.available)
+    func twoShops(kind: StoreKind) throws {
         let home = try Fixtures.temporaryDirectory()
-        let environment = ["REGULARS_HOME": home.path]
+        var environment = ["REGULARS_HOME": home.path]
+        // On PostgreSQL the install is a database of its own: its shops are its schemas, their files in `home`.
+        if kind == .postgres { environment["REGULARS_STORE"] = try TemporaryStore.newPostgresDatabase() }
         func run(_ arguments: [String]) throws -> CLIRunner.Result {
             try CLIRunner.run(arguments, in: home, environment: environment)
         }

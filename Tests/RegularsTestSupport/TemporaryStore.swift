@@ -49,6 +49,24 @@ public enum TemporaryStore {
         return try PostgresLocation(url: url, shop: String(name))
     }
 
+    /// A new, empty database on the test server, made with `psql`; its URL.
+    public static func newPostgresDatabase() throws -> String {
+        guard let url = StoreKind.postgresURL, var parts = URLComponents(string: url) else {
+            throw PostgresLocation.Failure(description: "REGULARS_TEST_POSTGRES_URL is unset")
+        }
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-qAtc", "CREATE DATABASE \(name)"]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw PostgresLocation.Failure(description: "psql could not create the database \(name)")
+        }
+        parts.path = "/" + name
+        return parts.string ?? url
+    }
+
     /// Writes `text` to a file in a fresh temporary folder and returns its URL.
     public static func file(named name: String, _ text: String) throws -> URL {
         let url = try Fixtures.temporaryDirectory().appendingPathComponent(name)
