@@ -60,12 +60,21 @@ def start_replica(server_url, work):
     shutil.chown(root, "postgres", "postgres")
     data = os.path.join(root, "data")
     as_postgres = ["runuser", "-u", "postgres", "--"]
+    # A fast checkpoint: the default spreads it over minutes. A standby needs max_connections at least the primary's,
+    # which a primary started with -c max_connections=… does not write into the configuration that is copied.
     subprocess.run(as_postgres + [f"{binaries}/pg_basebackup", "-h", parts.hostname or "127.0.0.1", "-p",
                                   str(parts.port or 5432), "-U", parts.username or "postgres", "-D", data, "-R",
-                                  "-X", "stream"], check=True, stdin=subprocess.DEVNULL, capture_output=True)
-    subprocess.run(as_postgres + [f"{binaries}/pg_ctl", "-D", data, "-l", os.path.join(root, "server.log"), "-w",
-                                  "-t", "30", "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1", "start"],
-                   check=True, stdin=subprocess.DEVNULL, capture_output=True)
+                                  "-X", "stream", "-c", "fast"], check=True, stdin=subprocess.DEVNULL,
+                   capture_output=True)
+    connections = subprocess.run(["psql", server_url, "-qAtc", "SHOW max_connections"], check=True, text=True,
+                                 capture_output=True, stdin=subprocess.DEVNULL).stdout.strip()
+    log = os.path.join(root, "server.log")
+    started = subprocess.run(
+        as_postgres + [f"{binaries}/pg_ctl", "-D", data, "-l", log, "-w", "-t", "30", "-o",
+                       f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections={connections}",
+                       "start"], stdin=subprocess.DEVNULL, capture_output=True)
+    if started.returncode != 0:
+        raise SystemExit(f"the replica did not start:\n{log_tail(log)}")
     print(f"replica: a streaming replica on port {port}")
     return {"port": port, "root": root, "data": data, "bin": binaries}
 
@@ -167,7 +176,9 @@ def main():
                 with lock:
                     counts[name]["ok" if ok else "failed"] += 1
 
-        threads = [threading.Thread(target=load, args=(name, k * 1000)) for name in ports for k in range(2)]
+        # Daemons: a check that fails half-way must not leave the script waiting for them at exit.
+        threads = [threading.Thread(target=load, args=(name, k * 1000), daemon=True) for name in ports
+                   for k in range(2)]
         for thread in threads:
             thread.start()
         started = time.time()
@@ -213,7 +224,7 @@ def main():
                         swapped[name] = time.time()
                 time.sleep(0.05)
 
-        watcher = threading.Thread(target=watch)
+        watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
         deadline = time.time() + 120
         done_at = None

@@ -39,6 +39,16 @@ extension PostgresStore {
         return taken
     }
 
+    public func beat(server id: String, at time: Int64, window: Int64) throws -> Int {
+        try transaction { session in
+            try session.execute("DELETE FROM serverBeat WHERE beatAt <= $1", [time - window])
+            try session.execute(
+                "INSERT INTO serverBeat (id, beatAt) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET beatAt = $2",
+                [id, time])
+            return Int(try session.value(Int64.self, "SELECT count(*) FROM serverBeat") ?? 1)
+        }
+    }
+
     public func removeGrant(tokenHash: String) throws {
         try transaction { try $0.execute("DELETE FROM accessGrant WHERE tokenHash = $1", [tokenHash]) }
     }

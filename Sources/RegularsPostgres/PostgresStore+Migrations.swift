@@ -164,7 +164,16 @@ extension PostgresStore {
                 keyHash BYTEA
             );
             """
-        )
+        ),
+        (
+            "v2: server beats",
+            """
+            CREATE TABLE serverBeat (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                beatAt BIGINT NOT NULL
+            );
+            """
+        ),
     ]
 
     /// Creates the shop's schema when missing and applies the migrations it lacks. Two processes opening a new shop

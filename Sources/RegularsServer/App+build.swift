@@ -48,6 +48,12 @@ public func buildApplication(
             store: store, checkInterval: configuration.modelCheckInterval, metrics: metrics),
         dashboardSessions: sessions)
 
+    let limits = RateLimitMiddleware(
+        keyRate: configuration.publicKeyRate, addressRate: configuration.clientAddressRate)
+    let presence = ServerPresence(
+        store: store, limits: limits, interval: configuration.presenceInterval, now: now, logger: logger)
+    presence.beat()
+
     let router = Router(context: AppContext.self)
     // Outermost first: metrics see every answer; CORS adds its headers to errors too, so browsers can read them.
     router.add(middleware: MetricsMiddleware())
@@ -65,9 +71,7 @@ public func buildApplication(
         on: ScopedTransport(
             document: document, open: router.group(),
             publicKey: router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .public))
-                .add(
-                    middleware: RateLimitMiddleware(
-                        keyRate: configuration.publicKeyRate, addressRate: configuration.clientAddressRate)),
+                .add(middleware: limits),
             secretKey: router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .secret))),
         configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
     OperationsRoutes(services: services, document: document, openMetrics: configuration.openMetrics).add(to: router)
@@ -87,7 +91,7 @@ public func buildApplication(
                     Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
                         + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "regulars"),
-        services: [webhooks],
+        services: [webhooks, presence],
         logger: logger)
 }
 

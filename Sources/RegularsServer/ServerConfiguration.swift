@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var storePath: String?
     /// How often the server looks for a newer model version.
     public var modelCheckInterval: Duration = .seconds(2)
+    /// How often the server notes itself in the store, for the servers sharing it to split the rate limits.
+    public var presenceInterval: Duration = .seconds(5)
     /// The registry `/metrics` renders. `regulars serve` bootstraps the global `MetricsSystem` over it once
     /// per process, so Hummingbird's request metrics land there too.
     public var metrics: PrometheusCollectorRegistry

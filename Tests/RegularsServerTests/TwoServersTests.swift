@@ -13,11 +13,14 @@ import Testing
 @Suite("Two servers on one store")
 struct TwoServersTests {
     /// A server over its own connection to `server`'s store, as a second process would open it.
-    static func application(_ server: TestServer) async throws -> some ApplicationProtocol {
+    static func application(
+        _ server: TestServer, configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
         var configuration = ServerConfiguration.testing
         configuration.metrics = MetricsBootstrap.shared
         configuration.modelCheckInterval = .milliseconds(100)
         configuration.storePath = server.storePath
+        configure(&configuration)
         let store: any Store =
             if let postgres = server.store as? PostgresStore {
                 try PostgresStore(location: postgres.location)
@@ -85,6 +88,36 @@ struct TwoServersTests {
                     #expect(version == 2)
                 }
                 #expect(ContinuousClock.now - start < .seconds(5))
+            }
+        }
+    }
+
+    @Test(
+        "two servers on one store split a public key's limit: together they let its burst through once, not twice",
+        arguments: StoreKind.available)
+    func sharedRateLimit(kind: StoreKind) async throws {
+        let server = try RecommendationRoutesTests.trainedServer(kind)
+        let limited: (inout ServerConfiguration) -> Void = {
+            $0.publicKeyRate = RateLimit(perSecond: 0.01, burst: 10)
+            $0.clientAddressRate = nil
+            $0.presenceInterval = .milliseconds(100)
+        }
+        let first = try await Self.application(server, configure: limited)
+        let second = try await Self.application(server, configure: limited)
+        try await first.test(.live) { one in
+            try await second.test(.live) { two in
+                // Both have beaten at least once since the other started: each knows there are two.
+                try await Task.sleep(for: .milliseconds(400))
+                var ok = 0
+                for _ in 0..<8 {
+                    for client in [one, two] {
+                        let status = try await client.send(
+                            .get, "/v1/recommendations?placement=home", key: server.publicKey
+                        ).status
+                        if status == .ok { ok += 1 } else { #expect(status == .tooManyRequests) }
+                    }
+                }
+                #expect(ok == 10, "the burst of 10, split 5 and 5; not 16 (8 each)")
             }
         }
     }

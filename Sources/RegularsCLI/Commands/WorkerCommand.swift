@@ -15,7 +15,14 @@ struct WorkerCommand: ParsableCommand {
             (`regulars jobs list`). With --all-shops a worker serves every shop of the install, a folder of \
             shops or a PostgreSQL server's: two workers never run two jobs of one kind for one shop at once.
             """)
-    @OptionGroup var global: GlobalOptions
+    // Not `GlobalOptions`: its validation refuses an install of several shops without --shop, which is what
+    // --all-shops serves. Without --all-shops these resolve exactly as everywhere else (`GlobalOptions.parse`).
+    @Option(help: "The shop's store: a file or a postgres:// URL (default: $REGULARS_STORE, ./regulars.sqlite).")
+    var store: String?
+    @Option(help: "In an install with several shops, the shop (default: $REGULARS_SHOP, or the only one).")
+    var shop: String?
+    @Option(name: .customLong("as-of"), help: "Train as of this date (YYYY-MM-DD); default: the shop's own rule.")
+    var asOf: String?
     @Option(help: "Seconds a job stays this worker's without a renewal; renewed every third of it.")
     var lease: Int = 60
     @Option(help: "Seconds between looks for work when there is none.")
@@ -27,7 +34,19 @@ struct WorkerCommand: ParsableCommand {
     @Flag(help: "Take the jobs of every shop of the install (each shop's queue in turn), not only --shop's.")
     var allShops = false
 
+    /// The options as every other command reads them.
+    private func global() throws -> GlobalOptions {
+        try GlobalOptions.parse(
+            (store.map { ["--store", $0] } ?? []) + (shop.map { ["--shop", $0] } ?? [])
+                + (asOf.map { ["--as-of", $0] } ?? []))
+    }
+
+    /// The clock, read here at the edge.
+    private static let clock: @Sendable () -> Date = { Date() }
+
     func validate() throws {
+        if allShops && shop != nil { throw ValidationError("--all-shops takes every shop: pass no --shop") }
+        if !allShops { _ = try global() }
         guard lease >= 3 else { throw ValidationError("--lease: expected at least 3 seconds") }
         guard poll > 0 else { throw ValidationError("--poll: expected a positive number of seconds") }
     }
@@ -38,7 +57,7 @@ struct WorkerCommand: ParsableCommand {
         while true {
             var worked = false
             for (label, shop) in try shops(&opened) {
-                let now = Int64(global.clock().timeIntervalSince1970)
+                let now = Int64(Self.clock().timeIntervalSince1970)
                 guard let job = try shop.store.claimJob(worker: worker, at: now, lease: Int64(lease)) else { continue }
                 worked = true
                 try perform(job, of: shop, label: label, worker: worker)
@@ -54,15 +73,15 @@ struct WorkerCommand: ParsableCommand {
     /// as it is now (a shop created since the last pass is looked at too), each opened once.
     private func shops(_ opened: inout [String: Shop]) throws -> [(label: String, shop: Shop)] {
         guard allShops else {
-            if opened[""] == nil { opened[""] = try global.openShop() }
+            if opened[""] == nil { opened[""] = try global().openShop() }
             return [("", opened[""]!)]
         }
-        let install = ShopInstall.standard(environment: ProcessInfo.processInfo.environment, store: global.store)
+        let install = ShopInstall.standard(environment: ProcessInfo.processInfo.environment, store: store)
         let names = try install.names()
         opened = opened.filter { names.contains($0.key) }
         return try names.map { name in
             if opened[name] == nil {
-                opened[name] = try Shop(storePath: install.storePath(of: name), clock: global.clock)
+                opened[name] = try Shop(storePath: install.storePath(of: name), clock: Self.clock)
             }
             return ("\(name): ", opened[name]!)
         }
@@ -71,10 +90,10 @@ struct WorkerCommand: ParsableCommand {
     private func perform(_ job: Job, of shop: Shop, label: String, worker: String) throws {
         Output.error("\(worker): \(label)took job \(job.id) (\(job.kind)), attempt \(job.attempts)")
         let renewal = LeaseRenewal(
-            store: shop.store, job: job.id, worker: worker, lease: Int64(lease), clock: global.clock)
+            store: shop.store, job: job.id, worker: worker, lease: Int64(lease), clock: Self.clock)
         let outcome = Result { try shop.run(job: job) }
         renewal.stop()
-        let end = Int64(global.clock().timeIntervalSince1970)
+        let end = Int64(Self.clock().timeIntervalSince1970)
         switch outcome {
         case .success(let result):
             let kept = try shop.store.finish(job: job.id, worker: worker, at: end, result: result, error: nil)

@@ -34,6 +34,16 @@ extension SQLiteStore {
         }
     }
 
+    public func beat(server id: String, at time: Int64, window: Int64) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM serverBeat WHERE beatAt <= ?", arguments: [time - window])
+            try db.execute(
+                sql: "INSERT INTO serverBeat (id, beatAt) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET beatAt = ?",
+                arguments: [id, time, time])
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM serverBeat") ?? 1
+        }
+    }
+
     public func removeGrant(tokenHash: String) throws {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM accessGrant WHERE tokenHash = ?", arguments: [tokenHash])

@@ -237,6 +237,15 @@ extension SQLiteStore {
                     );
                     """)
         }
+        migrator.registerMigration("v10: server beats") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE serverBeat (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        beatAt INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

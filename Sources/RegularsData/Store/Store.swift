@@ -149,6 +149,10 @@ public protocol Store: Sendable {
     func takeGrant(tokenHash: String, kind: AccessGrant.Kind, at time: Int64) throws -> AccessGrant?
     /// Ends a session (signing out).
     func removeGrant(tokenHash: String) throws
+
+    /// Notes that server `id` is alive at `time` and returns how many servers beat within the last `window` seconds,
+    /// itself included; older beats are dropped. Servers on one store share the public keys' rate limit by it.
+    func beat(server id: String, at time: Int64, window: Int64) throws -> Int
 }
 
 /// Writes inside one transaction of a `Store`. Every call is an upsert: repeating it changes nothing.

@@ -15,6 +15,12 @@ struct RateLimitMiddleware: RouterMiddleware {
         perAddress = addressRate.flatMap { $0.perSecond > 0 ? RateLimiter(rate: $0) : nil }
     }
 
+    /// This server's part of both limits (see `ServerPresence`).
+    func setShare(_ fraction: Double) {
+        perKey?.setShare(fraction)
+        perAddress?.setShare(fraction)
+    }
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response)
         async throws -> Response
     {

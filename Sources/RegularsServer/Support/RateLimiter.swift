@@ -27,6 +27,11 @@ final class RateLimiter: Sendable {
     /// Buckets beyond this many are pruned of the full ones (idle clients), so memory stays bounded.
     let maximumBuckets: Int
     private let buckets = Locked<[String: Bucket]>([:])
+    /// This server's part of the limit: 1 alone, 1/N when N servers share the store (`ServerPresence`), so that a
+    /// key gets its rate across all of them, not N times it.
+    private let share = Locked<Double>(1)
+
+    func setShare(_ fraction: Double) { share.withLock { $0 = min(1, max(0.01, fraction)) } }
 
     init(rate: Rate, maximumBuckets: Int = 50_000) {
         self.rate = rate
@@ -35,7 +40,9 @@ final class RateLimiter: Sendable {
 
     /// Takes a token for `name`: `nil` when the request may go on, else how long until a token is back.
     func take(_ name: String, now: ContinuousClock.Instant = .now) -> Duration? {
-        buckets.withLock { buckets in
+        let fraction = share.withLock { $0 }
+        let rate = Rate(perSecond: self.rate.perSecond * fraction, burst: max(1, self.rate.burst * fraction))
+        return buckets.withLock { buckets in
             var bucket = buckets[name] ?? Bucket(tokens: rate.burst, updated: now)
             let elapsed = bucket.updated.duration(to: now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
