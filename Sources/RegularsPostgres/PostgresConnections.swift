@@ -55,9 +55,14 @@ final class PostgresConnections: @unchecked Sendable {
     private func checkOut() throws -> PostgresConnection {
         condition.lock()
         while idle.isEmpty && open >= limit { condition.wait() }
-        if let connection = idle.popLast() {
-            condition.unlock()
-            return connection
+        // An idle connection the server closed meanwhile (it restarted, a proxy timed it out) is dropped here, so
+        // that the next request opens a new one instead of failing on it.
+        while let connection = idle.popLast() {
+            if !connection.isClosed {
+                condition.unlock()
+                return connection
+            }
+            open -= 1
         }
         open += 1
         nextID += 1
