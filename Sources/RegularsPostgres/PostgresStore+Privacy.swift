@@ -67,19 +67,13 @@ extension PostgresStore {
     }
 
     public func personalIdentifiers(of id: String) throws -> PersonalIdentifiers {
-        var identifiers = PersonalIdentifiers(ids: [id])
         let rows = try read { session in
             try session.query(
                 "SELECT id, email, firstName FROM customer WHERE id = $1 OR lower(email) = lower($1)", [id]
             ).rows.map { try $0.decode((String, String?, String?).self) }
         }
-        for (customer, email, name) in rows {
-            identifiers.ids.insert(customer)
-            if let email, !email.isEmpty { identifiers.emails.insert(email.lowercased()) }
-            if let name, !name.isEmpty { identifiers.names.insert(name) }
-        }
-        if id.contains("@") { identifiers.emails.insert(id.lowercased()) }
-        return identifiers
+        return PersonalIdentifiers(
+            requested: id, records: rows.map { (id: $0.0, email: $0.1, firstName: $0.2) })
     }
 
     public func optedOutCustomers() throws -> Set<CustomerID> {

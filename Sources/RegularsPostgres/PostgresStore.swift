@@ -28,14 +28,6 @@ public final class PostgresStore: Store, @unchecked Sendable {
         try connections.with { session in try Self.migrate(session, location: location) }
     }
 
-    /// Whether the shop's schema exists, without creating it.
-    public static func exists(_ location: PostgresLocation) throws -> Bool {
-        try PostgresConnections(location: location, limit: 1).with { session in
-            try session.value(
-                Bool.self, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", [location.schema]) ?? false
-        }
-    }
-
     /// The shops whose schemas this database holds, sorted.
     public static func shops(at location: PostgresLocation) throws -> [String] {
         try PostgresConnections(location: location, limit: 1).with { session in
@@ -51,8 +43,8 @@ public final class PostgresStore: Store, @unchecked Sendable {
         }
     }
 
-    @discardableResult
     /// `body` on a connection for reading: the replica's when there is one.
+    @discardableResult
     func read<T>(_ body: (PostgresSession) throws -> T) throws -> T { try readConnections.with(body) }
 
     /// `body` on the primary, for a read that must see the latest write.
@@ -66,12 +58,15 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
-        try transaction { session in
-            let writer = PostgresStoreWriter(session: session)
-            let result = try body(writer)
-            try writer.flush()
-            return result
-        }
+        try transaction { session in try Self.batched(session, body) }
+    }
+
+    /// `body` with a batching writer on `session`, whose last batch is sent before the transaction ends.
+    private static func batched<T>(_ session: PostgresSession, _ body: (any StoreWriter) throws -> T) throws -> T {
+        let writer = PostgresStoreWriter(session: session)
+        let result = try body(writer)
+        try writer.flush()
+        return result
     }
 
     /// Into a shop without orders, the order table's secondary indexes and the two foreign keys of orders and lines
@@ -82,9 +77,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
         try transaction { session in
             let empty = try session.value(Bool.self, "SELECT NOT EXISTS (SELECT 1 FROM shopOrder)") ?? false
             if empty { try session.executeScript(Self.bulkLoadStart) }
-            let writer = PostgresStoreWriter(session: session)
-            let result = try body(writer)
-            try writer.flush()
+            let result = try Self.batched(session, body)
             if empty { try session.executeScript(Self.bulkLoadEnd) }
             return result
         }
@@ -107,22 +100,18 @@ public final class PostgresStore: Store, @unchecked Sendable {
         """
 
     /// A consistent read: one `REPEATABLE READ` transaction sees the database as of its first query, whatever
-    /// imports commit meanwhile.
-    public func snapshot(asOf: Date) throws -> Snapshot {
+    /// imports commit meanwhile. On the replica when there is one.
+    private func consistentRead<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try readConnections.with { session in
-            try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
-                try Self.loadSnapshot(session, asOf: asOf)
-            }
+            try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { try body(session) }
         }
     }
 
-    public func statistics() throws -> StoreStatistics {
-        try readConnections.with { session in
-            try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
-                try Self.loadStatistics(session)
-            }
-        }
+    public func snapshot(asOf: Date) throws -> Snapshot {
+        try consistentRead { try Self.loadSnapshot($0, asOf: asOf) }
     }
+
+    public func statistics() throws -> StoreStatistics { try consistentRead(Self.loadStatistics) }
 
     public func newestOrderAt() throws -> Int64? {
         try read { try $0.value(Int64.self, "SELECT max(createdAt) FROM shopOrder") }

@@ -26,8 +26,6 @@ public struct StoreAddress: Sendable, CustomStringConvertible {
             PostgresLocation.isURL(text) ? .postgres(try PostgresLocation(url: text, shop: shop)) : .sqlite(path: text)
     }
 
-    public init(postgres location: PostgresLocation) { kind = .postgres(location) }
-
     public var isPostgres: Bool {
         if case .postgres = kind { return true }
         return false

@@ -36,6 +36,18 @@ public struct PersonalIdentifiers: Sendable, Hashable {
         self.names = names
     }
 
+    /// What erasure of `requested` (an id or an e-mail) looks for: the requested text, and each matching record's id,
+    /// e-mail (lower-cased) and first name. Both stores read the records and call this.
+    public init(requested: String, records: [(id: String, email: String?, firstName: String?)]) {
+        self.init(ids: [requested])
+        for record in records {
+            ids.insert(record.id)
+            if let email = record.email, !email.isEmpty { emails.insert(email.lowercased()) }
+            if let name = record.firstName, !name.isEmpty { names.insert(name) }
+        }
+        if requested.contains("@") { emails.insert(requested.lowercased()) }
+    }
+
     /// Whether `text` holds one of their ids or e-mails (e-mails compared without case). A first name alone is
     /// shared by other customers, so it only goes with the row an id or e-mail marks.
     public func marks(_ text: String) -> Bool {

@@ -91,14 +91,8 @@ extension SQLiteStore {
             let rows = try GRDB.Row.fetchAll(
                 db, sql: "SELECT id, email, firstName FROM customer WHERE id = ? OR lower(email) = lower(?)",
                 arguments: [id, id])
-            var identifiers = PersonalIdentifiers(ids: [id])
-            for row in rows {
-                identifiers.ids.insert(row["id"])
-                if let email: String = row["email"], !email.isEmpty { identifiers.emails.insert(email.lowercased()) }
-                if let name: String = row["firstName"], !name.isEmpty { identifiers.names.insert(name) }
-            }
-            if id.contains("@") { identifiers.emails.insert(id.lowercased()) }
-            return identifiers
+            return PersonalIdentifiers(
+                requested: id, records: rows.map { (id: $0["id"], email: $0["email"], firstName: $0["firstName"]) })
         }
     }
 
