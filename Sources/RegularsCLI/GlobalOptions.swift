@@ -102,7 +102,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The `--as-of` date, when given.
-    func explicitAsOf() throws -> Date? {
+    func explicitAsOf() throws -> Date? { try Self.date(asOf: asOf) }
+
+    /// An `--as-of` option's date.
+    static func date(asOf: String?) throws -> Date? {
         guard let asOf else { return nil }
         guard let seconds = Timestamp.parse(asOf) else {
             throw ValidationError("--as-of: cannot read \"\(asOf)\" as a date; expected \(Timestamp.expected)")

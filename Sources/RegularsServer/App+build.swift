@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import RegularsData
 import RegularsShop
+import ServiceLifecycle
 
 /// The application `regulars serve` runs and the tests start: every route, its middleware and services.
 ///
@@ -17,11 +18,64 @@ public func buildApplication(
     _ configuration: ServerConfiguration, store: any Store, now: @escaping @Sendable () -> Date = { Date() },
     asOf: Date? = nil, recommendations: (any RecommendationSource)? = nil
 ) async throws -> some ApplicationProtocol {
+    let logger = serverLogger()
+    let shop = try await buildShopServer(
+        configuration, store: store, storePath: configuration.storePath ?? (store as? SQLiteStore)?.path,
+        metrics: ServerMetrics(registry: configuration.metrics), basePath: "", now: now, asOf: asOf,
+        recommendations: recommendations, logger: logger)
+    if let announce = configuration.announceDashboardLink { announce(try shop.dashboardLink(configuration)) }
+    return application(responder: shop.responder, configuration, services: shop.background, logger: logger)
+}
+
+/// The logger every server writes to; `LOG_LEVEL` sets its level.
+func serverLogger() -> Logger {
     var logger = Logger(label: "regulars")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-    let metrics = ServerMetrics(registry: configuration.metrics)
-    let storePath = configuration.storePath ?? (store as? SQLiteStore)?.path
-    // Models, rules and training are the shop's, when the store has a file to keep them beside.
+    return logger
+}
+
+/// The application over `responder`: HTTP/1.1 on the configuration's address, with its idle timeout.
+func application<Responder: HTTPResponder>(
+    responder: Responder, _ configuration: ServerConfiguration, services: [any Service], logger: Logger
+) -> Application<Responder> where Responder.Context == AppContext {
+    Application(
+        responder: responder,
+        server: .http1(
+            configuration: .init(
+                idleTimeout: .nanoseconds(
+                    Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
+                        + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "regulars"),
+        services: services, logger: logger)
+}
+
+/// One shop's routes, and the work its server does beside answering requests.
+struct ShopServer: Sendable {
+    let responder: RouterResponder<AppContext>
+    let services: AppServices
+    /// Stored webhooks and retraining, and the server's beat in the store.
+    let background: [any Service]
+
+    /// A one-time sign-in link to the shop's dashboard, as `regulars serve` prints it.
+    func dashboardLink(_ configuration: ServerConfiguration) throws -> String {
+        let link = try services.dashboardSessions.makeLink(now: services.now(), keyHash: nil)
+        return
+            "http://\(configuration.host):\(configuration.port)\(services.basePath)/dashboard/login?once=\(link.token)"
+    }
+}
+
+/// Builds one shop's routes and services.
+///
+/// - Parameters:
+///   - storePath: the store's file or URL: models, rules and training are the shop's when it has one.
+///   - basePath: where the shop is mounted: `""` on a server of one shop, `/shops/NAME` on a server of several;
+///     the links and cookies the shop's pages hand out start with it.
+func buildShopServer(
+    _ configuration: ServerConfiguration, store: any Store, storePath: String?, metrics: ServerMetrics,
+    basePath: String, now: @escaping @Sendable () -> Date, asOf: Date?,
+    recommendations: (any RecommendationSource)? = nil, deleteShop: (@Sendable () async throws -> [String])? = nil,
+    logger: Logger
+) async throws -> ShopServer {
     let shop = storePath.map { Shop(store: store, storePath: $0, clock: now, asOf: asOf) }
     let models = shop.map {
         ModelRegistry(shop: $0, checkInterval: configuration.modelCheckInterval, metrics: metrics, logger: logger)
@@ -30,23 +84,19 @@ public func buildApplication(
     var trainer: ModelTrainer?
     if let shop, let models { trainer = ModelTrainer(shop: shop, registry: models, logger: logger) }
     let sessions = DashboardSessions(store: store)
-    if let announce = configuration.announceDashboardLink {
-        let link = try sessions.makeLink(now: now(), keyHash: nil)
-        announce("http://\(configuration.host):\(configuration.port)/dashboard/login?once=\(link.token)")
-    }
     let asOfClock = AsOfClock(explicit: asOf, clock: now) { try? store.newestOrderAt() }
-    if let notice = asOfClock.current().notice { logger.notice("\(notice)") }
+    if let notice = asOfClock.current().notice { logger.notice("\(basePath.isEmpty ? "" : basePath + ": ")\(notice)") }
     let asOfNow: @Sendable () -> Date = { asOfClock.current().date }
     let services = AppServices(
         store: store, shop: shop ?? Shop(store: store, storePath: ":memory:", clock: now, asOf: asOf),
-        storePath: storePath, now: now, asOf: asOfNow, keys: KeyRing(store: store),
+        storePath: storePath, basePath: basePath, now: now, asOf: asOfNow, keys: KeyRing(store: store),
         metrics: metrics,
         insights: InsightCache(store: store, now: asOfNow), recommendations: recommendations ?? models ?? NoModels(),
         models: models,
         trainer: trainer,
         experiments: ExperimentDirectory(
             store: store, checkInterval: configuration.modelCheckInterval, metrics: metrics),
-        dashboardSessions: sessions)
+        dashboardSessions: sessions, deleteShop: deleteShop)
 
     let limits = RateLimitMiddleware(
         keyRate: configuration.publicKeyRate, addressRate: configuration.clientAddressRate)
@@ -82,17 +132,7 @@ public func buildApplication(
         services: services, logger: logger, retryInterval: configuration.webhookRetryInterval,
         retrainAfter: configuration.retrainAfterChanges, trainInWorker: configuration.trainInWorker)
     ShopifyWebhookRoutes(services: services, processor: webhooks).add(to: router)
-
-    return Application(
-        router: router,
-        server: .http1(
-            configuration: .init(
-                idleTimeout: .nanoseconds(
-                    Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
-                        + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "regulars"),
-        services: [webhooks, presence],
-        logger: logger)
+    return ShopServer(responder: router.buildResponder(), services: services, background: [webhooks, presence])
 }
 
 /// Runs the application until SIGINT or SIGTERM, then finishes the requests in flight (`regulars serve`).

@@ -9,6 +9,9 @@ struct AppServices: Sendable {
     let shop: Shop
     /// The store file, when there is one: models, rules, back-tests and campaigns live beside it.
     let storePath: String?
+    /// Where the shop's routes are mounted: `""`, or `/shops/NAME` on a server of several shops. Links, redirects
+    /// and cookie paths the shop hands out start with it.
+    let basePath: String
     /// The server's clock, read once per request that needs it (tests pin it).
     let now: @Sendable () -> Date
     /// What recommendations, segments, training and the dashboard are computed as of (`AsOfClock`).
@@ -27,6 +30,9 @@ struct AppServices: Sendable {
     let experiments: ExperimentDirectory
     /// Who is signed in to the dashboard.
     let dashboardSessions: DashboardSessions
+    /// Deletes the whole shop, on a server of several shops (Shopify's `shop/redact`); `nil` on a server of one
+    /// shop, whose store an unseen webhook should not delete. Returns what went.
+    let deleteShop: (@Sendable () async throws -> [String])?
     /// The banner composer over the served models (`GET /v1/banner`).
     let banners = BannerComposers()
 }

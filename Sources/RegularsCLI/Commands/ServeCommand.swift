@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegularsData
+import RegularsPostgres
 import RegularsServer
 import RegularsShop
 
@@ -13,8 +14,12 @@ struct ServeCommand: AsyncParsableCommand {
             backend. The server serves the latest `regulars train` model version and picks up newer ones by itself. \
             The widget is at /widget.js, the dashboard at /dashboard (sign in with a secret key or the one-time \
             link printed at start).
+
+            With --all-shops one server serves every shop of the install (a folder of shops, or a PostgreSQL \
+            server's): a request goes to the shop of its API key, Shopify's webhooks to the shop connected to \
+            their domain, and /shops/NAME/… (the dashboard: /shops/NAME/dashboard) to the shop NAME.
             """)
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var scope: ShopOrAllOptions
     @Option(help: "The port to listen on.")
     var port = 8080
     @Option(help: "The address to listen on; 0.0.0.0 for every interface.")
@@ -52,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
     var trainInWorker = false
 
     func validate() throws {
+        if scope.allShops && readStore.map(PostgresLocation.isURL) == false {
+            throw ValidationError("--read-store: expected a postgres:// URL")
+        }
         guard keyRate >= 0, addressRate >= 0 else { throw ValidationError("--rate-limit-*: expected 0 or more") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port: expected 1 to 65535") }
         for origin in allowedOrigins where origin != "*" {
@@ -65,29 +73,49 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let shop = try Shop(
-            storePath: global.storePath, clock: { Date() }, asOf: try global.explicitAsOf(), readReplica: readStore)
-        let store = shop.store
         // With --as-of the server recommends as of that day (the demo); events and sessions keep the real clock.
-        let pinned = try global.explicitAsOf()
+        let pinned = try scope.explicitAsOf()
         var configuration = ServerConfiguration(metrics: MetricsBootstrap.shared)
         configuration.host = host
         configuration.port = port
         configuration.allowedOrigins = allowedOrigins
-        configuration.storePath = shop.storePath
         configuration.publicKeyRate = keyRate > 0 ? RateLimit(perSecond: keyRate) : nil
         configuration.clientAddressRate = addressRate > 0 ? RateLimit(perSecond: addressRate) : nil
         configuration.secureCookies = !plainHTTP
         configuration.openMetrics = openMetrics
         configuration.retrainAfterChanges = retrainEvery > 0 ? .seconds(retrainEvery * 3600) : nil
         configuration.trainInWorker = trainInWorker
-        if try store.keys().isEmpty {
-            Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
-        }
-        Output.error("Serving \(global.storeName) on http://\(host):\(port) (Ctrl-C stops)")
         // Like a notebook server's token link: the shop owner opens the dashboard without pasting a key.
         // On stderr, so scripts reading stdout never capture it; it works once, for ten minutes.
         configuration.announceDashboardLink = { link in Output.error("Dashboard (one-time sign-in link): \(link)") }
-        try await runApplication(configuration, store: store, now: { Date() }, asOf: pinned)
+        if scope.allShops { return try await serveInstall(configuration, asOf: pinned) }
+
+        let global = try scope.global()
+        let shop = try Shop(storePath: global.storePath, clock: { Date() }, asOf: pinned, readReplica: readStore)
+        configuration.storePath = shop.storePath
+        if try shop.store.keys().isEmpty {
+            Output.error("No API keys yet: create one with `regulars keys create --scope public|secret`.")
+        }
+        Output.error("Serving \(global.storeName) on http://\(host):\(port) (Ctrl-C stops)")
+        try await runApplication(configuration, store: shop.store, now: { Date() }, asOf: pinned)
+    }
+
+    /// Every shop of the install behind one address.
+    private func serveInstall(_ configuration: ServerConfiguration, asOf: Date?) async throws {
+        let install = scope.install
+        let replica = try readStore.map { try PostgresLocation(url: $0) }
+        let names = try install.names()
+        Output.error(
+            "Serving \(names.count) shop\(names.count == 1 ? "" : "s") (\(names.prefix(5).joined(separator: ", "))"
+                + "\(names.count > 5 ? ", …" : "")) on http://\(host):\(port) (Ctrl-C stops)")
+        let app = try await buildInstallApplication(
+            configuration, names: { try install.names() },
+            open: { name in
+                let shop = try Shop(
+                    storePath: install.storePath(of: name), clock: { Date() }, asOf: asOf,
+                    readReplica: replica?.shop(name).url)
+                return (shop.store, shop.storePath)
+            }, delete: { try install.delete($0) }, now: { Date() }, asOf: asOf)
+        try await app.runService()
     }
 }

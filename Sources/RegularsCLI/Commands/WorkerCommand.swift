@@ -15,14 +15,7 @@ struct WorkerCommand: ParsableCommand {
             (`regulars jobs list`). With --all-shops a worker serves every shop of the install, a folder of \
             shops or a PostgreSQL server's: two workers never run two jobs of one kind for one shop at once.
             """)
-    // Not `GlobalOptions`: its validation refuses an install of several shops without --shop, which is what
-    // --all-shops serves. Without --all-shops these resolve exactly as everywhere else (`GlobalOptions.parse`).
-    @Option(help: "The shop's store: a file or a postgres:// URL (default: $REGULARS_STORE, ./regulars.sqlite).")
-    var store: String?
-    @Option(help: "In an install with several shops, the shop (default: $REGULARS_SHOP, or the only one).")
-    var shop: String?
-    @Option(name: .customLong("as-of"), help: "Train as of this date (YYYY-MM-DD); default: the shop's own rule.")
-    var asOf: String?
+    @OptionGroup var scope: ShopOrAllOptions
     @Option(help: "Seconds a job stays this worker's without a renewal; renewed every third of it.")
     var lease: Int = 60
     @Option(help: "Seconds between looks for work when there is none.")
@@ -31,22 +24,11 @@ struct WorkerCommand: ParsableCommand {
     var untilIdle = false
     @Option(help: "How this worker is named in the store (default: host and process id).")
     var name: String?
-    @Flag(help: "Take the jobs of every shop of the install (each shop's queue in turn), not only --shop's.")
-    var allShops = false
-
-    /// The options as every other command reads them.
-    private func global() throws -> GlobalOptions {
-        try GlobalOptions.parse(
-            (store.map { ["--store", $0] } ?? []) + (shop.map { ["--shop", $0] } ?? [])
-                + (asOf.map { ["--as-of", $0] } ?? []))
-    }
 
     /// The clock, read here at the edge.
     private static let clock: @Sendable () -> Date = { Date() }
 
     func validate() throws {
-        if allShops && shop != nil { throw ValidationError("--all-shops takes every shop: pass no --shop") }
-        if !allShops { _ = try global() }
         guard lease >= 3 else { throw ValidationError("--lease: expected at least 3 seconds") }
         guard poll > 0 else { throw ValidationError("--poll: expected a positive number of seconds") }
     }
@@ -72,16 +54,17 @@ struct WorkerCommand: ParsableCommand {
     /// The shops to look at this pass: `--shop`'s (or the only one), or with `--all-shops` every shop of the install
     /// as it is now (a shop created since the last pass is looked at too), each opened once.
     private func shops(_ opened: inout [String: Shop]) throws -> [(label: String, shop: Shop)] {
-        guard allShops else {
-            if opened[""] == nil { opened[""] = try global().openShop() }
+        guard scope.allShops else {
+            if opened[""] == nil { opened[""] = try scope.global().openShop() }
             return [("", opened[""]!)]
         }
-        let install = ShopInstall.standard(environment: ProcessInfo.processInfo.environment, store: store)
+        let install = scope.install
         let names = try install.names()
         opened = opened.filter { names.contains($0.key) }
         return try names.map { name in
             if opened[name] == nil {
-                opened[name] = try Shop(storePath: install.storePath(of: name), clock: Self.clock)
+                opened[name] = try Shop(
+                    storePath: install.storePath(of: name), clock: Self.clock, asOf: try scope.explicitAsOf())
             }
             return ("\(name): ", opened[name]!)
         }

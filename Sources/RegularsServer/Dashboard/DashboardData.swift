@@ -128,7 +128,7 @@ struct DashboardData: Sendable {
             page.experiments.append(
                 .init(
                     name: experiment.name,
-                    href: "/dashboard/experiments/"
+                    href: services.basePath + "/dashboard/experiments/"
                         + (experiment.name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""),
                     placement: experiment.isPermanentHoldout ? "every placement and e-mail" : experiment.placement,
                     state: experiment.stoppedAt.map { "stopped \(Timestamp.isoDay($0))" } ?? "running",
@@ -251,7 +251,9 @@ struct DashboardData: Sendable {
             CampaignsPage.Campaign(
                 name: campaign.name, segment: campaign.segment ?? "—", generatedAt: campaign.generatedAt ?? "—",
                 recipients: campaign.recipients.map(DashboardFormat.count) ?? "—", mode: campaign.mode ?? "—",
-                files: campaign.files.map { .init(name: $0, href: "/dashboard/campaigns/\(campaign.name)/\($0)") },
+                files: campaign.files.map {
+                    .init(name: $0, href: "\(services.basePath)/dashboard/campaigns/\(campaign.name)/\($0)")
+                },
                 stale: campaign.writtenAt.flatMap { CopyFreshness.notice(writtenAt: $0, now: now) })
         }
     }

@@ -9,24 +9,27 @@ struct DashboardPage<Content>: Sendable where Content: Sendable {
     }
 
     var title: String
+    /// Where the shop's pages are mounted (`AppServices.basePath`): every link and form starts with it.
+    var base: String
     var nav: [NavItem]
     var signedIn: Bool
     var content: Content
 
-    static func make(_ title: String, path: String, _ content: Content) -> DashboardPage {
+    static func make(_ title: String, base: String, path: String, _ content: Content) -> DashboardPage {
         let items = [
             ("Overview", "/dashboard"), ("Recommendations", "/dashboard/recommendations"),
             ("Experiments", "/dashboard/experiments"), ("Models", "/dashboard/models"),
             ("Campaigns", "/dashboard/campaigns"),
         ]
         return DashboardPage(
-            title: title, nav: items.map { NavItem(title: $0.0, href: $0.1, current: $0.1 == path) }, signedIn: true,
+            title: title, base: base,
+            nav: items.map { NavItem(title: $0.0, href: base + $0.1, current: $0.1 == path) }, signedIn: true,
             content: content)
     }
 
     /// A page for visitors who have not signed in: no navigation.
-    static func signedOut(_ title: String, _ content: Content) -> DashboardPage {
-        DashboardPage(title: title, nav: [], signedIn: false, content: content)
+    static func signedOut(_ title: String, base: String, _ content: Content) -> DashboardPage {
+        DashboardPage(title: title, base: base, nav: [], signedIn: false, content: content)
     }
 }
 

@@ -17,7 +17,8 @@ struct DashboardRoutes: Sendable {
         open.post("login", use: login)
         open.post("logout", use: logout)
         let pages = router.group("dashboard").add(
-            middleware: DashboardAuth(sessions: sessions, keys: services.keys, now: services.now))
+            middleware: DashboardAuth(
+                sessions: sessions, keys: services.keys, now: services.now, basePath: services.basePath))
         pages.get(use: overview)
         pages.get("recommendations", use: recommendations)
         pages.get("experiments", use: experiments)
@@ -30,21 +31,25 @@ struct DashboardRoutes: Sendable {
     @Sendable func overview(_ request: Request, context: AppContext) async throws -> Response {
         let page = try await DashboardData(services: services).overview()
         return Self.html(
-            DashboardTemplates.render(DashboardPage.make("Overview", path: "/dashboard", page), "overview"))
+            DashboardTemplates.render(
+                DashboardPage.make("Overview", base: services.basePath, path: "/dashboard", page), "overview"))
     }
 
     @Sendable func recommendations(_ request: Request, context: AppContext) async throws -> Response {
         let page = try DashboardData(services: services).recommendations()
         return Self.html(
             DashboardTemplates.render(
-                DashboardPage.make("Recommendations", path: "/dashboard/recommendations", page), "recommendations"))
+                DashboardPage.make(
+                    "Recommendations", base: services.basePath, path: "/dashboard/recommendations", page),
+                "recommendations"))
     }
 
     @Sendable func experiments(_ request: Request, context: AppContext) async throws -> Response {
         let page = try DashboardData(services: services).experiments()
         return Self.html(
             DashboardTemplates.render(
-                DashboardPage.make("Experiments", path: "/dashboard/experiments", page), "experiments"))
+                DashboardPage.make("Experiments", base: services.basePath, path: "/dashboard/experiments", page),
+                "experiments"))
     }
 
     /// One experiment's own page: its arms, verdicts and interval over time.
@@ -53,19 +58,23 @@ struct DashboardRoutes: Sendable {
         let page = try DashboardData(services: services).experiments(named: name)
         return Self.html(
             DashboardTemplates.render(
-                DashboardPage.make("Experiment \(name)", path: "/dashboard/experiments", page), "experiments"))
+                DashboardPage.make("Experiment \(name)", base: services.basePath, path: "/dashboard/experiments", page),
+                "experiments"))
     }
 
     @Sendable func models(_ request: Request, context: AppContext) async throws -> Response {
         let page = try DashboardData(services: services).models()
         return Self.html(
-            DashboardTemplates.render(DashboardPage.make("Models", path: "/dashboard/models", page), "models"))
+            DashboardTemplates.render(
+                DashboardPage.make("Models", base: services.basePath, path: "/dashboard/models", page), "models"))
     }
 
     @Sendable func campaigns(_ request: Request, context: AppContext) async throws -> Response {
         let page = try await DashboardData(services: services).campaigns()
         return Self.html(
-            DashboardTemplates.render(DashboardPage.make("Campaigns", path: "/dashboard/campaigns", page), "campaigns"))
+            DashboardTemplates.render(
+                DashboardPage.make("Campaigns", base: services.basePath, path: "/dashboard/campaigns", page),
+                "campaigns"))
     }
 
     /// A campaign export as a download (`preview.html` opens in the browser, sandboxed).
@@ -98,12 +107,12 @@ struct DashboardRoutes: Sendable {
         // A one-time link from `regulars serve` or `POST /v1/admin/dashboard-link` signs in at once.
         if let once = request.uri.queryParameters.get("once") {
             guard let grant = try sessions.redeem(link: String(once), now: services.now()) else {
-                return Self.loginPage(
+                return loginPage(
                     error: "That sign-in link was used already or has expired.", status: .unauthorized)
             }
             return try signedIn(request, keyHash: grant.keyHash)
         }
-        return Self.loginPage(error: nil, status: .ok)
+        return loginPage(error: nil, status: .ok)
     }
 
     struct LoginForm: Decodable {
@@ -116,9 +125,9 @@ struct DashboardRoutes: Sendable {
         let form = (try? URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))) ?? LoginForm()
         guard let key = form.key?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty,
             let record = try services.keys.record(forKey: key)
-        else { return Self.loginPage(error: "That key is not a key of this shop.", status: .unauthorized) }
+        else { return loginPage(error: "That key is not a key of this shop.", status: .unauthorized) }
         guard record.scope == .secret else {
-            return Self.loginPage(
+            return loginPage(
                 error: "That is a public key; the dashboard needs a secret key (rk_sec_…).", status: .forbidden)
         }
         return try signedIn(request, keyHash: record.hash)
@@ -126,28 +135,32 @@ struct DashboardRoutes: Sendable {
 
     @Sendable func logout(_ request: Request, context: AppContext) async throws -> Response {
         try sessions.close(request.cookies[Self.cookieName]?.value)
-        var response = Response.redirect(to: "/dashboard/login", type: .normal)
+        var response = Response.redirect(to: services.basePath + "/dashboard/login", type: .normal)
         response.setCookie(
-            Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/dashboard", httpOnly: true, sameSite: .lax))
+            Cookie(
+                name: Self.cookieName, value: "", maxAge: 0, path: services.basePath + "/dashboard", httpOnly: true,
+                sameSite: .lax))
         return response
     }
 
     func signedIn(_ request: Request, keyHash: [UInt8]?) throws -> Response {
         let token = try sessions.open(now: services.now(), keyHash: keyHash)
-        var response = Response.redirect(to: "/dashboard", type: .normal)
+        var response = Response.redirect(to: services.basePath + "/dashboard", type: .normal)
         // The cookie must not travel over plain HTTP, unless the server was told it has no TLS in front.
         let secure = secureCookies || request.headers[.init("X-Forwarded-Proto")!] == "https"
         response.setCookie(
             Cookie(
-                name: Self.cookieName, value: token, maxAge: Int(DashboardSessions.sessionLifetime), path: "/dashboard",
+                name: Self.cookieName, value: token, maxAge: Int(DashboardSessions.sessionLifetime),
+                path: services.basePath + "/dashboard",
                 secure: secure, httpOnly: true, sameSite: .lax))
         for field in Self.securityHeaders { response.headers.append(field) }
         return response
     }
 
-    static func loginPage(error: String?, status: HTTPResponse.Status) -> Response {
-        html(
-            DashboardTemplates.render(DashboardPage.signedOut("Sign in", LoginPage(error: error)), "login"),
+    func loginPage(error: String?, status: HTTPResponse.Status) -> Response {
+        Self.html(
+            DashboardTemplates.render(
+                DashboardPage.signedOut("Sign in", base: services.basePath, LoginPage(error: error)), "login"),
             status: status)
     }
 
@@ -173,6 +186,8 @@ struct DashboardAuth: RouterMiddleware {
     let sessions: DashboardSessions
     let keys: KeyRing
     let now: @Sendable () -> Date
+    /// `AppServices.basePath`: where the shop's pages are mounted.
+    let basePath: String
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response)
         async throws -> Response
@@ -181,7 +196,7 @@ struct DashboardAuth: RouterMiddleware {
         // A session opened with a key that has since been revoked is over.
         let valid = try sessions.isValid(token, now: now(), keyIsActive: { (try? keys.isActive(hash: $0)) ?? false })
         guard valid else {
-            return Response.redirect(to: "/dashboard/login", type: .normal)
+            return Response.redirect(to: basePath + "/dashboard/login", type: .normal)
         }
         return try await next(request, context)
     }

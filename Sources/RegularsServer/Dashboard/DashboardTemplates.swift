@@ -70,8 +70,8 @@ enum DashboardTemplates {
         <strong>Regulars</strong>
         <nav aria-label="Dashboard">{{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>\
         {{title}}</a>{{/nav}}</nav>
-        {{#signedIn}}<form method="post" action="/dashboard/logout"><button type="submit">Sign out</button></form>\
-        {{/signedIn}}
+        {{#signedIn}}<form method="post" action="{{base}}/dashboard/logout">\
+        <button type="submit">Sign out</button></form>{{/signedIn}}
         </header>
         <main>
         <h1>{{title}}</h1>
@@ -84,7 +84,7 @@ enum DashboardTemplates {
     static let login = """
         {{<layout}}{{$body}}
         <section class="panel">
-        <form method="post" action="/dashboard/login">
+        <form method="post" action="{{base}}/dashboard/login">
         <p><label for="key">Secret API key (<code>regulars keys create --scope secret</code>)</label></p>
         <p><input id="key" name="key" type="password" autocomplete="current-password" required></p>
         {{#content.error}}<p class="error" role="alert">{{content.error}}</p>{{/content.error}}

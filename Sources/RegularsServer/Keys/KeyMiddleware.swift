@@ -9,17 +9,23 @@ struct KeyMiddleware: RouterMiddleware {
     let keys: KeyRing
     let scope: APIKeyScope
 
+    /// The key of a well-formed `Authorization: Bearer KEY`, else `nil`.
+    static func bearer(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response)
         async throws -> Response
     {
-        guard let header = request.headers[.authorization] else {
+        guard request.headers[.authorization] != nil else {
             throw APIError(.unauthorized, "missing API key; send Authorization: Bearer <key>", field: "Authorization")
         }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+        guard let key = Self.bearer(request) else {
             throw APIError(.unauthorized, "expected Authorization: Bearer <key>", field: "Authorization")
         }
-        let key = parts[1].trimmingCharacters(in: .whitespaces)
         guard let record = try keys.record(forKey: key) else {
             throw APIError(.unauthorized, "unknown or revoked API key", field: "Authorization")
         }

@@ -21,7 +21,8 @@ struct AdminRoutes: Sendable {
     /// signing in with it lasts as long as the key `keyHash` stays active.
     func dashboardLink(keyHash: [UInt8]?) throws -> Components.Schemas.DashboardLink {
         let link = try services.dashboardSessions.makeLink(now: services.now(), keyHash: keyHash)
-        return .init(url: "/dashboard/login?once=\(link.token)", expiresAt: Self.seconds(link.expires))
+        return .init(
+            url: "\(services.basePath)/dashboard/login?once=\(link.token)", expiresAt: Self.seconds(link.expires))
     }
 
     /// Whole seconds, as the answers have always given them.

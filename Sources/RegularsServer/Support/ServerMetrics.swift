@@ -12,34 +12,42 @@ import RegularsShop
 /// with a `PrometheusMetricsFactory` over the same registry.
 struct ServerMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
+    /// `[("shop", NAME)]` when the server serves several shops (`serve --all-shops`), so that each shop's figures
+    /// stay apart; empty for a server of one shop.
+    let shop: [(String, String)]
     let eventsIngested: CoreMetrics.Counter
     let eventsDuplicate: CoreMetrics.Counter
     let modelVersion: CoreMetrics.Gauge
-    let modelAge: CoreMetrics.Gauge
-    let modelTrainedAt: Locked<Date?>
+    /// Every shop's model age, brought up to date when `/metrics` is read (shared by the shops of one server).
+    let modelAges: ModelAges
     /// Failed loads of a newer model version: a file of another format, or damaged, is tried once; a read error
     /// or a rules file with a mistake at each look.
     let modelLoadFailures: CoreMetrics.Counter
 
-    init(registry: PrometheusCollectorRegistry) {
+    init(registry: PrometheusCollectorRegistry, shop: String? = nil, modelAges: ModelAges = ModelAges()) {
         self.registry = registry
+        self.shop = shop.map { [("shop", $0)] } ?? []
+        self.modelAges = modelAges
         let factory = PrometheusMetricsFactory(registry: registry)
-        eventsIngested = CoreMetrics.Counter(label: "regulars_events_ingested_total", factory: factory)
-        eventsDuplicate = CoreMetrics.Counter(label: "regulars_events_duplicate_total", factory: factory)
-        modelVersion = CoreMetrics.Gauge(label: "regulars_model_version", factory: factory)
-        modelAge = CoreMetrics.Gauge(label: "regulars_model_age_seconds", factory: factory)
-        modelTrainedAt = Locked(nil)
-        modelLoadFailures = CoreMetrics.Counter(label: "regulars_model_load_failures_total", factory: factory)
+        eventsIngested = CoreMetrics.Counter(
+            label: "regulars_events_ingested_total", dimensions: self.shop, factory: factory)
+        eventsDuplicate = CoreMetrics.Counter(
+            label: "regulars_events_duplicate_total", dimensions: self.shop, factory: factory)
+        modelVersion = CoreMetrics.Gauge(label: "regulars_model_version", dimensions: self.shop, factory: factory)
+        modelLoadFailures = CoreMetrics.Counter(
+            label: "regulars_model_load_failures_total", dimensions: self.shop, factory: factory)
     }
 
     /// Records a newly served model set.
     func modelLoaded(version: Int, trainedAt: Date, trainingSeconds: [String: Double]) {
         modelVersion.record(Double(version))
-        modelTrainedAt.withLock { $0 = trainedAt }
         let factory = PrometheusMetricsFactory(registry: registry)
+        modelAges.trained(
+            at: trainedAt, shop: shop.first?.1 ?? "",
+            gauge: CoreMetrics.Gauge(label: "regulars_model_age_seconds", dimensions: shop, factory: factory))
         for (model, seconds) in trainingSeconds {
             CoreMetrics.Gauge(
-                label: "regulars_model_training_seconds", dimensions: [("model", model)], factory: factory
+                label: "regulars_model_training_seconds", dimensions: shop + [("model", model)], factory: factory
             )
             .record(seconds)
         }
@@ -49,7 +57,7 @@ struct ServerMetrics: Sendable {
     /// by experiment and arm; the store has the totals across restarts).
     func exposed(experiment: String, arm: String) {
         CoreMetrics.Counter(
-            label: "regulars_experiment_units_total", dimensions: [("experiment", experiment), ("arm", arm)],
+            label: "regulars_experiment_units_total", dimensions: shop + [("experiment", experiment), ("arm", arm)],
             factory: PrometheusMetricsFactory(registry: registry)
         )
         .increment()
@@ -61,7 +69,9 @@ struct ServerMetrics: Sendable {
     func webhook(topic: String, result: String) {
         CoreMetrics.Counter(
             label: "regulars_webhooks_total",
-            dimensions: [("topic", ShopifyTopic(rawValue: topic) == nil ? "other" : topic), ("result", result)],
+            dimensions: shop + [
+                ("topic", ShopifyTopic(rawValue: topic) == nil ? "other" : topic), ("result", result),
+            ],
             factory: PrometheusMetricsFactory(registry: registry)
         )
         .increment()
@@ -69,7 +79,27 @@ struct ServerMetrics: Sendable {
 
     /// The Prometheus text exposition, with the model's age brought up to `now`.
     func render(now: Date) -> String {
-        if let trainedAt = modelTrainedAt.current { modelAge.record(now.timeIntervalSince(trainedAt)) }
+        modelAges.record(now: now)
         return registry.emitToString()
+    }
+}
+
+/// When each served model set was trained, by the gauge that shows its age: one per shop of the server.
+final class ModelAges: Sendable {
+    private let ages = Locked<[String: (gauge: CoreMetrics.Gauge, trainedAt: Date)]>([:])
+
+    /// Notes a shop's newly served model set (`shop` is empty on a server of one shop).
+    func trained(at date: Date, shop: String, gauge: CoreMetrics.Gauge) {
+        ages.withLock { $0[shop] = (gauge, date) }
+    }
+
+    /// A shop no longer served: its age is no longer brought up to date.
+    func forget(shop: String) {
+        ages.withLock { $0[shop] = nil }
+    }
+
+    /// Brings every age up to `now`.
+    func record(now: Date) {
+        for (gauge, trainedAt) in ages.withLock({ $0 }).values { gauge.record(now.timeIntervalSince(trainedAt)) }
     }
 }

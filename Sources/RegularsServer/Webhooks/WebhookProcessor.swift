@@ -103,6 +103,13 @@ final class WebhookProcessor: Service, Sendable {
 
     private func process(_ delivery: WebhookDelivery, at now: Int64) async {
         do {
+            if delivery.topic == ShopifyTopic.shopRedact.rawValue, let deleteShop = services.deleteShop {
+                // The delivery goes with the rest of the shop: nothing is left to mark done.
+                let gone = try await deleteShop()
+                services.metrics.webhook(topic: delivery.topic, result: "processed")
+                logger.notice("shop/redact: the shop is deleted", metadata: ["removed": "\(gone.count)"])
+                return
+            }
             let outcome = try services.shop.process(delivery: delivery)
             try services.store.finish(
                 delivery: delivery.id, at: now, outcome: outcome.summary, error: nil, namedErased: outcome.namedErased)

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import Logging
+import RegularsData
+
+/// How a server of several shops reaches one of them: its store, and the file or URL models and rules are kept by.
+public typealias ShopOpener = @Sendable (_ name: String) throws -> (store: any Store, storePath: String)
+
+/// The application `regulars serve --all-shops` runs: every shop of an install behind one address, each with its
+/// own routes, keys, models, rate limits and background work (`ShopDirectory`), a request going to its shop by
+/// path, key or Shopify domain (`ShopDispatcher`).
+///
+/// - Parameters:
+///   - names: the install's shops now (read again as shops are created and deleted).
+///   - open: a shop's store.
+///   - delete: deletes a shop and everything of it (Shopify's `shop/redact`); returns what went.
+///   - now, asOf: as for `buildApplication`; every shop's as-of date follows `AsOf`'s rule on its own orders.
+public func buildInstallApplication(
+    _ configuration: ServerConfiguration, names: @escaping @Sendable () throws -> [String], open: @escaping ShopOpener,
+    delete: @escaping @Sendable (_ name: String) throws -> [String], now: @escaping @Sendable () -> Date = { Date() },
+    asOf: Date? = nil
+) async throws -> some ApplicationProtocol {
+    let logger = serverLogger()
+    let ages = ModelAges()
+    // A shop's deletion lets go of it first; the directory is made with the shops' opener, hence set after.
+    let built = Locked<ShopDirectory?>(nil)
+    let directory = ShopDirectory(
+        names: names,
+        open: { name in
+            let (store, storePath) = try open(name)
+            var shopConfiguration = configuration
+            shopConfiguration.storePath = storePath
+            return try await buildShopServer(
+                shopConfiguration, store: store, storePath: storePath,
+                metrics: ServerMetrics(registry: configuration.metrics, shop: name, modelAges: ages),
+                basePath: ShopDispatcher.prefix + name, now: now, asOf: asOf,
+                deleteShop: {
+                    await built.current?.letGo(of: name)
+                    return try delete(name)
+                }, logger: logger)
+        }, logger: logger)
+    built.withLock { $0 = directory }
+    await directory.lookAgain(ifOlderThan: .zero)
+    if let announce = configuration.announceDashboardLink {
+        for (_, shop) in directory.shops.sorted(by: { $0.key < $1.key }) {
+            announce(try shop.dashboardLink(configuration))
+        }
+    }
+    return application(
+        responder: ShopDispatcher(directory: directory, openMetrics: configuration.openMetrics), configuration,
+        services: [directory], logger: logger)
+}
