@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
@@ -54,7 +55,10 @@ let package = Package(
         // The PostgreSQL store (`--store postgres://…`): the same `Store` as SQLite's, for installs outgrowing a file.
         .target(
             name: "RegularsPostgres",
-            dependencies: ["RegularsData", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "RegularsData", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The demo home-goods shop (`regulars demo`, tests): generated orders with planted patterns.

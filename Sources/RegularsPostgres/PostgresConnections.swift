@@ -70,7 +70,7 @@ final class PostgresConnections: @unchecked Sendable {
         condition.unlock()
         do {
             return try PostgresConnection.connect(
-                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: location.configuration(), id: id,
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: try location.configuration(), id: id,
                 logger: logger
             ).wait()
         } catch {

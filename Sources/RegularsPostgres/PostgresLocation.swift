@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// Where a PostgreSQL store is: a `postgres://user:password@host:port/database` URL, and the shop whose schema
@@ -20,6 +21,21 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// At most this many connections a process opens to the shop (`?pool=N`, default 8): a server's requests and
     /// background work share them; a thousand servers on one database want fewer each (ARCHITECTURE.md).
     public var pool = 8
+    /// Whether and how the connection is encrypted (`?sslmode=`, as libpq reads it; default `prefer`).
+    public var tls = TLSMode.prefer
+    /// The certificate authority that signed the server's certificate (`?sslrootcert=/path`), for `verify-ca` and
+    /// `verify-full`; default: the system's roots.
+    public var rootCertificate: String?
+
+    /// libpq's `sslmode`s: `disable` never encrypts; `prefer` encrypts when the server offers it and `require`
+    /// insists, both without checking the certificate (libpq's meaning: against eavesdropping only); `verify-ca`
+    /// checks the certificate against the trusted authorities, and `verify-full` its host name too (use it across
+    /// any network you do not own). A unix socket is never encrypted.
+    public enum TLSMode: String, Sendable, Hashable, CaseIterable {
+        case disable, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
 
     /// Whether `text` names a PostgreSQL store rather than a SQLite file.
     public static func isURL(_ text: String) -> Bool {
@@ -51,6 +67,15 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             }
             self.pool = pool
         }
+        if let text = query["sslmode"] {
+            guard let tls = TLSMode(rawValue: text) else {
+                throw Failure(
+                    description: "?sslmode=\(text.prefix(20)): expected one of "
+                        + TLSMode.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            self.tls = tls
+        }
+        rootCertificate = query["sslrootcert"].flatMap { $0.isEmpty ? nil : $0 }
         guard Self.isValidShop(self.shop) else {
             throw Failure(
                 description:
@@ -74,10 +99,12 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         url.host = host
         url.port = port
         url.path = "/" + database
-        url.queryItems =
-            (socketFolder.map { [URLQueryItem(name: "host", value: $0)] } ?? [])
-            + (pool == 8 ? [] : [URLQueryItem(name: "pool", value: String(pool))])
-            + [URLQueryItem(name: "shop", value: shop)]
+        var items: [URLQueryItem] = []
+        if let socketFolder { items.append(URLQueryItem(name: "host", value: socketFolder)) }
+        if pool != 8 { items.append(URLQueryItem(name: "pool", value: String(pool))) }
+        if tls != .prefer { items.append(URLQueryItem(name: "sslmode", value: tls.rawValue)) }
+        if let rootCertificate { items.append(URLQueryItem(name: "sslrootcert", value: rootCertificate)) }
+        url.queryItems = items + [URLQueryItem(name: "shop", value: shop)]
         return url.string ?? "postgres://\(username)@\(host):\(port)/\(database)?shop=\(shop)"
     }
 
@@ -102,7 +129,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// PostgresNIO's settings for one of the shop's connections.
-    func configuration(searchPath: Bool = true) -> PostgresConnection.Configuration {
+    func configuration(searchPath: Bool = true) throws -> PostgresConnection.Configuration {
         var configuration =
             if let socketFolder {
                 PostgresConnection.Configuration(
@@ -110,9 +137,27 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
                     database: database)
             } else {
                 PostgresConnection.Configuration(
-                    host: host, port: port, username: username, password: password, database: database, tls: .disable)
+                    host: host, port: port, username: username, password: password, database: database,
+                    tls: try tlsSetting())
             }
         if searchPath { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         return configuration
+    }
+
+    /// PostgresNIO's TLS setting for `tls`.
+    private func tlsSetting() throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch tls {
+        case .disable: return .disable
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        if let rootCertificate { configuration.trustRoots = .file(rootCertificate) }
+        let context: NIOSSLContext
+        do { context = try NIOSSLContext(configuration: configuration) } catch {
+            throw Failure(description: "?sslrootcert=\(rootCertificate ?? ""): cannot use it (\(error))")
+        }
+        return tls == .prefer ? .prefer(context) : .require(context)
     }
 }

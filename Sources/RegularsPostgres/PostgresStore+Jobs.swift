@@ -8,22 +8,26 @@ import RegularsData
 /// queue (a few milliseconds each; workers ask every few seconds).
 extension PostgresStore {
     private static let columns =
-        "id, kind, state, attempts, worker, leaseUntil, queuedAt, finishedAt, result, error"
+        "id, kind, argument, state, attempts, worker, leaseUntil, queuedAt, finishedAt, result, error"
 
     private func lockQueue(_ session: PostgresSession) throws {
         try session.execute("SELECT pg_advisory_xact_lock(hashtext($1))", [location.schema + ".job"])
     }
 
-    public func enqueue(job kind: Job.Kind, at time: Int64) throws -> Bool {
+    public func enqueue(job kind: Job.Kind, argument: String?, at time: Int64) throws -> Bool {
         try transaction { session in
             try lockQueue(session)
             let waiting =
                 try session.value(
-                    Bool.self, "SELECT EXISTS (SELECT 1 FROM job WHERE kind = $1 AND state = 'pending')",
-                    [kind.rawValue]) ?? false
+                    Bool.self,
+                    """
+                    SELECT EXISTS (SELECT 1 FROM job WHERE kind = $1 AND argument IS NOT DISTINCT FROM $2
+                        AND state = 'pending')
+                    """, [kind.rawValue, argument]) ?? false
             guard !waiting else { return false }
             try session.execute(
-                "INSERT INTO job (kind, state, queuedAt) VALUES ($1, 'pending', $2)", [kind.rawValue, time])
+                "INSERT INTO job (kind, argument, state, queuedAt) VALUES ($1, $2, 'pending', $3)",
+                [kind.rawValue, argument, time])
             return true
         }
     }
@@ -95,10 +99,11 @@ extension PostgresStore {
     }
 
     private static func job(_ row: PostgresRow) throws -> Job {
-        let (id, kind, state, attempts, worker, lease, queued, finished, result, error) = try row.decode(
-            (Int64, String, String, Int64, String?, Int64?, Int64, Int64?, String?, String?).self)
+        let (id, kind, argument, state, attempts, worker, lease, queued, finished, result, error) = try row.decode(
+            (Int64, String, String?, String, Int64, String?, Int64?, Int64, Int64?, String?, String?).self)
         return Job(
-            id: id, kind: kind, state: Job.State(rawValue: state) ?? .parked, attempts: Int(attempts), worker: worker,
+            id: id, kind: kind, argument: argument, state: Job.State(rawValue: state) ?? .parked,
+            attempts: Int(attempts), worker: worker,
             leaseUntil: lease, queuedAt: queued, finishedAt: finished, result: result, error: error)
     }
 }

@@ -174,6 +174,7 @@ extension PostgresStore {
             );
             """
         ),
+        ("v3: what a job works on", #"ALTER TABLE job ADD COLUMN argument TEXT COLLATE "C";"#),
     ]
 
     /// Creates the shop's schema when missing and applies the migrations it lacks. Two processes opening a new shop

@@ -154,9 +154,17 @@ public enum ShopError: Error, CustomStringConvertible, Equatable {
     case noOrders(storePath: String)
     /// A job of a kind this version does not know (queued by a newer one).
     case unknownJob(String)
+    /// A job whose argument its kind cannot use (a campaign for no known segment).
+    case badJobArgument(kind: String, argument: String?)
 
     public var description: String {
         switch self {
+        case .badJobArgument(let kind, let argument):
+            "a \(kind) job needs "
+                + (kind == Job.Kind.campaign.rawValue
+                    ? "a segment (" + LifecycleSegment.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+                    : "no argument")
+                + (argument.map { ", not '\($0.prefix(40))'" } ?? "")
         case .unknownJob(let kind):
             "no job kind '\(kind.prefix(40))'; expected one of "
                 + Job.Kind.allCases.map(\.rawValue).joined(separator: ", ")

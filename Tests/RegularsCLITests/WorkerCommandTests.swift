@@ -48,4 +48,31 @@ struct WorkerCommandTests {
         #expect(directory.versions.count == before.count + 1, "trained exactly once")
         #expect(job.result?.hasPrefix("model version \(directory.versions.last!) on ") == true)
     }
+
+    @Test(
+        "a queued campaign job writes the segment's campaign where the dashboard lists it, as `regulars campaign` does")
+    func campaignJob() async throws {
+        let folder = try await CLI.demoFolder()
+        let store = folder.appendingPathComponent("regulars-demo.sqlite").path
+        let refused = try CLIRunner.run(["jobs", "enqueue", "campaign", "--store", store])
+        #expect(refused.status != 0 && refused.stderr.contains("--segment"))
+        let queued = try CLIRunner.run(["jobs", "enqueue", "campaign", "--segment", "lapsed", "--store", store])
+        #expect(queued.status == 0 && queued.stdout.contains("Queued a campaign (lapsed) job."))
+        let again = try CLIRunner.run(["jobs", "enqueue", "campaign", "--segment", "lapsed", "--store", store])
+        #expect(again.stdout.contains("already waiting"))
+        let worked = try CLIRunner.run(["worker", "--store", store, "--until-idle"])
+        #expect(worked.status == 0, "\(worked.stderr)")
+        let job = try #require(try SQLiteStore(path: store).jobs(limit: 1).first)
+        #expect(job.state == .done && job.argument == "lapsed", "\(job)")
+        let campaigns = folder.appendingPathComponent("regulars-demo.campaigns")
+        let written = try FileManager.default.contentsOfDirectory(atPath: campaigns.path).filter {
+            $0.hasPrefix("lapsed")
+        }
+        #expect(written.count == 1)
+        let name = try #require(written.first)
+        #expect(job.result?.hasPrefix("campaign \(name): ") == true, "\(job.result ?? "")")
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: campaigns.appendingPathComponent(name).path)
+        #expect(files.contains("summary.json"))
+    }
 }

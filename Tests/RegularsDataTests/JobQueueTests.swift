@@ -26,6 +26,24 @@ struct JobQueueTests {
     }
 
     @Test(
+        "a campaign job keeps its segment: the same segment waiting is queued once, another segment is its own job",
+        arguments: StoreKind.available)
+    func arguments(kind: StoreKind) throws {
+        let store = try TemporaryStore.make(kind)
+        #expect(try store.enqueue(job: .campaign, argument: "lapsed", at: 100))
+        #expect(try !store.enqueue(job: .campaign, argument: "lapsed", at: 101))
+        #expect(try store.enqueue(job: .campaign, argument: "champions", at: 102))
+        #expect(try store.enqueue(job: .train, at: 103), "a training is not a campaign")
+        let first = try #require(try store.claimJob(worker: "A", at: 110, lease: 30))
+        #expect(first.kind == "campaign" && first.argument == "lapsed")
+        let training = try #require(try store.claimJob(worker: "B", at: 111, lease: 30))
+        #expect(training.kind == "train" && training.argument == nil, "one campaign at a time; the training goes by")
+        #expect(try store.finish(job: first.id, worker: "A", at: 120, result: "campaign", error: nil))
+        #expect(try store.claimJob(worker: "A", at: 121, lease: 30)?.argument == "champions")
+        #expect(try store.jobs(limit: 10).map(\.argument) == [nil, "champions", "lapsed"], "newest first")
+    }
+
+    @Test(
         "a worker that stops renewing loses the job to another after its lease; the late one's finish is refused",
         arguments: StoreKind.available)
     func leaseExpiry(kind: StoreKind) throws {

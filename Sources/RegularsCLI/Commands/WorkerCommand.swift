@@ -3,10 +3,10 @@ import Foundation
 import RegularsData
 import RegularsShop
 
-struct WorkerCommand: ParsableCommand {
+struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
-        abstract: "Take queued jobs (training) from the store, one at a time, under a lease.",
+        abstract: "Take queued jobs (training, campaigns) from the store, one at a time, under a lease.",
         discussion: """
             Jobs are queued by `regulars jobs enqueue train`, or by `regulars serve --train-in-worker` when webhooks \
             bring new orders. Run as many workers as you like on one store: each job is taken by one of them, and a \
@@ -33,7 +33,7 @@ struct WorkerCommand: ParsableCommand {
         guard poll > 0 else { throw ValidationError("--poll: expected a positive number of seconds") }
     }
 
-    func run() throws {
+    func run() async throws {
         let worker = name ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
         var opened: [String: Shop] = [:]
         while true {
@@ -42,11 +42,11 @@ struct WorkerCommand: ParsableCommand {
                 let now = Int64(Self.clock().timeIntervalSince1970)
                 guard let job = try shop.store.claimJob(worker: worker, at: now, lease: Int64(lease)) else { continue }
                 worked = true
-                try perform(job, of: shop, label: label, worker: worker)
+                try await perform(job, of: shop, label: label, worker: worker)
             }
             if !worked {
                 if untilIdle { return }
-                Thread.sleep(forTimeInterval: poll)
+                try await Task.sleep(for: .seconds(poll))
             }
         }
     }
@@ -70,11 +70,14 @@ struct WorkerCommand: ParsableCommand {
         }
     }
 
-    private func perform(_ job: Job, of shop: Shop, label: String, worker: String) throws {
-        Output.error("\(worker): \(label)took job \(job.id) (\(job.kind)), attempt \(job.attempts)")
+    private func perform(_ job: Job, of shop: Shop, label: String, worker: String) async throws {
+        Output.error(
+            "\(worker): \(label)took job \(job.id) (\(job.kind)\(job.argument.map { " " + $0 } ?? "")), "
+                + "attempt \(job.attempts)")
         let renewal = LeaseRenewal(
             store: shop.store, job: job.id, worker: worker, lease: Int64(lease), clock: Self.clock)
-        let outcome = Result { try shop.run(job: job) }
+        let outcome: Result<String, any Error>
+        do { outcome = .success(try await shop.run(job: job)) } catch { outcome = .failure(error) }
         renewal.stop()
         let end = Int64(Self.clock().timeIntervalSince1970)
         switch outcome {

@@ -14,6 +14,9 @@ public struct Job: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// Train a new model version as of the shop's as-of date.
         case train
+        /// Write a segment's campaign (the job's `argument` names the segment) into the shop's campaigns folder,
+        /// as `regulars campaign --segment` does, where the dashboard lists it.
+        case campaign
     }
 
     public static let maximumAttempts = 3
@@ -22,6 +25,8 @@ public struct Job: Sendable, Hashable {
 
     public var id: Int64
     public var kind: String
+    /// What the job works on, for kinds that need it (a campaign's segment).
+    public var argument: String?
     public var state: State
     /// Times a worker took it (a worker that died counts).
     public var attempts: Int
@@ -36,11 +41,13 @@ public struct Job: Sendable, Hashable {
     public var error: String?
 
     public init(
-        id: Int64, kind: String, state: State, attempts: Int = 0, worker: String? = nil, leaseUntil: Int64? = nil,
+        id: Int64, kind: String, argument: String? = nil, state: State, attempts: Int = 0, worker: String? = nil,
+        leaseUntil: Int64? = nil,
         queuedAt: Int64, finishedAt: Int64? = nil, result: String? = nil, error: String? = nil
     ) {
         self.id = id
         self.kind = kind
+        self.argument = argument
         self.state = state
         self.attempts = attempts
         self.worker = worker
@@ -68,5 +75,12 @@ extension Job {
         job.worker = worker
         job.leaseUntil = time + lease
         return job
+    }
+}
+
+extension Store {
+    /// Queues a job that needs no argument (training).
+    public func enqueue(job kind: Job.Kind, at time: Int64) throws -> Bool {
+        try enqueue(job: kind, argument: nil, at: time)
     }
 }

@@ -4,16 +4,17 @@ import GRDB
 /// The job queue on SQLite. A write transaction holds the database's one write lock, so a job is claimed by
 /// exactly one worker however many ask at once (PostgreSQL will get the same from `FOR UPDATE SKIP LOCKED`).
 extension SQLiteStore {
-    public func enqueue(job kind: Job.Kind, at time: Int64) throws -> Bool {
+    public func enqueue(job kind: Job.Kind, argument: String?, at time: Int64) throws -> Bool {
         try writer.write { db in
             let waiting =
                 try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM job WHERE kind = ? AND state = 'pending')",
-                    arguments: [kind.rawValue]) ?? false
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM job WHERE kind = ? AND argument IS ? AND state = 'pending')",
+                    arguments: [kind.rawValue, argument]) ?? false
             guard !waiting else { return false }
             try db.execute(
-                sql: "INSERT INTO job (kind, state, queuedAt) VALUES (?, 'pending', ?)",
-                arguments: [kind.rawValue, time])
+                sql: "INSERT INTO job (kind, argument, state, queuedAt) VALUES (?, ?, 'pending', ?)",
+                arguments: [kind.rawValue, argument, time])
             return true
         }
     }
@@ -94,7 +95,8 @@ extension SQLiteStore {
 
     private static func job(_ row: Row) -> Job {
         Job(
-            id: row["id"], kind: row["kind"], state: Job.State(rawValue: row["state"]) ?? .parked,
+            id: row["id"], kind: row["kind"], argument: row["argument"],
+            state: Job.State(rawValue: row["state"]) ?? .parked,
             attempts: row["attempts"], worker: row["worker"], leaseUntil: row["leaseUntil"], queuedAt: row["queuedAt"],
             finishedAt: row["finishedAt"], result: row["result"], error: row["error"])
     }

@@ -246,6 +246,9 @@ extension SQLiteStore {
                     );
                     """)
         }
+        migrator.registerMigration("v11: what a job works on") { db in
+            try db.execute(sql: "ALTER TABLE job ADD COLUMN argument TEXT")
+        }
         return migrator
     }
 }

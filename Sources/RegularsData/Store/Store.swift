@@ -126,7 +126,7 @@ public protocol Store: Sendable {
 
     /// Queues a job of `kind` unless one is already waiting (a shop marked stale ten times is trained once).
     /// Returns whether it was queued.
-    func enqueue(job kind: Job.Kind, at time: Int64) throws -> Bool
+    func enqueue(job kind: Job.Kind, argument: String?, at time: Int64) throws -> Bool
     /// Gives `worker` the oldest job due at `time`, held until `time + lease`: a waiting one, or a running one whose
     /// worker stopped renewing its lease (it died). Never a job of a kind that another worker is running. Each
     /// taking counts as an attempt; a job whose workers died `Job.maximumAttempts` times is parked instead.
