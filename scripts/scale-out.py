@@ -3,8 +3,9 @@
 
   1. Three shops (a, b, c) are created on the server as schemas of a fresh database, each given the demo shop's
      orders and products; shop a is trained once (model version 1) and gets a secret key.
-  2. Two servers serve shop a on two ports while 4 client threads (2 per server) ask for recommendations, each
-     for a customer in turn, without the answer cache, for --seconds.
+  2. Two servers serve every shop (`serve --all-shops`) on two ports while 4 client threads (2 per server) ask for
+     shop a's recommendations with its key (which routes them to shop a), each for a customer in turn, without the
+     answer cache, for --seconds.
   3. A train job is queued for every shop (all three are stale). Two workers start; as soon as the first says it
      took a job it is killed with SIGKILL (its lease, --lease seconds, runs out and the other worker takes the job
      again). At a third of the load server A is killed with SIGKILL too, and started again 2 s later.
@@ -142,7 +143,7 @@ def main():
 
         def serve(name):
             extra = ["--read-store", replica_store] if name == "B" and replica_store else []
-            servers[name] = start(f"serve-{name}", "--shop", "a", "--as-of", AS_OF, "serve", "--port",
+            servers[name] = start(f"serve-{name}", "--as-of", AS_OF, "serve", "--all-shops", "--port",
                                   str(ports[name]), *extra)
 
         for name in ports:
@@ -215,7 +216,7 @@ def main():
                         continue
                     try:
                         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                        connection.request("GET", "/health")
+                        connection.request("GET", "/shops/a/health")
                         version = json.loads(connection.getresponse().read()).get("model_version")
                         connection.close()
                     except (OSError, http.client.HTTPException, ValueError):
