@@ -2,96 +2,52 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// A few open connections to one shop's schema, lent to one caller at a time.
+/// One shop's way to its database's connections (`PostgresConnectionPool`, shared by the shops of one database),
+/// lent to one caller at a time with the shop's schema as their `search_path`.
 ///
 /// The `Store` protocol is synchronous (SQLite's calls are), so a caller here waits for PostgresNIO's futures, which
 /// run on NIO's own event-loop threads: never on the caller's, so the wait cannot starve the work it waits for.
 /// A connection that failed (the server restarted, the network dropped) is closed and not lent again.
-final class PostgresConnections: @unchecked Sendable {
+final class PostgresConnections: Sendable {
     let location: PostgresLocation
-    let logger: Logger
-    /// At most this many connections at once; a caller beyond it waits for one to come back.
-    let limit: Int
-    private let condition = NSCondition()
-    private var idle: [PostgresConnection] = []
-    private var open = 0
-    private var nextID = 0
+    private let pool: PostgresConnectionPool
 
-    init(location: PostgresLocation, limit: Int) {
+    /// The shop's connections, from the pool its database shares with the process's other shops.
+    init(location: PostgresLocation) {
         self.location = location
-        self.limit = limit
-        var logger = Logger(label: "regulars.postgres")
-        // PostgresNIO logs queries at debug and trace level, with their binds: customers' details. Warnings only.
-        logger.logLevel = .warning
-        self.logger = logger
+        pool = PostgresConnectionPool.shared(for: location)
     }
 
-    deinit {
-        for connection in idle { Self.close(connection) }
+    /// One connection of its own, for a one-off statement about the database (listing or dropping schemas).
+    init(oneOff location: PostgresLocation) {
+        self.location = location
+        pool = PostgresConnectionPool.unshared(for: location)
     }
 
-    /// Closes and waits: PostgresNIO requires a connection closed before it is released.
-    private static func close(_ connection: PostgresConnection) {
-        let closed: EventLoopFuture<Void> = connection.close()
-        if !connection.eventLoop.inEventLoop { try? closed.wait() }
-    }
-
-    /// Runs `body` on a connection of its own; a connection whose work failed at the protocol level is dropped.
+    /// Runs `body` on a connection whose `search_path` is the shop's schema alone; a connection whose work failed at
+    /// the protocol level is dropped.
     @discardableResult
     func with<T>(_ body: (PostgresSession) throws -> T) throws -> T {
-        let connection = try checkOut()
+        var lent = try pool.checkOut(for: location)
         var healthy = true
-        defer { checkIn(connection, healthy: healthy && !connection.isClosed) }
+        defer { pool.checkIn(lent, healthy: healthy && !lent.connection.isClosed) }
         do {
-            return try body(PostgresSession(connection: connection, logger: logger))
+            let session = PostgresSession(connection: lent.connection, logger: pool.logger)
+            if lent.schema != location.schema {
+                // Outside any transaction, so it holds for the session: until a lending for another shop sets it.
+                lent.schema = nil
+                try session.execute("SELECT pg_catalog.set_config('search_path', $1, false)", [location.schema])
+                lent.schema = location.schema
+            }
+            return try body(session)
         } catch let error as PSQLError where error.code != .server {
             healthy = false
             throw PostgresStoreError(error)
         } catch let error as PSQLError {
+            // A statement the server refused: the connection is sound, unless its search_path could not be set.
+            healthy = lent.schema == location.schema
             throw PostgresStoreError(error)
         }
-    }
-
-    private func checkOut() throws -> PostgresConnection {
-        condition.lock()
-        while idle.isEmpty && open >= limit { condition.wait() }
-        // An idle connection the server closed meanwhile (it restarted, a proxy timed it out) is dropped here, so
-        // that the next request opens a new one instead of failing on it.
-        while let connection = idle.popLast() {
-            if !connection.isClosed {
-                condition.unlock()
-                return connection
-            }
-            open -= 1
-        }
-        open += 1
-        nextID += 1
-        let id = nextID
-        condition.unlock()
-        do {
-            return try PostgresConnection.connect(
-                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: try location.configuration(), id: id,
-                logger: logger
-            ).wait()
-        } catch {
-            condition.lock()
-            open -= 1
-            condition.signal()
-            condition.unlock()
-            throw PostgresStoreError(error, connecting: location)
-        }
-    }
-
-    private func checkIn(_ connection: PostgresConnection, healthy: Bool) {
-        condition.lock()
-        if healthy {
-            idle.append(connection)
-        } else {
-            open -= 1
-            Self.close(connection)
-        }
-        condition.signal()
-        condition.unlock()
     }
 }
 

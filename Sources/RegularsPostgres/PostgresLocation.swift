@@ -18,8 +18,8 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     public var socketFolder: String?
     /// The shop, `main` unless named; its schema is `shop_` + the name with dashes as underscores.
     public var shop: String
-    /// At most this many connections a process opens to the shop (`?pool=N`, default 8): a server's requests and
-    /// background work share them; a thousand servers on one database want fewer each (ARCHITECTURE.md).
+    /// At most this many connections a process opens to the database (`?pool=N`, default 8), shared by every shop
+    /// of it the process opens (`PostgresConnectionPool`): a server's requests and background work share them.
     public var pool = 8
     /// Whether and how the connection is encrypted (`?sslmode=`, as libpq reads it; default `prefer`).
     public var tls = TLSMode.prefer

@@ -23,14 +23,14 @@ public final class PostgresStore: Store, @unchecked Sendable {
     public init(location: PostgresLocation, replica: PostgresLocation? = nil) throws {
         self.location = location
         self.replica = replica.map { $0.shop(location.shop) }
-        connections = PostgresConnections(location: location, limit: location.pool)
-        readConnections = self.replica.map { PostgresConnections(location: $0, limit: $0.pool) } ?? connections
+        connections = PostgresConnections(location: location)
+        readConnections = self.replica.map { PostgresConnections(location: $0) } ?? connections
         try connections.with { session in try Self.migrate(session, location: location) }
     }
 
     /// The shops whose schemas this database holds, sorted.
     public static func shops(at location: PostgresLocation) throws -> [String] {
-        try PostgresConnections(location: location, limit: 1).with { session in
+        try PostgresConnections(oneOff: location).with { session in
             try session.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'shop\\_%' ORDER BY nspname").rows
                 .map { String(try $0.decode(String.self).dropFirst(5)).replacingOccurrences(of: "_", with: "-") }
         }
@@ -38,7 +38,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
 
     /// Deletes the shop: its schema and every row in it.
     public static func delete(_ location: PostgresLocation) throws {
-        try PostgresConnections(location: location, limit: 1).with { session in
+        try PostgresConnections(oneOff: location).with { session in
             try session.execute("DROP SCHEMA IF EXISTS \(location.schema) CASCADE")
         }
     }
