@@ -108,18 +108,25 @@ struct InstallServerTests {
     }
 
     @Test(
-        "on every keyed route, shop A's keys under /shops/B are 401, and B's ids asked unprefixed are A's (absent)",
+        "every keyed route: A's keys under /shops/B are 401, B's ids unprefixed are absent, B's data unchanged",
         arguments: StoreKind.available)
     func everyRoute(kind: StoreKind) async throws {
         let install = try TestInstall(kind)
         let alpha = try install.create("alpha")
         _ = try install.create("beta")
-        try install.store("beta").write { try $0.ensureProduct(sku: "SKU-BETA", title: "Beta lamp", category: nil) }
+        let beta = try install.store("beta")
+        try beta.write { try $0.ensureProduct(sku: "SKU-BETA", title: "Beta lamp", category: nil) }
+        try beta.create(
+            experiment: ExperimentRecord(
+                name: "beta-test", placement: "home", arms: [.init(name: "a", recipe: "default", weight: 1)],
+                startedAt: 0))
+        let before = try beta.statistics()
         let operations = try APIDocument.bundled.get().operations
         try await install.run { client in
             for (path, methods) in operations {
                 let uri = path.replacingOccurrences(of: "{id}", with: "C-beta")
-                    .replacingOccurrences(of: "{sku}", with: "SKU-BETA").replacingOccurrences(of: "{name}", with: "x")
+                    .replacingOccurrences(of: "{sku}", with: "SKU-BETA").replacingOccurrences(
+                        of: "{name}", with: "beta-test")
                 let query = path == "/v1/recommendations" || path == "/v1/banner" ? "?placement=home" : ""
                 for (method, operation) in methods where operation.scope != nil {
                     for key in [alpha.publicKey, alpha.secretKey] {
@@ -128,15 +135,26 @@ struct InstallServerTests {
                         #expect(reply.status == .unauthorized, "\(method) /shops/beta\(path)")
                         #expect(!reply.text.contains("Beta lamp"), "\(method) /shops/beta\(path)")
                     }
-                    // The token route vouches for any id the shop's backend names: it reads nothing, and its token
-                    // is made with shop A's token key, which shop B never accepts.
-                    guard method == .get, path.contains("{"), !path.hasSuffix("/token") else { continue }
-                    let reply = try await client.send(.get, uri + query, key: alpha.secretKey)
-                    #expect(reply.status == .notFound, "GET \(path): \(reply.text)")
-                    #expect(!reply.text.contains("Beta lamp"), "GET \(path)")
+                    // Unprefixed, the key's shop is A: B's ids name nothing there. The token route vouches for any
+                    // id the shop's backend names (its token is made with A's key, which B never accepts), and an
+                    // upsert creates the id in A, which is A's to do.
+                    guard path.contains("{"), !path.hasSuffix("/token"), method != .put else { continue }
+                    let reply = try await client.send(
+                        method, uri + query, key: alpha.secretKey, body: operation.takesBody ? "{}" : nil)
+                    // An erasure is honoured for an id the shop never saw (it goes on A's suppression list), and
+                    // says it found no one.
+                    let erasedNobody = method == .delete && reply.json["customer_found"] as? Bool == false
+                    #expect(
+                        [.notFound, .badRequest].contains(reply.status) || erasedNobody,
+                        "\(method) \(path): \(reply.text)")
+                    #expect(!reply.text.contains("Beta lamp"), "\(method) \(path)")
                 }
             }
         }
+        #expect(try beta.statistics() == before)
+        #expect(try beta.experiments().map(\.isRunning) == [true])
+        #expect(try beta.suppressionCount() == 0, "no erasure reached B")
+        #expect(try beta.optedOutCustomers().isEmpty)
     }
 
     @Test("each shop's dashboard lives under /shops/NAME: its links, redirects and cookie stay there")
