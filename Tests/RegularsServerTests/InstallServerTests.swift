@@ -44,6 +44,12 @@ struct TestInstall: Sendable {
         return Keys(publicKey: publicKey.secret, secretKey: secretKey.secret)
     }
 
+    /// An install of two shops, `alpha` and `beta`, and their keys.
+    static func alphaAndBeta(_ kind: StoreKind) throws -> (TestInstall, alpha: Keys, beta: Keys) {
+        let install = try TestInstall(kind)
+        return (install, try install.create("alpha"), try install.create("beta"))
+    }
+
     /// Starts the server of every shop, runs `body` against it, stops it.
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         var configuration = ServerConfiguration.testing
@@ -65,9 +71,7 @@ struct InstallServerTests {
         "a key reaches its own shop only; another shop's path with it is 401; no key and no path is 404",
         arguments: StoreKind.available)
     func routesByKeyAndPath(kind: StoreKind) async throws {
-        let install = try TestInstall(kind)
-        let alpha = try install.create("alpha")
-        let beta = try install.create("beta")
+        let (install, alpha, beta) = try TestInstall.alphaAndBeta(kind)
         try await install.run { client in
             #expect(try await client.send(.get, "/v1/customers/C-alpha", key: alpha.secretKey).status == .ok)
             #expect(try await client.send(.get, "/v1/customers/C-beta", key: beta.secretKey).status == .ok)
@@ -111,9 +115,7 @@ struct InstallServerTests {
         "every keyed route: A's keys under /shops/B are 401, B's ids unprefixed are absent, B's data unchanged",
         arguments: StoreKind.available)
     func everyRoute(kind: StoreKind) async throws {
-        let install = try TestInstall(kind)
-        let alpha = try install.create("alpha")
-        _ = try install.create("beta")
+        let (install, alpha, _) = try TestInstall.alphaAndBeta(kind)
         let beta = try install.store("beta")
         try beta.write { try $0.ensureProduct(sku: "SKU-BETA", title: "Beta lamp", category: nil) }
         try beta.create(
@@ -159,9 +161,7 @@ struct InstallServerTests {
 
     @Test("each shop's dashboard lives under /shops/NAME: its links, redirects and cookie stay there")
     func dashboards() async throws {
-        let install = try TestInstall(.sqlite)
-        let alpha = try install.create("alpha")
-        let beta = try install.create("beta")
+        let (install, alpha, beta) = try TestInstall.alphaAndBeta(.sqlite)
         try await install.run { client in
             let redirect = try await client.send(.get, "/shops/alpha/dashboard")
             #expect(redirect.status == .seeOther)
@@ -188,9 +188,7 @@ struct InstallServerTests {
         "webhooks reach the shop connected to their domain; shop/redact deletes that shop and nothing else",
         arguments: StoreKind.available)
     func webhooksAndShopRedact(kind: StoreKind) async throws {
-        let install = try TestInstall(kind)
-        let alpha = try install.create("alpha")
-        let beta = try install.create("beta")
+        let (install, alpha, beta) = try TestInstall.alphaAndBeta(kind)
         let secret = ShopifyWebhookRoutesTests.secret
         let domain = "beta-shop.myshopify.com"
         try Shop(
