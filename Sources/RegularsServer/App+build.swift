@@ -101,7 +101,8 @@ func buildShopServer(
     let limits = RateLimitMiddleware(
         keyRate: configuration.publicKeyRate, addressRate: configuration.clientAddressRate)
     let presence = ServerPresence(
-        store: store, limits: limits, interval: configuration.presenceInterval, now: now, logger: logger)
+        store: store, limits: limits, interval: configuration.presenceInterval, now: now, logger: logger,
+        id: configuration.serverID)
     presence.beat()
 
     let router = Router(context: AppContext.self)

@@ -15,6 +15,9 @@ public struct ServerConfiguration: Sendable {
     public var modelCheckInterval: Duration = .seconds(2)
     /// How often the server notes itself in the store, for the servers sharing it to split the rate limits.
     public var presenceInterval: Duration = .seconds(5)
+    /// How the server is named when it notes itself: one name per process (each `ServerConfiguration` made gets a
+    /// new one; two servers in one process, as in the tests, are two).
+    public var serverID = UUID().uuidString
     /// The registry `/metrics` renders. `regulars serve` bootstraps the global `MetricsSystem` over it once
     /// per process, so Hummingbird's request metrics land there too.
     public var metrics: PrometheusCollectorRegistry
@@ -41,6 +44,9 @@ public struct ServerConfiguration: Sendable {
     public var trainInWorker = false
     /// How often stored webhooks whose retry is due (and a due retraining) are looked at.
     public var webhookRetryInterval: Duration = .seconds(15)
+    /// On a server of several shops (`serve --all-shops`), a shop without a request for this long has its routes,
+    /// models and background work let go (its next request builds them again); `nil` keeps every shop once opened.
+    public var unloadIdleShopsAfter: Duration?
     /// Called once at start with a one-time dashboard sign-in link (`regulars serve` prints it), or `nil`.
     public var announceDashboardLink: (@Sendable (String) -> Void)?
 

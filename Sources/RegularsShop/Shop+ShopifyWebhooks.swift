@@ -19,7 +19,7 @@ public struct ShopifyConnection: Sendable, Hashable {
     public var domain: String
     public var webhookSecret: String
 
-    static let domainSetting = "shopify.domain"
+    public static let domainSetting = "shopify.domain"
     static let secretSetting = "shopify.webhookSecret"
 
     public init(domain: String, webhookSecret: String) {

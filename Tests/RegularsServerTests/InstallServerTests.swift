@@ -229,6 +229,32 @@ struct InstallServerTests {
         }
     }
 
+    @Test("a shop's routes are built at its first request, and let go once it has been idle for unloadAfter")
+    func lazyAndUnloaded() async throws {
+        let (install, alpha, _) = try TestInstall.alphaAndBeta(.sqlite)
+        let builds = Locked(0)
+        let directory = ShopDirectory(
+            names: { try install.install.names() },
+            open: { name in (try install.store(name), install.install.storePath(of: name)) },
+            build: { name, store, storePath in
+                builds.withLock { $0 += 1 }
+                return try await buildShopServer(
+                    .testing, store: store, storePath: storePath, metrics: ServerMetrics(registry: .init()),
+                    basePath: "/shops/" + name, now: { TestServer.today }, asOf: nil, logger: serverLogger())
+            }, logger: serverLogger(), unloadAfter: .seconds(60))
+        await directory.lookAgain(ifOlderThan: .zero)
+        #expect(directory.shopNames == ["alpha", "beta"] && directory.liveNames.isEmpty)
+        #expect(await directory.shop(forKey: alpha.secretKey) != nil)
+        #expect(await directory.shop(named: "alpha") != nil)
+        #expect(directory.liveNames == ["alpha"] && builds.current == 1, "built once, at its first request")
+        await directory.unloadIdle(now: .now + .seconds(59))
+        #expect(directory.liveNames == ["alpha"])
+        await directory.unloadIdle(now: .now + .seconds(61))
+        #expect(directory.liveNames.isEmpty)
+        #expect(await directory.shop(forKey: alpha.secretKey) != nil)
+        #expect(builds.current == 2, "built again at its next request")
+    }
+
     static func signIn(_ client: any TestClientProtocol, shop: String, key: String) async throws -> Reply {
         try await client.execute(
             uri: "/shops/\(shop)/dashboard/login", method: .post,

@@ -55,8 +55,19 @@ struct ServeCommand: AsyncParsableCommand {
     var retrainEvery: Double = 24
     @Flag(help: "Queue that retraining for `regulars worker` instead of training in the server.")
     var trainInWorker = false
+    @Option(
+        help: ArgumentHelp(
+            "With --all-shops: let go of a shop's models after this many minutes without a request (its next "
+                + "request loads them again); default: keep every shop once opened.", valueName: "minutes"))
+    var unloadAfter: Double?
 
     func validate() throws {
+        if let unloadAfter {
+            guard scope.allShops else { throw ValidationError("--unload-after: only with --all-shops") }
+            guard unloadAfter > 0 else {
+                throw ValidationError("--unload-after: expected a positive number of minutes")
+            }
+        }
         if scope.allShops && readStore.map(PostgresLocation.isURL) == false {
             throw ValidationError("--read-store: expected a postgres:// URL")
         }
@@ -85,6 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.openMetrics = openMetrics
         configuration.retrainAfterChanges = retrainEvery > 0 ? .seconds(retrainEvery * 3600) : nil
         configuration.trainInWorker = trainInWorker
+        configuration.unloadIdleShopsAfter = unloadAfter.map { .seconds($0 * 60) }
         // Like a notebook server's token link: the shop owner opens the dashboard without pasting a key.
         // On stderr, so scripts reading stdout never capture it; it works once, for ten minutes.
         configuration.announceDashboardLink = { link in Output.error("Dashboard (one-time sign-in link): \(link)") }

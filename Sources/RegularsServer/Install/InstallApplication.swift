@@ -25,9 +25,8 @@ public func buildInstallApplication(
     // A shop's deletion lets go of it first; the directory is made with the shops' opener, hence set after.
     let built = Locked<ShopDirectory?>(nil)
     let directory = ShopDirectory(
-        names: names,
-        open: { name in
-            let (store, storePath) = try open(name)
+        names: names, open: open,
+        build: { name, store, storePath in
             var shopConfiguration = configuration
             shopConfiguration.storePath = storePath
             return try await buildShopServer(
@@ -38,12 +37,16 @@ public func buildInstallApplication(
                     await built.current?.letGo(of: name)
                     return try delete(name)
                 }, logger: logger)
-        }, logger: logger)
+        }, logger: logger, unloadAfter: configuration.unloadIdleShopsAfter)
     built.withLock { $0 = directory }
     await directory.lookAgain(ifOlderThan: .zero)
     if let announce = configuration.announceDashboardLink {
-        for (_, shop) in directory.shops.sorted(by: { $0.key < $1.key }) {
-            announce(try shop.dashboardLink(configuration))
+        for name in directory.shopNames {
+            guard let store = directory.store(of: name) else { continue }
+            let link = try DashboardSessions(store: store).makeLink(now: now(), keyHash: nil)
+            announce(
+                "http://\(configuration.host):\(configuration.port)\(ShopDispatcher.prefix + name)/dashboard/login"
+                    + "?once=\(link.token)")
         }
     }
     return application(

@@ -59,8 +59,8 @@ struct ShopDispatcher: HTTPResponder {
             }
             return try await shop.responder.respond(to: request, context: context)
         }
-        let shops = directory.shops
-        if shops.count == 1, let only = shops.values.first {
+        let names = directory.shopNames
+        if names.count == 1, let only = await directory.shop(named: names[0]) {
             return try await only.responder.respond(to: request, context: context)
         }
         if Self.shared.contains(path) || request.method == .options {
@@ -75,13 +75,13 @@ struct ShopDispatcher: HTTPResponder {
                 + "/shops/NAME before the path")
     }
 
+    /// The first shop by name (what belongs to no shop is answered alike by all).
     private func anyShop() async throws -> ShopServer {
-        if let first = directory.shops.min(by: { $0.key < $1.key }) { return first.value }
-        await directory.lookAgain(ifOlderThan: .seconds(1))
-        guard let first = directory.shops.min(by: { $0.key < $1.key }) else {
+        if directory.shopNames.isEmpty { await directory.lookAgain(ifOlderThan: .seconds(1)) }
+        guard let first = directory.shopNames.first, let shop = await directory.shop(named: first) else {
             throw APIError(.serviceUnavailable, "this install has no shop yet: `regulars shops create NAME`")
         }
-        return first.value
+        return shop
     }
 
     /// The request with another path (the query kept), or without its `Authorization` header.

@@ -8,7 +8,9 @@ import ServiceLifecycle
 /// balancer a key gets its limit once, not once per server. A server that stops beating drops out of the count
 /// after three intervals, and the others take its part back.
 final class ServerPresence: Service, Sendable {
-    let id = UUID().uuidString
+    /// How this server is named in the store: one name per server process, whichever of its shops beats (a shop
+    /// unloaded and built again must not count as a second server).
+    let id: String
     private let store: any Store
     private let limits: RateLimitMiddleware
     private let interval: Duration
@@ -18,8 +20,9 @@ final class ServerPresence: Service, Sendable {
 
     init(
         store: any Store, limits: RateLimitMiddleware, interval: Duration, now: @escaping @Sendable () -> Date,
-        logger: Logger
+        logger: Logger, id: String = UUID().uuidString
     ) {
+        self.id = id
         self.store = store
         self.limits = limits
         self.interval = interval
