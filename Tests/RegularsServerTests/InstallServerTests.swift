@@ -93,6 +93,7 @@ struct InstallServerTests {
             #expect(anonymous.text.contains("/shops/NAME"))
             #expect(try await client.send(.get, "/shops/nope/health").status == .notFound)
             #expect(try await client.send(.get, "/health").status == .ok)
+            #expect(try await client.send(.get, "/health", key: "rk_sec_nobody").status == .ok, "as with one shop")
 
             // A shop created while the server runs is served within a second (the install is looked at again at
             // most once a second when an unknown key comes, and one came just above).
