@@ -251,13 +251,16 @@ final class PostgresStoreWriter: StoreWriter {
                 keys.append(key)
             }
             // One array a column (`unnest`): six values to bind, not six a line, so the statement parses and binds
-            // in no time whatever the batch's size.
+            // in no time whatever the batch's size. A line that is already as sent is left alone: re-importing a
+            // file writes no new row versions for what did not change.
             try session.execute(
                 """
                 INSERT INTO orderLine (orderKey, position, sku, productName, quantity, unitPrice)
                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
                 ON CONFLICT (orderKey, position) DO UPDATE SET sku = excluded.sku, productName = excluded.productName,
                     quantity = excluded.quantity, unitPrice = excluded.unitPrice
+                WHERE (orderLine.sku, orderLine.productName, orderLine.quantity, orderLine.unitPrice)
+                    IS DISTINCT FROM (excluded.sku, excluded.productName, excluded.quantity, excluded.unitPrice)
                 """,
                 [
                     keys, batch.map { Int64($0.position) }, batch.map(\.sku), batch.map(\.productName),
