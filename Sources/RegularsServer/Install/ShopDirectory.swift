@@ -4,6 +4,11 @@ import RegularsData
 import RegularsShop
 import ServiceLifecycle
 
+#if os(Linux)
+    /// glibc's `malloc_trim` (not in Swift's Glibc module): returns the arenas' free pages to the system.
+    @_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+#endif
+
 /// The shops a server of a whole install serves (`regulars serve --all-shops`), found by name, by API key or by
 /// Shopify domain. Every shop's store is open (cheap: a file, or a view of the database's shared connections); its
 /// routes, models and background work (`ShopServer`) are built at its first request, and with `unloadAfter` let go
@@ -187,13 +192,19 @@ final class ShopDirectory: Service, Sendable {
         let idle = state.withLock { state in
             state.lastUsed.filter { $0.value.duration(to: now) >= unloadAfter }.map(\.key)
         }
+        var unloaded = 0
         for name in idle.sorted() {
             let store = state.withLock { $0.known[name]?.store }
             let waiting = (try? store?.pendingDeliveries(dueAt: .max, limit: 1).isEmpty == false) ?? false
             guard !waiting else { continue }
             await unload(name)
+            unloaded += 1
             logger.info("unloaded the shop \(name): no request for \(unloadAfter)")
         }
+        #if os(Linux)
+            // The models' memory is free now, but glibc keeps freed pages in its arenas; give them back.
+            if unloaded > 0 { _ = mallocTrim(0) }
+        #endif
     }
 
     /// Runs every shop's background work, looks at the install every `lookInterval`, and unloads idle shops.
