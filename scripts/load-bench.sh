@@ -5,6 +5,7 @@
 #   POST /v1/events in batches of 100, then the events stored are counted.
 # Usage: swift build -c release && scripts/load-bench.sh [.build/release/regulars]   (needs wrk, sqlite3)
 set -euo pipefail
+ROTATE=$(realpath "$(dirname "$0")/rotate-customers.lua")
 BIN=$(realpath "${1:-.build/release/regulars}")
 DATA=$(realpath "$(dirname "$0")/../../shared/data/online-retail.csv.gz")
 PORT=${PORT:-18090}
@@ -24,17 +25,7 @@ BASE="http://127.0.0.1:$PORT"
 CUSTOMER=$(sqlite3 s.sqlite "SELECT customerId FROM shopOrder GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2")
 sqlite3 s.sqlite "SELECT customerId FROM shopOrder GROUP BY 1 HAVING count(*) >= 2 ORDER BY customerId LIMIT 2000" > customers.txt
 RECS="$BASE/v1/recommendations?placement=home&customer=$CUSTOMER&n=8"
-cat > rotate.lua <<LUA
-local ids = {}
-for line in io.lines("customers.txt") do ids[#ids + 1] = line end
-local i = 0
-wrk.headers["Authorization"] = "Bearer $SECRET"
-wrk.headers["Cache-Control"] = "no-cache"
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/v1/recommendations?placement=home&n=8&customer=" .. ids[(i % #ids) + 1])
-end
-LUA
+export REGULARS_SECRET="$SECRET"   # for rotate-customers.lua
 cat > events.lua <<LUA
 local counter, threadID, n = 0, 0, 0
 function setup(thread) n = n + 1; thread:set("tid", n) end
@@ -57,8 +48,8 @@ run "GET /health, 64 connections" -t2 -c64 -d"${SECONDS_LONG}s" "$BASE/health"
 run "GET /v1/recommendations (customer $CUSTOMER), 64 connections" -t2 -c64 -d"${SECONDS_LONG}s" -H "Authorization: Bearer $SECRET" "$RECS"
 run "GET /health, 8 connections" -t2 -c8 -d20s "$BASE/health"
 run "GET /v1/recommendations, 8 connections" -t2 -c8 -d20s -H "Authorization: Bearer $SECRET" "$RECS"
-run "uncached: 2,000 customers in turn, 64 connections" -t2 -c64 -d20s -s rotate.lua "$BASE"
-run "uncached: 2,000 customers in turn, 8 connections" -t2 -c8 -d20s -s rotate.lua "$BASE"
+run "uncached: 2,000 customers in turn, 64 connections" -t2 -c64 -d20s -s "$ROTATE" "$BASE"
+run "uncached: 2,000 customers in turn, 8 connections" -t2 -c8 -d20s -s "$ROTATE" "$BASE"
 run "POST /v1/events, batches of 100, 8 connections" -t2 -c8 -d15s -s events.lua "$BASE"
 sleep 1
 echo "events stored: $(sqlite3 s.sqlite 'SELECT count(*) FROM event') (every acknowledged batch is 100; batches in flight when wrk stops are stored too)"

@@ -3,6 +3,7 @@
 # One shop served alone (serve --shop a) against the same shop in a server of three (serve --all-shops), same
 # binary, same store, one server at a time: what routing by key costs.
 set -euo pipefail
+ROTATE=$(realpath "$(dirname "$0")/rotate-customers.lua")
 BIN=$(realpath "${BIN:-$(dirname "$0")/../.build-release/release/regulars}")
 DATA=$(realpath "$(dirname "$0")/../../shared/data/online-retail.csv.gz")
 WORK=$(mktemp -d); trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT; PID=; cd "$WORK"
@@ -19,17 +20,7 @@ done
 SECRET=$($BIN --shop a keys create --scope secret --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
 CUSTOMER=$(sqlite3 shops/a.sqlite "SELECT customerId FROM shopOrder GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2")
 sqlite3 shops/a.sqlite "SELECT customerId FROM shopOrder GROUP BY 1 HAVING count(*) >= 2 ORDER BY customerId LIMIT 2000" > customers.txt
-cat > rotate.lua <<LUA
-local ids = {}
-for line in io.lines("customers.txt") do ids[#ids + 1] = line end
-local i = 0
-wrk.headers["Authorization"] = "Bearer $SECRET"
-wrk.headers["Cache-Control"] = "no-cache"
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/v1/recommendations?placement=home&n=8&customer=" .. ids[(i % #ids) + 1])
-end
-LUA
+export REGULARS_SECRET="$SECRET"   # for rotate-customers.lua
 rps() { wrk "$@" 2>&1 | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON2XX " $0}'; }
 for round in 1 2 3; do
   for mode in single all; do
@@ -39,7 +30,7 @@ for round in 1 2 3; do
     for i in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:8301/health && break; sleep 0.2; done
     H=$(rps -t2 -c64 -d8s http://127.0.0.1:8301/health)
     C=$(rps -t2 -c64 -d8s -H "Authorization: Bearer $SECRET" "http://127.0.0.1:8301/v1/recommendations?placement=home&customer=$CUSTOMER&n=8")
-    U=$(rps -t2 -c8 -d8s -s rotate.lua http://127.0.0.1:8301)
+    U=$(rps -t2 -c8 -d8s -s "$ROTATE" http://127.0.0.1:8301)
     echo "round $round $mode: health $H cached $C uncached $U"
     kill $PID; wait $PID 2>/dev/null || true
   done

@@ -5,6 +5,7 @@
 #   long each server took to serve it, and what wrk saw on each (the survivor should see no error at all).
 # Usage: scripts/two-servers.sh [.build/release/regulars]   (needs wrk, sqlite3, curl)
 set -euo pipefail
+ROTATE=$(realpath "$(dirname "$0")/rotate-customers.lua")
 BIN=$(realpath "${1:-.build/release/regulars}")
 DATA=$(realpath "$(dirname "$0")/../../shared/data/online-retail.csv.gz")
 WORK=$(mktemp -d)
@@ -16,23 +17,13 @@ SECRET=$("$BIN" --store s.sqlite keys create --scope secret --json \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
 sqlite3 s.sqlite "SELECT customerId FROM shopOrder GROUP BY 1 HAVING count(*) >= 2 ORDER BY customerId LIMIT 2000" \
   > customers.txt
-cat > rotate.lua <<LUA
-local ids = {}
-for line in io.lines("customers.txt") do ids[#ids + 1] = line end
-local i = 0
-wrk.headers["Authorization"] = "Bearer $SECRET"
-wrk.headers["Cache-Control"] = "no-cache"
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/v1/recommendations?placement=home&n=8&customer=" .. ids[(i % #ids) + 1])
-end
-LUA
+export REGULARS_SECRET="$SECRET"   # for rotate-customers.lua
 serve() { "$BIN" --store s.sqlite --as-of 2011-12-10 serve --port "$1" > "serve-$1.log" 2>&1 & }
 serve 18201; A=$!
 serve 18202; B=$!
 for p in 18201 18202; do until curl -sf "http://127.0.0.1:$p/health" > /dev/null; do sleep 0.1; done; done
-wrk -t1 -c4 -d20s -s rotate.lua http://127.0.0.1:18201 > wrk-18201.txt 2>&1 & W1=$!
-wrk -t1 -c4 -d20s -s rotate.lua http://127.0.0.1:18202 > wrk-18202.txt 2>&1 & W2=$!
+wrk -t1 -c4 -d20s -s "$ROTATE" http://127.0.0.1:18201 > wrk-18201.txt 2>&1 & W1=$!
+wrk -t1 -c4 -d20s -s "$ROTATE" http://127.0.0.1:18202 > wrk-18202.txt 2>&1 & W2=$!
 sleep 5; kill -9 $A; sleep 3
 serve 18201; A=$!
 sleep 3

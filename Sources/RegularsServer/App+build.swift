@@ -58,9 +58,16 @@ struct ShopServer: Sendable {
 
     /// A one-time sign-in link to the shop's dashboard, as `regulars serve` prints it.
     func dashboardLink(_ configuration: ServerConfiguration) throws -> String {
-        let link = try services.dashboardSessions.makeLink(now: services.now(), keyHash: nil)
-        return
-            "http://\(configuration.host):\(configuration.port)\(services.basePath)/dashboard/login?once=\(link.token)"
+        try Self.dashboardLink(
+            configuration, basePath: services.basePath, sessions: services.dashboardSessions, now: services.now())
+    }
+
+    /// A one-time sign-in link to the dashboard of the shop mounted at `basePath`, whose sessions are `sessions`.
+    static func dashboardLink(
+        _ configuration: ServerConfiguration, basePath: String, sessions: DashboardSessions, now: Date
+    ) throws -> String {
+        let link = try sessions.makeLink(now: now, keyHash: nil)
+        return "http://\(configuration.host):\(configuration.port)\(basePath)/dashboard/login?once=\(link.token)"
     }
 }
 

@@ -43,10 +43,10 @@ public func buildInstallApplication(
     if let announce = configuration.announceDashboardLink {
         for name in directory.shopNames {
             guard let store = directory.store(of: name) else { continue }
-            let link = try DashboardSessions(store: store).makeLink(now: now(), keyHash: nil)
             announce(
-                "http://\(configuration.host):\(configuration.port)\(ShopDispatcher.prefix + name)/dashboard/login"
-                    + "?once=\(link.token)")
+                try ShopServer.dashboardLink(
+                    configuration, basePath: ShopDispatcher.prefix + name, sessions: DashboardSessions(store: store),
+                    now: now()))
         }
     }
     return application(
