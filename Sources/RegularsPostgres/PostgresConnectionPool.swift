@@ -88,9 +88,9 @@ final class PostgresConnectionPool: @unchecked Sendable {  // `idle`, `open` and
         while idle.isEmpty && open >= limit { condition.wait() }
         // An idle connection the server closed meanwhile (it restarted, a proxy timed it out) is dropped here, so
         // that the next request opens a new one instead of failing on it.
-        let closed = idle.filter(\.connection.isClosed).count
+        let before = idle.count
         idle.removeAll { $0.connection.isClosed }
-        open -= closed
+        open -= before - idle.count
         if let index = idle.lastIndex(where: { $0.schema == schema }) ?? idle.indices.last {
             let lent = idle.remove(at: index)
             condition.unlock()
@@ -103,7 +103,7 @@ final class PostgresConnectionPool: @unchecked Sendable {  // `idle`, `open` and
         do {
             let connection = try PostgresConnection.connect(
                 on: PostgresConnection.defaultEventLoopGroup.any(),
-                configuration: try location.configuration(searchPath: false), id: id, logger: logger
+                configuration: try location.configuration(), id: id, logger: logger
             ).wait()
             return Lent(connection: connection, schema: nil)
         } catch {

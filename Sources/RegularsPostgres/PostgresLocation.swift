@@ -128,20 +128,18 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         return url.string ?? "postgres://…"
     }
 
-    /// PostgresNIO's settings for one of the shop's connections.
-    func configuration(searchPath: Bool = true) throws -> PostgresConnection.Configuration {
-        var configuration =
-            if let socketFolder {
-                PostgresConnection.Configuration(
-                    unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: username, password: password,
-                    database: database)
-            } else {
-                PostgresConnection.Configuration(
-                    host: host, port: port, username: username, password: password, database: database,
-                    tls: try tlsSetting())
-            }
-        if searchPath { configuration.options.additionalStartupParameters = [("search_path", schema)] }
-        return configuration
+    /// PostgresNIO's settings for a connection to the database; the shop's `search_path` is set on each lending
+    /// (`PostgresConnections`), since the connection serves every shop of the database.
+    func configuration() throws -> PostgresConnection.Configuration {
+        if let socketFolder {
+            PostgresConnection.Configuration(
+                unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: username, password: password,
+                database: database)
+        } else {
+            PostgresConnection.Configuration(
+                host: host, port: port, username: username, password: password, database: database,
+                tls: try tlsSetting())
+        }
     }
 
     /// PostgresNIO's TLS setting for `tls`.

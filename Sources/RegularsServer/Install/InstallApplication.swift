@@ -27,10 +27,8 @@ public func buildInstallApplication(
     let directory = ShopDirectory(
         names: names, open: open,
         build: { name, store, storePath in
-            var shopConfiguration = configuration
-            shopConfiguration.storePath = storePath
-            return try await buildShopServer(
-                shopConfiguration, store: store, storePath: storePath,
+            try await buildShopServer(
+                configuration, store: store, storePath: storePath,
                 metrics: ServerMetrics(registry: configuration.metrics, shop: name, modelAges: ages),
                 basePath: ShopDispatcher.prefix + name, now: now, asOf: asOf,
                 deleteShop: {

@@ -74,26 +74,26 @@ final class ShopDirectory: Service, Sendable {
     func store(of name: String) -> (any Store)? { state.withLock { $0.known[name]?.store } }
 
     func shop(named name: String) async -> ShopServer? {
-        if state.withLock({ $0.known[name] == nil }) { await lookAgain(ifOlderThan: .seconds(1)) }
-        return await live(name)
+        await shop { state in state.known[name] == nil ? nil : name }
     }
 
     /// The shop one of whose API keys (revoked ones included, until the next look) is `key`.
     func shop(forKey key: String) async -> ShopServer? {
         let digest = APIKeyRecord.digest(of: key)
-        if let name = state.withLock({ $0.byKey[digest] }) { return await live(name) }
-        await lookAgain(ifOlderThan: .seconds(1))
-        guard let name = state.withLock({ $0.byKey[digest] }) else { return nil }
-        return await live(name)
+        return await shop { $0.byKey[digest] }
     }
 
     /// The shop connected to this Shopify domain.
     func shop(forDomain domain: String) async -> ShopServer? {
         let domain = domain.lowercased()
-        if let name = state.withLock({ $0.byDomain[domain] }) { return await live(name) }
-        await lookAgain(ifOlderThan: .seconds(1))
-        guard let name = state.withLock({ $0.byDomain[domain] }) else { return nil }
-        return await live(name)
+        return await shop { $0.byDomain[domain] }
+    }
+
+    /// The shop `name(state)` names, looking at the install again (at most once a second) when it names none.
+    private func shop(_ name: @Sendable (State) -> String?) async -> ShopServer? {
+        if state.withLock({ name($0) }) == nil { await lookAgain(ifOlderThan: .seconds(1)) }
+        guard let found = state.withLock({ name($0) }) else { return nil }
+        return await live(found)
     }
 
     /// The shop's routes, built now if they are not (one build at a time per shop; who asks meanwhile waits for it).
