@@ -35,34 +35,64 @@ extension NextStepModel {
         after purchases: [(product: ProductIndex, date: Date)], asOf date: Date? = nil, limit: Int
     ) -> [Upcoming] {
         let now = date ?? asOf
-        // The latest purchase of each product is the one whose next step is still ahead.
-        var latest: [ProductIndex: Date] = [:]
-        for purchase in purchases where purchase.date <= now {
-            latest[purchase.product] = max(latest[purchase.product] ?? purchase.date, purchase.date)
+        // The latest purchase of each product is the one whose next step is still ahead: sorted by product, then
+        // newest first, the first of each product. (Sorted arrays and binary searches: a request asks this for up
+        // to a hundred purchases and their steps, where hashing every lookup cost more than the steps themselves.)
+        var latest: [(product: ProductIndex, date: Date)] = []
+        for purchase in purchases.filter({ $0.date <= now }).sorted(by: {
+            $0.product != $1.product ? $0.product < $1.product : $0.date > $1.date
+        }) where latest.last?.product != purchase.product {
+            latest.append(purchase)
         }
-        var best: [ProductIndex: Upcoming] = [:]
-        for (anchor, anchorDate) in latest.sorted(by: { $0.key < $1.key }) {
+        func latestDate(of product: ProductIndex) -> Date? {
+            var low = 0, high = latest.count
+            while low < high {
+                let middle = (low + high) / 2
+                if latest[middle].product < product { low = middle + 1 } else { high = middle }
+            }
+            return low < latest.count && latest[low].product == product ? latest[low].date : nil
+        }
+        // Every step with a positive score, in the order anchors and steps are visited; per product the best score
+        // wins, the first seen among equals.
+        var found: [Upcoming] = []
+        for (anchor, anchorDate) in latest {
             let elapsed = Float(now.timeIntervalSince(anchorDate) / DayNumber.interval)
-            for step in nextSteps(after: anchor) {
-                if let bought = latest[step.product], bought >= anchorDate { continue }
-                let lag = step.lagDays
+            for k in steps.row(anchor) {
+                let product = steps.neighbour[k]
+                if let bought = latestDate(of: product), bought >= anchorDate { continue }
+                let lag = Quartiles(p25: lagP25Days[k], median: lagMedianDays[k], p75: lagP75Days[k])
                 let reachOut = max(lag.p25, lag.median - settings.leadDays)
                 let tail = max(lag.spread, settings.leadDays)
                 let fit: Float =
                     elapsed < reachOut
                     ? max(0, elapsed / max(reachOut, 1))
                     : elapsed <= lag.p75 ? 1 : max(0, 1 - (elapsed - lag.p75) / tail)
-                guard fit > 0 else { continue }
-                let entry = Upcoming(
-                    product: step.product, after: anchor, afterDate: anchorDate,
-                    expectedDate: anchorDate.addingTimeInterval(TimeInterval(lag.median) * DayNumber.interval),
-                    reachOutDate: anchorDate.addingTimeInterval(TimeInterval(reachOut) * DayNumber.interval),
-                    medianLagDays: lag.median, score: step.score * fit)
-                if entry.score > best[step.product]?.score ?? 0 { best[step.product] = entry }
+                let score = steps.score[k] * fit
+                guard fit > 0, score > 0 else { continue }
+                found.append(
+                    Upcoming(
+                        product: product, after: anchor, afterDate: anchorDate,
+                        expectedDate: anchorDate.addingTimeInterval(TimeInterval(lag.median) * DayNumber.interval),
+                        reachOutDate: anchorDate.addingTimeInterval(TimeInterval(reachOut) * DayNumber.interval),
+                        medianLagDays: lag.median, score: score))
             }
         }
-        let ranked = best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product }
-        return Array(ranked.prefix(max(0, limit)))
+        // By product, best score first (one integer each; the sort is stable, so the first seen leads among
+        // equals), then the first of each product, ranked best first.
+        var byProduct = found.indices.map { k in
+            (
+                key: UInt64(UInt32(bitPattern: found[k].product)) << 32 | UInt64(TopK.descending(found[k].score)),
+                at: k
+            )
+        }
+        byProduct.sort { $0.key < $1.key }
+        var ranked: [(key: UInt64, at: Int)] = []
+        for entry in byProduct where ranked.last.map({ found[$0.at].product != found[entry.at].product }) ?? true {
+            let best = found[entry.at]
+            ranked.append((TopK.key(ScoredProduct(product: best.product, score: best.score)), entry.at))
+        }
+        ranked.sort { $0.key < $1.key }
+        return ranked.prefix(max(0, limit)).map { found[$0.at] }
     }
 
     /// `upcoming(for:asOf:limit:)` as explained scores for the recommender.

@@ -111,13 +111,21 @@ public struct TIFUKNNModel: Sendable {
         guard norm[c] > 0 else { return [] }
         var acc = [Float](repeating: 0, count: history.customerCount)
         var touched: [Int32] = []
-        for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
-            let p = Int(vectorProduct[at])
-            let x = vectorValue[at]
-            for j in Int(columnStart[p])..<Int(columnStart[p + 1]) {
-                let other = Int(columnCustomer[j])
-                if acc[other] == 0 { touched.append(Int32(other)) }
-                acc[other] += x * columnValue[j]
+        // The hot loop of serving and of training alike (every product of the customer, every other buyer of
+        // it): unchecked reads, as the CSR arrays were built consistent.
+        acc.withUnsafeMutableBufferPointer { acc in
+            columnCustomer.withUnsafeBufferPointer { columnCustomer in
+                columnValue.withUnsafeBufferPointer { columnValue in
+                    for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
+                        let p = Int(vectorProduct[at])
+                        let x = vectorValue[at]
+                        for j in Int(columnStart[p])..<Int(columnStart[p + 1]) {
+                            let other = Int(columnCustomer[j])
+                            if acc[other] == 0 { touched.append(Int32(other)) }
+                            acc[other] += x * columnValue[j]
+                        }
+                    }
+                }
             }
         }
         var best = TopK(limit: settings.neighbours)
@@ -145,23 +153,27 @@ public struct TIFUKNNModel: Sendable {
         customer: CustomerIndex, into scores: inout [Float], listed: inout [Bool], touched: inout [ProductIndex]
     ) {
         let c = Int(customer)
+        let found = neighbours(of: customer)
         scores.withUnsafeMutableBufferPointer { out in
             listed.withUnsafeMutableBufferPointer { listed in
-                @inline(__always) func add(_ at: Int, _ weight: Float) {
-                    let p = Int(vectorProduct[at])
-                    if !listed[p] {
-                        listed[p] = true
-                        touched.append(ProductIndex(p))
+                vectorProduct.withUnsafeBufferPointer { vectorProduct in
+                    vectorValue.withUnsafeBufferPointer { vectorValue in
+                        @inline(__always) func add(_ at: Int, _ weight: Float) {
+                            let p = Int(vectorProduct[at])
+                            if !listed[p] {
+                                listed[p] = true
+                                touched.append(ProductIndex(p))
+                            }
+                            out[p] += weight * vectorValue[at]
+                        }
+                        for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) { add(at, settings.alpha) }
+                        guard !found.isEmpty else { return }
+                        let share = (1 - settings.alpha) / Float(found.count)
+                        for neighbour in found {
+                            let other = Int(neighbour.product)
+                            for at in Int(vectorStart[other])..<Int(vectorStart[other + 1]) { add(at, share) }
+                        }
                     }
-                    out[p] += weight * vectorValue[at]
-                }
-                for at in Int(vectorStart[c])..<Int(vectorStart[c + 1]) { add(at, settings.alpha) }
-                let found = neighbours(of: customer)
-                guard !found.isEmpty else { return }
-                let share = (1 - settings.alpha) / Float(found.count)
-                for neighbour in found {
-                    let other = Int(neighbour.product)
-                    for at in Int(vectorStart[other])..<Int(vectorStart[other + 1]) { add(at, share) }
                 }
             }
         }

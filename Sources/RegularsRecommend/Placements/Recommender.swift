@@ -28,6 +28,9 @@ public struct Recommender: Sendable {
     let categoryIndex: [String: [ProductIndex]]
     /// Products whose sales gather in one month of the year.
     public let seasons: SeasonalProfiles
+    /// The ranker's lists computed ahead (`precomputePersonalLists`); empty until then. Shared by the copies of
+    /// this recommender.
+    public let personalLists = PersonalLists()
 
     public init(models: ModelSet, rules: MerchandisingRules = .init()) {
         self.models = models
@@ -64,6 +67,13 @@ public struct Recommender: Sendable {
         }
     }
 
+    /// Computes the ranker's lists of the customers with the newest orders ahead of their requests, on every
+    /// core (`PersonalLists`); returns when they are published. A server calls it after loading a model set,
+    /// off the request path; answers are the same before and after, only faster after.
+    public func precomputePersonalLists(budget: Int = PersonalLists.defaultBudget) {
+        personalLists.compute(models.collaborative, budget: budget)
+    }
+
     /// The list for one request, best first, at most `request.limit` long.
     /// - Throws: `RecommendationError` for an unknown customer or SKU.
     public func recommend(_ request: RecommendationRequest) throws -> RecommendationList {
@@ -75,7 +85,9 @@ public struct Recommender: Sendable {
             recipe.ingredients.contains { $0.source == .personal } || rules.rankByExpectedMargin
             || (context.placement.isEmail && rules.emailMinimumProbability != nil)
         if let customer = context.customer, needsRanker {
-            context.ranked = models.collaborative.scored(customer: customer, excludeHistory: context.excludeOwned)
+            context.ranked =
+                (context.excludeOwned ? nil : personalLists.list(for: customer))
+                ?? models.collaborative.scored(customer: customer, excludeHistory: context.excludeOwned)
         }
         var pool = CandidatePool(privacy: privacy, excluded: context.excluded)
         for ingredient in recipe.ingredients {

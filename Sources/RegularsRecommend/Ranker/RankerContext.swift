@@ -84,18 +84,27 @@ struct RankerContext: Sendable {
         // Dense ranks (1 = best; `cap + 1` beyond the cap or without a score) among all products and among those
         // the customer never bought, from one list: the best `cap + owned` overall hold the best `cap` of both.
         // Products scored 0 are unranked.
-        var tifuTop = TopK(limit: cap + row.count)
+        let listLength = cap + row.count
+        var tifuScored: [ScoredProduct] = []
+        tifuScored.reserveCapacity(scratch.touched.count)
         for product in scratch.touched where scratch.tifu[Int(product)] != 0 {
-            tifuTop.offer(product, scratch.tifu[Int(product)])
+            tifuScored.append(ScoredProduct(product: product, score: scratch.tifu[Int(product)]))
         }
-        var easeTop = TopK(limit: cap + row.count)
-        for (k, score) in easeCovered.enumerated() where score != 0 { easeTop.offer(ease.products[k], score) }
+        let tifuList = TopK.best(of: tifuScored, limit: listLength)
+        var easeScored: [ScoredProduct] = []
+        easeScored.reserveCapacity(easeCovered.count)
+        for (k, score) in easeCovered.enumerated() where score != 0 {
+            easeScored.append(ScoredProduct(product: ease.products[k], score: score))
+        }
+        var easeList = TopK.best(of: easeScored, limit: listLength)
         // The uncovered products all score `minEase`: they tie below every covered score, lowest index first,
         // so they can enter only if the first of them would.
-        if minEase != 0, let first = easeUncovered.first, easeTop.admits(first, minEase) {
-            for product in easeUncovered { easeTop.offer(product, minEase) }
+        if minEase != 0, let first = easeUncovered.first,
+            easeList.count < listLength || !TopK.worse(ScoredProduct(product: first, score: minEase), easeList.last!)
+        {
+            easeList = TopK.best(
+                of: easeList + easeUncovered.map { ScoredProduct(product: $0, score: minEase) }, limit: listLength)
         }
-        let tifuList = tifuTop.sorted(), easeList = easeTop.sorted()
         scratch.rank(tifuList, cap: cap, ease: false)
         scratch.rank(easeList, cap: cap, ease: true)
 

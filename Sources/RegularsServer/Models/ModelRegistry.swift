@@ -87,6 +87,10 @@ public actor ModelRegistry: RecommendationSource {
             metrics?.modelLoaded(
                 version: next.version, trainedAt: models.trainedAt, trainingSeconds: models.trainingSeconds)
             logger.info("serving model version \(next.version)")
+            // The ranker's lists of the customers with the newest orders, off the request path: until they are
+            // ready, and for customers past the budget, requests compute theirs (the same lists, more slowly).
+            let recommender = next.recommender
+            Task.detached(priority: .background) { recommender.precomputePersonalLists() }
         } catch {
             // Refused only for what the file says (another format, damaged); a read that failed is tried again.
             if let error = error as? ModelFileError, !error.unreadable { refused = latest.version }
