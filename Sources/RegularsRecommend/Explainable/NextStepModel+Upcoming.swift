@@ -52,47 +52,55 @@ extension NextStepModel {
             }
             return low < latest.count && latest[low].product == product ? latest[low].date : nil
         }
-        // Every step with a positive score, in the order anchors and steps are visited; per product the best score
-        // wins, the first seen among equals.
-        var found: [Upcoming] = []
-        for (anchor, anchorDate) in latest {
+        // Every step with a positive score, in the order anchors and steps are visited: its product and score, and
+        // where its anchor and step are, to build the few that are returned.
+        var found: [(product: ProductIndex, score: Float, anchor: Int32, step: Int32)] = []
+        for (a, (anchor, anchorDate)) in latest.enumerated() {
             let elapsed = Float(now.timeIntervalSince(anchorDate) / DayNumber.interval)
             for k in steps.row(anchor) {
                 let product = steps.neighbour[k]
                 if let bought = latestDate(of: product), bought >= anchorDate { continue }
-                let lag = Quartiles(p25: lagP25Days[k], median: lagMedianDays[k], p75: lagP75Days[k])
-                let reachOut = max(lag.p25, lag.median - settings.leadDays)
-                let tail = max(lag.spread, settings.leadDays)
-                let fit: Float =
-                    elapsed < reachOut
-                    ? max(0, elapsed / max(reachOut, 1))
-                    : elapsed <= lag.p75 ? 1 : max(0, 1 - (elapsed - lag.p75) / tail)
+                let fit = fit(elapsed: elapsed, step: k)
                 let score = steps.score[k] * fit
                 guard fit > 0, score > 0 else { continue }
-                found.append(
-                    Upcoming(
-                        product: product, after: anchor, afterDate: anchorDate,
-                        expectedDate: anchorDate.addingTimeInterval(TimeInterval(lag.median) * DayNumber.interval),
-                        reachOutDate: anchorDate.addingTimeInterval(TimeInterval(reachOut) * DayNumber.interval),
-                        medianLagDays: lag.median, score: score))
+                found.append((product, score, Int32(a), Int32(k)))
             }
         }
-        // By product, best score first (one integer each; the sort is stable, so the first seen leads among
-        // equals), then the first of each product, ranked best first.
-        var byProduct = found.indices.map { k in
-            (
-                key: UInt64(UInt32(bitPattern: found[k].product)) << 32 | UInt64(TopK.descending(found[k].score)),
-                at: k
-            )
+        // Per product the best score wins, the first seen among equals: an open-addressing table of indexes into
+        // `found` (a multiplicative hash of the product; twice as many slots as entries).
+        var slots = [Int32](repeating: -1, count: max(2, 1 << (Int.bitWidth - (2 * found.count).leadingZeroBitCount)))
+        let mask = slots.count - 1
+        for (i, entry) in found.enumerated() {
+            var at = Int((UInt32(bitPattern: entry.product) &* 0x9E37_79B1) >> 7) & mask
+            while slots[at] >= 0, found[Int(slots[at])].product != entry.product { at = (at + 1) & mask }
+            if slots[at] < 0 || entry.score > found[Int(slots[at])].score { slots[at] = Int32(i) }
         }
-        byProduct.sort { $0.key < $1.key }
-        var ranked: [(key: UInt64, at: Int)] = []
-        for entry in byProduct where ranked.last.map({ found[$0.at].product != found[entry.at].product }) ?? true {
-            let best = found[entry.at]
-            ranked.append((TopK.key(ScoredProduct(product: best.product, score: best.score)), entry.at))
+        var ranked = slots.filter { $0 >= 0 }.map { i in
+            (key: TopK.key(ScoredProduct(product: found[Int(i)].product, score: found[Int(i)].score)), at: Int(i))
         }
         ranked.sort { $0.key < $1.key }
-        return ranked.prefix(max(0, limit)).map { found[$0.at] }
+        return ranked.prefix(max(0, limit)).map { entry in
+            let best = found[entry.at], k = Int(best.step)
+            let (anchor, anchorDate) = latest[Int(best.anchor)]
+            let lag = Quartiles(p25: lagP25Days[k], median: lagMedianDays[k], p75: lagP75Days[k])
+            let reachOut = max(lag.p25, lag.median - settings.leadDays)
+            return Upcoming(
+                product: best.product, after: anchor, afterDate: anchorDate,
+                expectedDate: anchorDate.addingTimeInterval(TimeInterval(lag.median) * DayNumber.interval),
+                reachOutDate: anchorDate.addingTimeInterval(TimeInterval(reachOut) * DayNumber.interval),
+                medianLagDays: lag.median, score: best.score)
+        }
+    }
+
+    /// How well `elapsed` days after the anchor purchase fits step `k`'s timing: 1 between the reach-out day and
+    /// the lag's 75th percentile, falling linearly to 0 before and after.
+    private func fit(elapsed: Float, step k: Int) -> Float {
+        let lag = Quartiles(p25: lagP25Days[k], median: lagMedianDays[k], p75: lagP75Days[k])
+        let reachOut = max(lag.p25, lag.median - settings.leadDays)
+        let tail = max(lag.spread, settings.leadDays)
+        return elapsed < reachOut
+            ? max(0, elapsed / max(reachOut, 1))
+            : elapsed <= lag.p75 ? 1 : max(0, 1 - (elapsed - lag.p75) / tail)
     }
 
     /// `upcoming(for:asOf:limit:)` as explained scores for the recommender.
