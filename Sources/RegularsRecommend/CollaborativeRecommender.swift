@@ -65,7 +65,15 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     /// Every candidate the ranker scores for the customer (without their own products with `excludeHistory`), in
     /// product order, scored by the calibrated probability of a purchase within 30 days.
     public func scored(customer: CustomerIndex, excludeHistory: Bool) -> [ScoredProduct] {
-        let (products, owned, rows) = context.candidates(for: customer, includeOwn: !excludeHistory)
+        var scratch = context.makeScratch()
+        return scored(customer: customer, excludeHistory: excludeHistory, scratch: &scratch)
+    }
+
+    /// `scored(customer:excludeHistory:)` working in `scratch` (`RankerContext.makeScratch`), which one thread reuses
+    /// customer after customer: a fresh one is seven arrays over the catalog.
+    func scored(customer: CustomerIndex, excludeHistory: Bool, scratch: inout RankerScratch) -> [ScoredProduct] {
+        let (products, owned, rows) = context.candidates(
+            for: customer, includeOwn: !excludeHistory, scratch: &scratch)
         let scores = (excludeHistory ? ranker.new : ranker.all).scores(rows)
         return products.indices.compactMap { k in
             excludeHistory && owned[k]

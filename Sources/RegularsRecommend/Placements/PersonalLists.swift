@@ -58,8 +58,9 @@ public final class PersonalLists: @unchecked Sendable {
             let out = UncheckedBox(lists)
             // Each piece writes the lists of its own customers only.
             Parallel.forEach(pieces) { piece in
+                var scratch = collaborative.context.makeScratch()
                 for k in stride(from: piece, to: chosen.count, by: pieces) {
-                    out.value[k] = collaborative.scored(customer: chosen[k], excludeHistory: false)
+                    out.value[k] = collaborative.scored(customer: chosen[k], excludeHistory: false, scratch: &scratch)
                 }
             }
         }
