@@ -33,6 +33,14 @@ struct ModelSwapTests {
             let metrics = try await client.send(.get, "/metrics").text
             #expect(metrics.contains("regulars_model_version 2"))
             #expect(metrics.contains("regulars_model_training_seconds"))
+            // The new version's personal lists are computed in the background: every customer with orders.
+            let customers = try server.store.snapshot(asOf: TestServer.today).customers.count
+            var lists = ""
+            for _ in 0..<200 where !lists.contains("regulars_personal_lists \(customers)") {
+                try await Task.sleep(for: .milliseconds(20))
+                lists = try await client.send(.get, "/metrics").text
+            }
+            #expect(lists.contains("regulars_personal_lists \(customers)"), "\(lists)")
         }
     }
 

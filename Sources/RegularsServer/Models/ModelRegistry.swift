@@ -89,8 +89,14 @@ public actor ModelRegistry: RecommendationSource {
             logger.info("serving model version \(next.version)")
             // The ranker's lists of the customers with the newest orders, off the request path: until they are
             // ready, and for customers past the budget, requests compute theirs (the same lists, more slowly).
-            let recommender = next.recommender
-            Task.detached(priority: .background) { recommender.precomputePersonalLists() }
+            let recommender = next.recommender, served = loaded, metrics = metrics
+            Task.detached(priority: .background) {
+                recommender.precomputePersonalLists()
+                // Said only while this version is the one served: a newer one's count is its own to set.
+                if served.current?.version == next.version {
+                    metrics?.personalLists.record(Double(recommender.personalLists.count))
+                }
+            }
         } catch {
             // Refused only for what the file says (another format, damaged); a read that failed is tried again.
             if let error = error as? ModelFileError, !error.unreadable { refused = latest.version }

@@ -23,6 +23,9 @@ struct ServerMetrics: Sendable {
     /// Failed loads of a newer model version: a file of another format, or damaged, is tried once; a read error
     /// or a rules file with a mistake at each look.
     let modelLoadFailures: CoreMetrics.Counter
+    /// Customers of the served model set whose personal list is computed ahead: 0 from a load until the lists are
+    /// ready (`Recommender.precomputePersonalLists`).
+    let personalLists: CoreMetrics.Gauge
 
     init(registry: PrometheusCollectorRegistry, shop: String? = nil, modelAges: ModelAges = ModelAges()) {
         self.registry = registry
@@ -36,11 +39,13 @@ struct ServerMetrics: Sendable {
         modelVersion = CoreMetrics.Gauge(label: "regulars_model_version", dimensions: self.shop, factory: factory)
         modelLoadFailures = CoreMetrics.Counter(
             label: "regulars_model_load_failures_total", dimensions: self.shop, factory: factory)
+        personalLists = CoreMetrics.Gauge(label: "regulars_personal_lists", dimensions: self.shop, factory: factory)
     }
 
     /// Records a newly served model set.
     func modelLoaded(version: Int, trainedAt: Date, trainingSeconds: [String: Double]) {
         modelVersion.record(Double(version))
+        personalLists.record(0)
         let factory = PrometheusMetricsFactory(registry: registry)
         modelAges.trained(
             at: trainedAt, shop: shop.first?.1 ?? "",
