@@ -1,3 +1,4 @@
+import Foundation
 import RegularsData
 
 /// The per-product working arrays of `RankerContext.candidates`, clean (zero, `false`, the rank cap) between
@@ -65,5 +66,21 @@ extension RankerScratch {
             easeRankNew[p] = unranked
         }
         for p in proposed { sources[Int(p)] = 0 }
+    }
+}
+
+/// Clean scratches (`RankerScratch`) kept between the requests of one model set, at most `capacity`: the requests
+/// scoring at the same moment each take one, and give it back clean (`candidates` leaves it so).
+final class RankerScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [RankerScratch] = []
+    let capacity: Int
+
+    init(capacity: Int = 8) { self.capacity = capacity }
+
+    func take() -> RankerScratch? { lock.withLock { idle.popLast() } }
+
+    func put(_ scratch: RankerScratch) {
+        lock.withLock { if idle.count < capacity { idle.append(scratch) } }
     }
 }

@@ -70,4 +70,31 @@ struct PersonalListsTests {
             #expect(try ahead.recommend(request) == computing.recommend(request))
         }
     }
+
+    /// Requests lend each other the ranker's scratches (`RankerScratchPool`): many at once on several threads must
+    /// each get the list the customer gets alone.
+    @Test("customers scored at the same moment on several threads get the lists they get one at a time")
+    func concurrentScoring() {
+        let collaborative = Self.models.collaborative
+        let customers = Self.customersWithOrders
+        let alone = customers.map { collaborative.scored(customer: $0, excludeHistory: false) }
+        let together = Locked([[ScoredProduct]](repeating: [], count: customers.count))
+        DispatchQueue.concurrentPerform(iterations: customers.count) { k in
+            let list = collaborative.scored(customer: customers[k], excludeHistory: k % 3 == 0)
+            together.withLock { $0[k] = list }
+        }
+        for k in customers.indices {
+            let expected =
+                k % 3 == 0 ? collaborative.scored(customer: customers[k], excludeHistory: true) : alone[k]
+            #expect(together.withLock { $0[k] } == expected, "customer \(customers[k])")
+        }
+    }
+}
+
+/// A value behind a lock, for collecting results from concurrent work.
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }
