@@ -70,12 +70,6 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     public func scored(customer: CustomerIndex, excludeHistory: Bool) -> [ScoredProduct] {
         var scratch = scratches.take() ?? context.makeScratch()
         defer { scratches.put(scratch) }
-        return scored(customer: customer, excludeHistory: excludeHistory, scratch: &scratch)
-    }
-
-    /// `scored(customer:excludeHistory:)` working in `scratch` (`RankerContext.makeScratch`), which one thread reuses
-    /// customer after customer: a fresh one is seven arrays over the catalog.
-    func scored(customer: CustomerIndex, excludeHistory: Bool, scratch: inout RankerScratch) -> [ScoredProduct] {
         let (products, owned, rows) = context.candidates(
             for: customer, includeOwn: !excludeHistory, scratch: &scratch)
         let scores = (excludeHistory ? ranker.new : ranker.all).scores(rows)

@@ -56,11 +56,10 @@ public final class PersonalLists: @unchecked Sendable {
         let pieces = 64
         lists.withUnsafeMutableBufferPointer { lists in
             let out = UncheckedBox(lists)
-            // Each piece writes the lists of its own customers only.
+            // Each piece writes the lists of its own customers only (the scratches come from the requests' pool).
             Parallel.forEach(pieces) { piece in
-                var scratch = collaborative.context.makeScratch()
                 for k in stride(from: piece, to: chosen.count, by: pieces) {
-                    out.value[k] = collaborative.scored(customer: chosen[k], excludeHistory: false, scratch: &scratch)
+                    out.value[k] = collaborative.scored(customer: chosen[k], excludeHistory: false)
                 }
             }
         }
