@@ -58,11 +58,13 @@ extension NextStepModel {
         for (a, (anchor, anchorDate)) in latest.enumerated() {
             let elapsed = Float(now.timeIntervalSince(anchorDate) / DayNumber.interval)
             for k in steps.row(anchor) {
-                let product = steps.neighbour[k]
-                if let bought = latestDate(of: product), bought >= anchorDate { continue }
+                // The timing first: it is arithmetic, and most steps of an older purchase are past their window,
+                // so the search of the purchases below runs for few of them.
                 let fit = fit(elapsed: elapsed, step: k)
                 let score = steps.score[k] * fit
                 guard fit > 0, score > 0 else { continue }
+                let product = steps.neighbour[k]
+                if let bought = latestDate(of: product), bought >= anchorDate { continue }
                 found.append((product, score, Int32(a), Int32(k)))
             }
         }

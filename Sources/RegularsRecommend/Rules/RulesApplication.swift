@@ -120,11 +120,16 @@ struct RulesApplication: Sendable {
         let expectedMargin = { (c: Candidate) in
             probabilistic ? Double(c.probability ?? 0) * marginFactor[Int(c.product)] : 0
         }
-        ranked.sort {
-            let a = expectedMargin($0), b = expectedMargin($1)
-            if a != b { return a > b }
-            return $0.score != $1.score ? $0.score > $1.score : $0.product < $1.product
+        // Sorted as small keys, then gathered: a candidate is a large value (reason, rules), and moving hundreds
+        // of them through a sort was 6 % of a request. The position breaks the last ties, as a stable sort would.
+        var order = ranked.indices.map { (margin: expectedMargin(ranked[$0]), score: ranked[$0].score, at: $0) }
+        order.sort { x, y in
+            if x.margin != y.margin { return x.margin > y.margin }
+            if x.score != y.score { return x.score > y.score }
+            let (a, b) = (ranked[x.at].product, ranked[y.at].product)
+            return a != b ? a < b : x.at < y.at
         }
+        ranked = order.map { ranked[$0.at] }
 
         // Pins that may be shown, each once, with the candidate's own reason when a model proposed it.
         var pinned: [(candidate: Candidate, slot: Int)] = []
