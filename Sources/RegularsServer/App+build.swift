@@ -125,13 +125,14 @@ func buildShopServer(
 
     // The JSON API is generated from openapi.yaml; what the generator does not express stays hand-written.
     let document = try APIDocument.bundled.get()
+    let publicKey = router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .public))
+        .add(middleware: limits)
     try APIHandler(services: services).registerHandlers(
         on: ScopedTransport(
-            document: document, open: router.group(),
-            publicKey: router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .public))
-                .add(middleware: limits),
+            document: document, open: router.group(), publicKey: publicKey,
             secretKey: router.group().add(middleware: KeyMiddleware(keys: services.keys, scope: .secret))),
         configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+    RecommendationRoutes(services: services).add(to: publicKey)
     OperationsRoutes(services: services, document: document, openMetrics: configuration.openMetrics).add(to: router)
     WidgetRoutes().add(to: router)
     PreferenceRoutes(services: services).add(to: router)

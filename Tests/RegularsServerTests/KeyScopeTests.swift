@@ -23,6 +23,18 @@ struct KeyScopeTests {
         }
     }
 
+    @Test("Authorization is read as `Bearer KEY`: the scheme in any case, blanks around the key ignored")
+    func bearerHeader() {
+        func key(_ header: String?) -> String? {
+            var head = HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/health")
+            head.headerFields[.authorization] = header
+            return KeyMiddleware.bearer(Request(head: head, body: .init(buffer: ByteBuffer())))
+        }
+        #expect(key("Bearer rk_pub_x") == "rk_pub_x")
+        #expect(key("bEaReR \t rk_pub_x \t") == "rk_pub_x")
+        #expect(key(nil) == nil && key("Basic cms6eA==") == nil && key("Bearer") == nil && key("Bearers k") == nil)
+    }
+
     @Test("a public key cannot upsert, erase or read the back office: 403")
     func publicKeyOnSecretRoutes() async throws {
         let server = try TestServer()

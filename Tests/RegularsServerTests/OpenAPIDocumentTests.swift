@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RegularsData
+import RegularsRecommend
 import RegularsTestSupport
 import Testing
 import Yams
@@ -97,6 +98,23 @@ struct OpenAPIDocumentTests {
             let reply2 = try await client.send(.get, "/health")
             #expect(Set(reply2.json.keys) == health)
         }
+    }
+
+    /// `GET /v1/recommendations` is read by hand (`RecommendationRoutes`): the values it takes are the document's.
+    @Test("the recommendations route takes the placements and page types the document lists, no more")
+    func recommendationEnums() throws {
+        let document = try #require(try Self.yamlAsJSON() as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: Any])
+        let get = try #require((paths["/v1/recommendations"] as? [String: Any])?["get"] as? [String: Any])
+        let parameters = try #require(get["parameters"] as? [[String: Any]])
+        func values(_ name: String) -> [String] {
+            let parameter = parameters.first { $0["name"] as? String == name }
+            return (parameter?["schema"] as? [String: Any])?["enum"] as? [String] ?? []
+        }
+        #expect(values("placement") == Placement.allCases.map(\.rawValue))
+        #expect(values("page_type") == PageType.allCases.map(\.rawValue))
+        let documented = Set(parameters.compactMap { $0["in"] as? String == "query" ? $0["name"] as? String : nil })
+        #expect(documented == RecommendationRoutes.parameterNames)
     }
 }
 

@@ -53,6 +53,11 @@ struct RecommendationRoutesTests {
         return server
     }
 
+    /// The SKUs of an answer, in order.
+    static func skus(_ reply: Reply) -> [String] {
+        ((reply.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["sku"] as? String }
+    }
+
     @Test("before the first training every request is a 503 saying what to do")
     func noModels() async throws {
         let server = try TestServer()
@@ -99,13 +104,10 @@ struct RecommendationRoutesTests {
             let all = try await client.send(.get, path, key: server.publicKey)
             let discover = try await client.send(.get, path + "&exclude_owned=true", key: server.publicKey)
             #expect(all.status == .ok && discover.status == .ok, "\(discover.text)")
-            let skus = { (reply: Reply) in
-                ((reply.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["sku"] as? String }
-            }
-            #expect(!skus(all).isEmpty)
-            #expect(Set(skus(all)).intersection(["SKILLET", "OIL", "MUG"]).count > 0, "\(skus(all))")
-            #expect(Set(skus(discover)).isDisjoint(with: ["SKILLET", "OIL", "MUG"]), "\(skus(discover))")
-            #expect(skus(discover).contains("LID"))
+            #expect(!Self.skus(all).isEmpty)
+            #expect(Set(Self.skus(all)).intersection(["SKILLET", "OIL", "MUG"]).count > 0, "\(Self.skus(all))")
+            #expect(Set(Self.skus(discover)).isDisjoint(with: ["SKILLET", "OIL", "MUG"]), "\(Self.skus(discover))")
+            #expect(Self.skus(discover).contains("LID"))
         }
     }
 
@@ -159,10 +161,7 @@ struct RecommendationRoutesTests {
             #expect(gpc.status == .ok)
             #expect(gpc.json["personalized"] as? Bool == false)
             let anonymous = try await client.send(.get, "/v1/recommendations?placement=home", key: server.publicKey)
-            let skus = { (reply: Reply) in
-                ((reply.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["sku"] as? String }
-            }
-            #expect(skus(gpc) == skus(anonymous))
+            #expect(Self.skus(gpc) == Self.skus(anonymous))
         }
     }
 
@@ -185,6 +184,23 @@ struct RecommendationRoutesTests {
             #expect(try await client.send(.get, "/v1/recommendations", key: key).errorField == "placement")
             #expect(try await client.send(.get, "/v1/recommendations?placement=home&n=0", key: key).errorField == "n")
             #expect(try await client.send(.get, "/v1/recommendations?placement=home&n=x", key: key).errorField == "n")
+            for (query, field) in [
+                ("placement=", "placement"), ("placement=home&exclude_owned=yes", "exclude_owned"),
+                ("placement=home&page_type=blog", "page_type"),
+                ("placement=home&topic=\(String(repeating: "a", count: 201))", "topic"),
+                ("placement=cart&cart=\(Array(repeating: "A", count: 101).joined(separator: ","))", "cart"),
+            ] {
+                let reply = try await client.send(.get, "/v1/recommendations?\(query)", key: key)
+                #expect(reply.status == .badRequest, "\(query)")
+                #expect(reply.errorField == field, "\(query): \(reply.text)")
+            }
+            // Read as a form encodes it: percent-escapes and `+` are decoded, a parameter given twice is its first.
+            let plain = try await client.send(.get, "/v1/recommendations?placement=cart&cart=SKILLET", key: key)
+            let encoded = try await client.send(
+                .get, "/v1/recommendations?placement=cart&placement=home&cart=+%53KILLET+,", key: key)
+            #expect(plain.status == .ok && encoded.status == .ok)
+            #expect(encoded.json["placement"] as? String == "cart")
+            #expect(Self.skus(encoded) == Self.skus(plain) && !Self.skus(plain).isEmpty)
         }
     }
 }

@@ -36,9 +36,9 @@ public protocol RecommendationSource: Sendable {
     func recommend(_ query: RecommendationQuery) async throws -> RecommendationsResponse
 }
 
-/// The response of `GET /v1/recommendations`.
-public struct RecommendationsResponse: Sendable, Codable, Hashable {
-    public struct Item: Sendable, Codable, Hashable {
+/// The response of `GET /v1/recommendations`, written by `json()` (RecommendationsResponse+JSON.swift).
+public struct RecommendationsResponse: Sendable, Hashable {
+    public struct Item: Sendable, Hashable {
         public var sku: SKU
         public var title: String
         /// In the shop's currency, as a decimal number; `nil` when the catalog has no price.
@@ -55,26 +55,6 @@ public struct RecommendationsResponse: Sendable, Codable, Hashable {
         public var probability: Double?
         /// Sent back in `rec_impression`/`rec_click` events to attribute them.
         public var recommendationID: String
-
-        enum CodingKeys: String, CodingKey {
-            case sku, title, price, image, reason, model, probability
-            case urlOrHandle = "url_or_handle"
-            case recommendationID = "recommendation_id"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            // Nulls are written out, so that every item has every key the schema lists.
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(sku, forKey: .sku)
-            try c.encode(title, forKey: .title)
-            try c.encode(price, forKey: .price)
-            try c.encode(urlOrHandle, forKey: .urlOrHandle)
-            try c.encode(image, forKey: .image)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(model, forKey: .model)
-            try c.encode(probability, forKey: .probability)
-            try c.encode(recommendationID, forKey: .recommendationID)
-        }
     }
 
     public var placement: String
@@ -86,11 +66,6 @@ public struct RecommendationsResponse: Sendable, Codable, Hashable {
     /// The experiment and arm that chose this list, echoed by the widget in its events.
     public var experiment: String?
     public var arm: String?
-
-    enum CodingKeys: String, CodingKey {
-        case placement, personalized, items, experiment, arm
-        case modelVersion = "model_version"
-    }
 }
 
 /// The source before the first `regulars train`: every request is a 503 that says what to do.

@@ -1,17 +1,13 @@
 import Foundation
 import OpenAPIRuntime
 
-/// The server's side of the generated `APIProtocol`: one method per operation in openapi.yaml, each
-/// handing over to the route logic of its area (`…Routes`).
+/// The server's side of the generated `APIProtocol`: one method per operation in openapi.yaml that the
+/// generator config includes, each handing over to the route logic of its area (`…Routes`).
 ///
 /// Only the successful answers are returned as outputs: failures are thrown as `APIError`, which
 /// `ErrorMiddleware` writes in the one error format the document describes, whatever the operation.
 struct APIHandler: APIProtocol {
     let services: AppServices
-
-    func recommend(_ input: Operations.Recommend.Input) async throws -> Operations.Recommend.Output {
-        .ok(.init(body: .json(try await RecommendationRoutes(services: services).recommend(input))))
-    }
 
     func banner(_ input: Operations.Banner.Input) async throws -> Operations.Banner.Output {
         guard let banner = try await BannerRoutes(services: services).banner(input) else { return .noContent(.init()) }

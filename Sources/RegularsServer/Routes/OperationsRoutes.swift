@@ -43,11 +43,9 @@ struct OperationsRoutes: Sendable {
     @Sendable func metrics(_ request: Request, context: AppContext) async throws -> Response {
         // Counts of keys, experiments and traffic are the shop's business: from elsewhere, a secret key.
         if !openMetrics && !context.isLoopback {
-            let key = request.headers[.authorization].flatMap { header -> String? in
-                let parts = header.split(separator: " ", maxSplits: 1)
-                return parts.count == 2 && parts[0].lowercased() == "bearer" ? String(parts[1]) : nil
-            }
-            guard let key, let record = try services.keys.record(forKey: key), record.scope == .secret else {
+            guard let key = KeyMiddleware.bearer(request), let record = try services.keys.record(forKey: key),
+                record.scope == .secret
+            else {
                 throw APIError(
                     .unauthorized, "/metrics answers this machine only, or a secret key (Authorization: Bearer)",
                     field: "Authorization")

@@ -1,21 +1,46 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import RegularsData
 import RegularsRecommend
 
 /// `GET /v1/recommendations?placement=cart&customer=C-17&cart=SKU1,SKU2&n=8` (public or secret key).
+///
+/// openapi.yaml documents it like every operation, but it is served by hand, as `/metrics` is: it is the route
+/// a storefront calls on every page view, and the generated code spent two fifths of a cached answer parsing the
+/// query string once per optional parameter and encoding the answer through `JSONEncoder`. Here the query is
+/// read once (`QueryString`) and the answer written straight to bytes (`RecommendationsResponse.json()`).
 struct RecommendationRoutes: Sendable {
     static let maximumItems = 50
+    static let globalPrivacyControl = HTTPField.Name("Sec-GPC")!
+    /// The query parameters read, as openapi.yaml lists them (a test holds the two together).
+    static let parameterNames: Set<String> = [
+        "placement", "customer", "session_id", "customer_token", "product", "cart", "session", "source", "n",
+        "exclude_owned", "page_type", "topic",
+    ]
     let services: AppServices
 
-    func recommend(_ input: Operations.Recommend.Input) async throws -> RecommendationsResponse {
-        var query = try Self.query(from: input.query, asOf: services.asOf())
-        query.fresh = input.headers.cacheControl?.contains("no-cache") == true
+    /// Registers the route on `group`: the public key's, which takes a secret key too (see `KeyMiddleware`).
+    func add(to group: RouterGroup<AppContext>) {
+        group.get("v1/recommendations", use: respond)
+    }
+
+    @Sendable func respond(_ request: Request, context: AppContext) async throws -> Response {
+        let answer = try await recommend(QueryString(request.uri.query?[...]), headers: request.headers)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: answer.json()))
+    }
+
+    func recommend(_ parameters: QueryString, headers: HTTPFields) async throws -> RecommendationsResponse {
+        var query = try Self.query(from: parameters, asOf: services.asOf())
+        query.fresh = headers[.cacheControl]?.contains("no-cache") == true
         // A public key sits in web pages: anyone can copy it. It personalizes only with the customer token the
         // shop's backend put on the page; otherwise the visitor is answered as anonymous.
-        query.customer = try Self.vouched(query.customer, token: input.query.customerToken, services: services)
+        query.customer = try Self.vouched(query.customer, token: parameters["customer_token"], services: services)
         // A browser's Global Privacy Control: nothing personal for this visitor, neither who they are nor what
         // they looked at; the page's own context (product, cart) still shapes the list.
-        if input.headers.secGPC?.trimmingCharacters(in: .whitespaces) == "1" {
+        if headers[Self.globalPrivacyControl]?.trimmingCharacters(in: .whitespaces) == "1" {
             query.customer = nil
             query.session = []
             query.sessionID = nil
@@ -27,24 +52,45 @@ struct RecommendationRoutes: Sendable {
         return try await services.recommendations.recommend(query)
     }
 
-    /// Checks the query string past what the generated code reads (its types, the placement's enum);
-    /// every mistake is a 400 naming the parameter.
-    static func query(from parameters: Operations.Recommend.Input.Query, asOf: Date) throws -> RecommendationQuery {
+    /// Reads the query string as openapi.yaml describes it; every mistake is a 400 naming the parameter.
+    /// Parameters it does not know are ignored, and one given twice is read as its first.
+    static func query(from parameters: QueryString, asOf: Date) throws -> RecommendationQuery {
+        guard let placement = parameters["placement"] else {
+            throw APIError.badRequest("missing; expected one of \(Placement.names)", field: "placement")
+        }
+        guard Placement(rawValue: placement) != nil else {
+            throw APIError.badRequest(
+                "unknown placement '\(placement.prefix(40))'; expected one of \(Placement.names)", field: "placement")
+        }
         var limit = 8
-        if let value = parameters.n {
-            guard (1...maximumItems).contains(value) else {
+        if let value = parameters["n"] {
+            guard let number = Int(value), (1...maximumItems).contains(number) else {
                 throw APIError.badRequest("expected a whole number from 1 to \(maximumItems)", field: "n")
             }
-            limit = value
+            limit = number
+        }
+        var excludeOwned = false
+        if let value = parameters["exclude_owned"] {
+            guard let flag = Bool(value) else {
+                throw APIError.badRequest("expected true or false", field: "exclude_owned")
+            }
+            excludeOwned = flag
+        }
+        var pageType: PageType?
+        if let value = parameters["page_type"] {
+            guard let type = PageType(rawValue: value) else {
+                throw APIError.badRequest(
+                    "unknown page type '\(value.prefix(40))'; expected one of "
+                        + PageType.allCases.map(\.rawValue).joined(separator: ", "), field: "page_type")
+            }
+            pageType = type
         }
         return RecommendationQuery(
-            placement: parameters.placement.rawValue, customer: try text(parameters.customer, "customer"),
-            product: try text(parameters.product, "product"), cart: try list(parameters.cart, "cart"),
-            session: try list(parameters.session, "session"), source: try text(parameters.source, "source"),
-            limit: limit, excludeOwned: parameters.excludeOwned ?? false,
-            pageType: parameters.pageType.flatMap { PageType(rawValue: $0.rawValue) },
-            topic: try text(parameters.topic, "topic"), asOf: asOf,
-            sessionID: try text(parameters.sessionId, "session_id"))
+            placement: placement, customer: try text(parameters["customer"], "customer"),
+            product: try text(parameters["product"], "product"), cart: try list(parameters["cart"], "cart"),
+            session: try list(parameters["session"], "session"), source: try text(parameters["source"], "source"),
+            limit: limit, excludeOwned: excludeOwned, pageType: pageType, topic: try text(parameters["topic"], "topic"),
+            asOf: asOf, sessionID: try text(parameters["session_id"], "session_id"))
     }
 
     /// A query parameter of at most 200 characters; `nil` when absent or empty.
@@ -76,23 +122,5 @@ struct RecommendationRoutes: Sendable {
         guard let customer, PresentedKey.current?.scope != .secret else { return customer }
         let key = try services.keys.customerTokenKey()
         return CustomerToken.isValid(token ?? "", customer: customer, key: key, now: services.now()) ? customer : nil
-    }
-
-    /// The 400 for a query the generated code could not read: its decoder says what failed to convert but
-    /// not which parameter, so the typed ones are checked again here to name it.
-    static func unreadableQuery(_ path: String?) -> APIError {
-        let items = URLComponents(string: path ?? "")?.queryItems ?? []
-        func value(_ name: String) -> String? { items.first { $0.name == name }?.value }
-        typealias Placements = Operations.Recommend.Input.Query.PlacementPayload
-        if let placement = value("placement"), Placements(rawValue: placement) == nil {
-            return APIError.badRequest(
-                "unknown placement '\(placement.prefix(40))'; expected one of \(Placement.names)", field: "placement")
-        }
-        if let page = value("page_type"), PageType(rawValue: page) == nil {
-            return APIError.badRequest(
-                "unknown page type '\(page.prefix(40))'; expected one of "
-                    + PageType.allCases.map(\.rawValue).joined(separator: ", "), field: "page_type")
-        }
-        return APIError.badRequest("expected a whole number from 1 to \(maximumItems)", field: "n")
     }
 }

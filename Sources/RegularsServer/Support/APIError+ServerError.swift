@@ -11,9 +11,6 @@ extension APIError {
             self = .badRequest(JSONCoding.message(for: decoding), field: JSONCoding.field(of: decoding))
             // Clients of the event batch read one format for every bad item, thrown here or by the handler.
             if error.operationID == "recordEvents" { self = EventRoutes.itemError(self) }
-            if error.operationID == "recommend" && field == nil {
-                self = RecommendationRoutes.unreadableQuery(error.request.path)
-            }
         case is APIError:
             return nil
         default:
