@@ -36,21 +36,22 @@ extension NextStepModel {
     ) -> [Upcoming] {
         let now = date ?? asOf
         // The latest purchase of each product is the one whose next step is still ahead: sorted by product, then
-        // newest first, the first of each product. (Sorted arrays and binary searches: a request asks this for up
-        // to a hundred purchases and their steps, where hashing every lookup cost more than the steps themselves.)
+        // newest first, the first of each product.
         var latest: [(product: ProductIndex, date: Date)] = []
         for purchase in purchases.filter({ $0.date <= now }).sorted(by: {
             $0.product != $1.product ? $0.product < $1.product : $0.date > $1.date
         }) where latest.last?.product != purchase.product {
             latest.append(purchase)
         }
+        // Which products were bought, and when last: most steps lead to a product the customer has not bought, and
+        // a miss costs one probe here where a binary search over `latest` cost seven unpredictable branches.
+        var bought = ProductSlots(count: latest.count)
+        for (i, purchase) in latest.enumerated() {
+            bought[bought.slot(of: purchase.product) { latest[Int($0)].product }] = Int32(i)
+        }
         func latestDate(of product: ProductIndex) -> Date? {
-            var low = 0, high = latest.count
-            while low < high {
-                let middle = (low + high) / 2
-                if latest[middle].product < product { low = middle + 1 } else { high = middle }
-            }
-            return low < latest.count && latest[low].product == product ? latest[low].date : nil
+            let at = bought[bought.slot(of: product) { latest[Int($0)].product }]
+            return at < 0 ? nil : latest[Int(at)].date
         }
         // Every step with a positive score, in the order anchors and steps are visited: its product and score, and
         // where its anchor and step are, to build the few that are returned.
@@ -68,29 +69,24 @@ extension NextStepModel {
                 found.append((product, score, Int32(a), Int32(k)))
             }
         }
-        // Per product the best score wins, the first seen among equals: an open-addressing table of indexes into
-        // `found` (a multiplicative hash of the product; twice as many slots as entries).
-        var slots = [Int32](repeating: -1, count: max(2, 1 << (Int.bitWidth - (2 * found.count).leadingZeroBitCount)))
-        let mask = slots.count - 1
+        // Per product the best score wins, the first seen among equals.
+        var best = ProductSlots(count: found.count)
         for (i, entry) in found.enumerated() {
-            var at = Int((UInt32(bitPattern: entry.product) &* 0x9E37_79B1) >> 7) & mask
-            while slots[at] >= 0, found[Int(slots[at])].product != entry.product { at = (at + 1) & mask }
-            if slots[at] < 0 || entry.score > found[Int(slots[at])].score { slots[at] = Int32(i) }
+            let at = best.slot(of: entry.product) { found[Int($0)].product }
+            if best[at] < 0 || entry.score > found[Int(best[at])].score { best[at] = Int32(i) }
         }
-        var ranked = slots.filter { $0 >= 0 }.map { i in
-            (key: TopK.key(ScoredProduct(product: found[Int(i)].product, score: found[Int(i)].score)), at: Int(i))
-        }
-        ranked.sort { $0.key < $1.key }
-        return ranked.prefix(max(0, limit)).map { entry in
-            let best = found[entry.at], k = Int(best.step)
-            let (anchor, anchorDate) = latest[Int(best.anchor)]
+        // The best `limit` selected, then sorted (TopK.best), rather than every product sorted.
+        let scored = best.filled.map { ScoredProduct(product: found[Int($0)].product, score: found[Int($0)].score) }
+        return TopK.best(of: scored, limit: limit).map { chosen in
+            let step = found[Int(best[best.slot(of: chosen.product) { found[Int($0)].product }])], k = Int(step.step)
+            let (anchor, anchorDate) = latest[Int(step.anchor)]
             let lag = Quartiles(p25: lagP25Days[k], median: lagMedianDays[k], p75: lagP75Days[k])
             let reachOut = max(lag.p25, lag.median - settings.leadDays)
             return Upcoming(
-                product: best.product, after: anchor, afterDate: anchorDate,
+                product: step.product, after: anchor, afterDate: anchorDate,
                 expectedDate: anchorDate.addingTimeInterval(TimeInterval(lag.median) * DayNumber.interval),
                 reachOutDate: anchorDate.addingTimeInterval(TimeInterval(reachOut) * DayNumber.interval),
-                medianLagDays: lag.median, score: best.score)
+                medianLagDays: lag.median, score: step.score)
         }
     }
 
@@ -118,4 +114,32 @@ extension NextStepModel {
                     evidence: .nextStep(after: $0.after, medianLagDays: $0.medianLagDays))
             }
     }
+}
+
+/// An open-addressing table from products to positions in an array its user keeps (a multiplicative hash of the
+/// product, linear probing, at most a quarter full): for the few hundred lookups of one request, where hashing
+/// through `Dictionary` cost more than the work it indexed.
+private struct ProductSlots {
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(count: Int) {
+        slots = [Int32](repeating: -1, count: max(4, 1 << (Int.bitWidth - (4 * count).leadingZeroBitCount)))
+        mask = slots.count - 1
+    }
+
+    /// Where `product` is, or the empty slot (-1) where it goes; `productAt` reads the product of a position.
+    func slot(of product: ProductIndex, _ productAt: (Int32) -> ProductIndex) -> Int {
+        var at = Int((UInt32(bitPattern: product) &* 0x9E37_79B1) >> 7) & mask
+        while slots[at] >= 0, productAt(slots[at]) != product { at = (at + 1) & mask }
+        return at
+    }
+
+    subscript(slot: Int) -> Int32 {
+        get { slots[slot] }
+        set { slots[slot] = newValue }
+    }
+
+    /// The positions stored, in slot order.
+    var filled: [Int32] { slots.filter { $0 >= 0 } }
 }
