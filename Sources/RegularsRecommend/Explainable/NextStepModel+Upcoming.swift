@@ -71,12 +71,16 @@ extension NextStepModel {
         }
         // Per product the best score wins, the first seen among equals.
         var best = ProductSlots(count: found.count)
+        var products: [Int] = []  // the slot of each product, in the order first seen
         for (i, entry) in found.enumerated() {
             let at = best.slot(of: entry.product) { found[Int($0)].product }
+            if best[at] < 0 { products.append(at) }
             if best[at] < 0 || entry.score > found[Int(best[at])].score { best[at] = Int32(i) }
         }
         // The best `limit` selected, then sorted (TopK.best), rather than every product sorted.
-        let scored = best.filled.map { ScoredProduct(product: found[Int($0)].product, score: found[Int($0)].score) }
+        let scored = products.map {
+            ScoredProduct(product: found[Int(best[$0])].product, score: found[Int(best[$0])].score)
+        }
         return TopK.best(of: scored, limit: limit).map { chosen in
             let step = found[Int(best[best.slot(of: chosen.product) { found[Int($0)].product }])], k = Int(step.step)
             let (anchor, anchorDate) = latest[Int(step.anchor)]
@@ -114,32 +118,4 @@ extension NextStepModel {
                     evidence: .nextStep(after: $0.after, medianLagDays: $0.medianLagDays))
             }
     }
-}
-
-/// An open-addressing table from products to positions in an array its user keeps (a multiplicative hash of the
-/// product, linear probing, at most a quarter full): for the few hundred lookups of one request, where hashing
-/// through `Dictionary` cost more than the work it indexed.
-private struct ProductSlots {
-    private var slots: [Int32]
-    private let mask: Int
-
-    init(count: Int) {
-        slots = [Int32](repeating: -1, count: max(4, 1 << (Int.bitWidth - (4 * count).leadingZeroBitCount)))
-        mask = slots.count - 1
-    }
-
-    /// Where `product` is, or the empty slot (-1) where it goes; `productAt` reads the product of a position.
-    func slot(of product: ProductIndex, _ productAt: (Int32) -> ProductIndex) -> Int {
-        var at = Int((UInt32(bitPattern: product) &* 0x9E37_79B1) >> 7) & mask
-        while slots[at] >= 0, productAt(slots[at]) != product { at = (at + 1) & mask }
-        return at
-    }
-
-    subscript(slot: Int) -> Int32 {
-        get { slots[slot] }
-        set { slots[slot] = newValue }
-    }
-
-    /// The positions stored, in slot order.
-    var filled: [Int32] { slots.filter { $0 >= 0 } }
 }

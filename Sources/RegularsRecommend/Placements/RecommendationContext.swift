@@ -105,8 +105,19 @@ struct RecommendationContext {
     private mutating func loadHistory(of customer: CustomerIndex, snapshot: Snapshot, privacy: PrivacyGuard) {
         let now = Int64(asOf.timeIntervalSince1970)
         let halfLife: Double = 90 * DayNumber.interval
-        var weight: [ProductIndex: Float] = [:]
+        // The lines read, counted first, size a table of the products seen: a line looks its product up there
+        // once, where a dictionary of weights and a set of owned products hashed it three times.
+        var budget = 0
+        for o in snapshot.orders(of: customer).reversed() where snapshot.orderTime[o] < now {
+            if budget > Self.maximumHistoryLines { break }
+            budget += snapshot.lines(of: o).count
+        }
+        var seen = ProductSlots(count: budget)
+        var seenProducts: [ProductIndex] = []
+        // Per product seen, its place in `order`; -1 for a sensitive product, which is owned but not history.
+        var place: [Int32] = []
         var order: [(ProductIndex, Int64)] = []
+        var weights: [Float] = []
         var categoryCount: [Int32: Int] = [:]
         var lastOrderIndex: Int?
         var linesRead = 0
@@ -119,17 +130,26 @@ struct RecommendationContext {
             let w = Float(pow(0.5, age / halfLife))
             for line in snapshot.lines(of: o) {
                 let p = snapshot.lineProduct[line]
-                owned.insert(p)
-                guard !privacy.isSensitive(p) else { continue }
-                if weight[p] == nil {
-                    order.append((p, snapshot.orderTime[o]))
-                    let category = snapshot.products[Int(p)].category
-                    if category >= 0 { categoryCount[category, default: 0] += 1 }
+                let at = seen.slot(of: p) { seenProducts[Int($0)] }
+                if seen[at] < 0 {
+                    seen[at] = Int32(seenProducts.count)
+                    seenProducts.append(p)
+                    owned.insert(p)
+                    if privacy.isSensitive(p) {
+                        place.append(-1)
+                    } else {
+                        place.append(Int32(order.count))
+                        order.append((p, snapshot.orderTime[o]))
+                        weights.append(0)
+                        let category = snapshot.products[Int(p)].category
+                        if category >= 0 { categoryCount[category, default: 0] += 1 }
+                    }
                 }
-                weight[p, default: 0] += w
+                let entry = Int(place[Int(seen[at])])
+                if entry >= 0 { weights[entry] += w }
             }
         }
-        history = order.map { ($0.0, weight[$0.0]!, $0.1) }
+        history = zip(order, weights).map { ($0.0, $1, $0.1) }
         if let last = lastOrderIndex {
             var seen = Set<ProductIndex>()
             lastOrder = Array(

@@ -11,7 +11,7 @@ extension Recommender {
         let ranked = models.collaborative.best(
             of: scored, customer: customer, limit: context.fetch, excludeHistory: context.excludeOwned)
         guard !ranked.isEmpty else { return [] }
-        let evidence = PersonalEvidence(self, context)
+        var evidence = PersonalEvidence(self, context)
         return ranked.compactMap {
             let reason = evidence.reason(for: $0.product, context)
             // An e-mail promises a reason for every pick: one the customer's purchases cannot explain gives way to
@@ -43,9 +43,11 @@ struct PersonalEvidence {
 
     var restock: [ProductIndex: (reason: Reason, date: Date?)] = [:]
     var nextStep: [ProductIndex: (reason: Reason, date: Date?)] = [:]
-    /// The customer's newest purchases, newest first, and each one's closest look-alikes.
+    /// The customer's newest purchases, newest first, and each one's closest look-alikes: looked up when a pick
+    /// first needs them (most picks are explained before, and 50 look-ups were a tenth of a request).
     let anchors: [ProductIndex]
-    let lookAlikes: [[ProductIndex]]
+    private var lookAlikes: [[ProductIndex]]?
+    let similar: SimilarItemsModel
     let categories: Set<Int32>
     let snapshot: Snapshot
     let complements: ComplementsModel
@@ -61,23 +63,23 @@ struct PersonalEvidence {
             nextStep[proposal.product] = (proposal.reason, proposal.date)
         }
         anchors = context.history.prefix(Self.anchorCount).map(\.product)
-        let similar = recommender.models.similar
-        lookAlikes = anchors.map { anchor in
-            similar.similar(to: anchor, limit: Self.similarPerPurchase).map(\.product)
-        }
+        similar = recommender.models.similar
         categories = Set(context.customerCategories.prefix(5).map(\.category))
     }
 
     /// The strongest true signal for `product`: for a product they own, a due restock, else "bought before";
     /// otherwise a timed next step, a co-purchase link from their newest purchase that has one, a close
     /// look-alike of a purchase, a category they buy from; only then a generic reason.
-    func reason(for product: ProductIndex, _ context: RecommendationContext) -> Reason {
+    mutating func reason(for product: ProductIndex, _ context: RecommendationContext) -> Reason {
         if context.owned.contains(product) {
             return restock[product]?.reason ?? .buyAgain
         }
         if let step = nextStep[product] { return step.reason }
         if let anchor = linkedAnchor(of: product) { return .boughtBefore(anchor: anchor) }
-        if let k = lookAlikes.firstIndex(where: { $0.contains(product) }) { return .similar(to: anchors[k]) }
+        if lookAlikes == nil {
+            lookAlikes = anchors.map { similar.similar(to: $0, limit: Self.similarPerPurchase).map(\.product) }
+        }
+        if let k = lookAlikes?.firstIndex(where: { $0.contains(product) }) { return .similar(to: anchors[k]) }
         let category = snapshot.products[Int(product)].category
         if category >= 0, categories.contains(category) { return .favouriteCategory(category) }
         return .pickedForYou

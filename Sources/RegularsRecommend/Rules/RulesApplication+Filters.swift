@@ -8,22 +8,16 @@ extension RulesApplication {
         of product: ProductIndex, context: RecommendationContext, privacy: PrivacyGuard, ownedFamilies: Set<Int32> = []
     ) -> String? {
         let p = Int(product)
-        let item = products[p]
-        if let inventory = item.inventory, inventory <= 0 { return "out of stock" }
-        if let status = item.status?.lowercased(), status == "draft" || status == "archived" {
-            return "not active (\(status))"
-        }
-        if !item.isOfferable(shopHasCatalog: hasCatalog) { return "not in the product catalog" }
+        if let why = catalog.exclusion[p] { return why }
         if !privacy.allows(product, in: context.placement) { return "sensitive (never in e-mails)" }
         if context.excluded.contains(product) { return "in the cart or on the page" }
         if excludedProducts.contains(product) { return "on the exclusion list" }
-        if excludedCategories.contains(item.category) { return "category excluded" }
-        if let minimum = rules.minimumMargin, let price = item.price, let cost = item.cost, price.units > 0 {
-            let margin = (price.doubleValue - cost.doubleValue) / price.doubleValue
+        if excludedCategories.contains(catalog.category[p]) { return "category excluded" }
+        if let minimum = rules.minimumMargin, let margin = catalog.margin[p] {
             if margin < minimum { return String(format: "margin %.0f%% below %.0f%%", margin * 100, minimum * 100) }
         }
         for range in rules.priceRanges where range.placement == nil || range.placement == context.placement {
-            guard let price = item.price?.doubleValue else { continue }
+            guard let price = catalog.price[p] else { continue }
             if let minimum = range.minimum, price < minimum { return "price below \(minimum)" }
             if let maximum = range.maximum, price > maximum { return "price above \(maximum)" }
         }
@@ -59,7 +53,7 @@ extension RulesApplication {
         var out: [Proposal] = []
         for (boost, product, _) in boosts where boost.factor > 1 && (boost.until.map { date < $0 } ?? true) {
             if let product {
-                let category = products[Int(product)].category
+                let category = catalog.category[Int(product)]
                 let reason: Reason =
                     isNewArrival(product, asOf: date)
                     ? .newArrival(category: category >= 0 ? category : nil)
@@ -69,7 +63,7 @@ extension RulesApplication {
             if boost.newArrivals == true {
                 // Sensitive new arrivals are not pushed anywhere they were not proposed.
                 for (p, _) in newestFirst where isNewArrival(p, asOf: date) && !products[Int(p)].sensitive {
-                    let category = products[Int(p)].category
+                    let category = catalog.category[Int(p)]
                     out.append(
                         Proposal(
                             product: p, score: 1, reason: .newArrival(category: category >= 0 ? category : nil),

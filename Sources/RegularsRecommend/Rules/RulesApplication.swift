@@ -11,8 +11,8 @@ import RegularsData
 struct RulesApplication: Sendable {
     let rules: MerchandisingRules
     let products: [SnapshotProduct]
-    /// `Snapshot.hasCatalog`, read once.
-    let hasCatalog: Bool
+    /// The fields the rules read per candidate, one array each.
+    let catalog: CatalogColumns
     let excludedProducts: Set<ProductIndex>
     let excludedCategories: Set<Int32>
     /// Consumables: the replenishment model gives them an interval, `consumableRepeatShare` of their buyers
@@ -32,7 +32,7 @@ struct RulesApplication: Sendable {
     init(rules: MerchandisingRules, snapshot: Snapshot, replenishment: ReplenishmentModel, items: ItemStatistics) {
         self.rules = rules
         products = snapshot.products
-        hasCatalog = snapshot.hasCatalog
+        catalog = CatalogColumns(snapshot.products, hasCatalog: snapshot.hasCatalog)
         let categoryIndex = Dictionary(
             snapshot.categories.enumerated().map { ($1.lowercased(), Int32($0)) }, uniquingKeysWith: { a, _ in a })
         excludedProducts = Set(rules.excludedSKUs.compactMap { snapshot.productIndexBySKU[$0] })
@@ -103,7 +103,7 @@ struct RulesApplication: Sendable {
                 if let until = boost.until, context.asOf >= until { continue }
                 let matches =
                     product == candidate.product
-                    || (category != nil && category == products[Int(candidate.product)].category)
+                    || (category != nil && category == catalog.category[Int(candidate.product)])
                     || (boost.newArrivals == true && isNewArrival(candidate.product, asOf: context.asOf))
                 guard matches, boost.factor != 1 else { continue }
                 candidate.score *= boost.factor
@@ -142,7 +142,7 @@ struct RulesApplication: Sendable {
                 events.append(RuleEvent(.excluded, sku: sku, detail: "pinned to slot \(slot) but \(why)"))
                 continue
             }
-            let category = products[Int(product)].category
+            let category = catalog.category[Int(product)]
             var candidate =
                 ranked.first { $0.product == product }
                 ?? Candidate(
@@ -157,12 +157,12 @@ struct RulesApplication: Sendable {
         var perCategory: [Int32: Int] = [:]
         var families = Set<Int32>()
         for entry in pinned {
-            perCategory[products[Int(entry.candidate.product)].category, default: 0] += 1
+            perCategory[catalog.category[Int(entry.candidate.product)], default: 0] += 1
             families.insert(family[Int(entry.candidate.product)])
         }
         var kept: [Candidate] = []
         for candidate in ranked where kept.count < free && !pinnedProducts.contains(candidate.product) {
-            let category = products[Int(candidate.product)].category
+            let category = catalog.category[Int(candidate.product)]
             if rules.oneVariantPerProduct, !families.insert(family[Int(candidate.product)]).inserted {
                 events.append(
                     RuleEvent(
