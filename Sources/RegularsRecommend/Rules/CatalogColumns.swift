@@ -1,7 +1,7 @@
 import RegularsData
 
 /// What the rules read of a product for every candidate, as one array per field: reading `products[p].field`
-/// copied the whole catalog entry (its strings retained and released) each time, 3 % of a request.
+/// copied the whole catalog entry (its strings retained and released) each time, 2–3 % of a request's profile.
 struct CatalogColumns: Sendable {
     /// Why the catalog alone keeps the product out (out of stock, not active, not in the catalog), or `nil`.
     let exclusion: [String?]
