@@ -114,7 +114,7 @@ struct OpenAPIDocumentTests {
         #expect(values("placement") == Placement.allCases.map(\.rawValue))
         #expect(values("page_type") == PageType.allCases.map(\.rawValue))
         let documented = Set(parameters.compactMap { $0["in"] as? String == "query" ? $0["name"] as? String : nil })
-        #expect(documented == RecommendationRoutes.parameterNames)
+        #expect(documented == Set(RecommendationRoutes.Parameter.allCases.map(\.rawValue)))
     }
 }
 

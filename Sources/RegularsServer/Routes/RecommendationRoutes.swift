@@ -13,11 +13,13 @@ import RegularsRecommend
 struct RecommendationRoutes: Sendable {
     static let maximumItems = 50
     static let globalPrivacyControl = HTTPField.Name("Sec-GPC")!
-    /// The query parameters read, as openapi.yaml lists them (a test holds the two together).
-    static let parameterNames: Set<String> = [
-        "placement", "customer", "session_id", "customer_token", "product", "cart", "session", "source", "n",
-        "exclude_owned", "page_type", "topic",
-    ]
+    /// The query parameters, as openapi.yaml lists them (a test holds the two together). The route reads its
+    /// query only through these, so it cannot read a parameter the list (and so the document) lacks.
+    enum Parameter: String, CaseIterable {
+        case placement, customer, product, cart, session, source, n, topic
+        case sessionID = "session_id", customerToken = "customer_token", excludeOwned = "exclude_owned"
+        case pageType = "page_type"
+    }
     let services: AppServices
 
     /// Registers the route on `group`: the public key's, which takes a secret key too (see `KeyMiddleware`).
@@ -37,7 +39,8 @@ struct RecommendationRoutes: Sendable {
         query.fresh = headers[.cacheControl]?.contains("no-cache") == true
         // A public key sits in web pages: anyone can copy it. It personalizes only with the customer token the
         // shop's backend put on the page; otherwise the visitor is answered as anonymous.
-        query.customer = try Self.vouched(query.customer, token: parameters["customer_token"], services: services)
+        query.customer = try Self.vouched(
+            query.customer, token: parameters[Parameter.customerToken.rawValue], services: services)
         // A browser's Global Privacy Control: nothing personal for this visitor, neither who they are nor what
         // they looked at; the page's own context (product, cart) still shapes the list.
         if headers[Self.globalPrivacyControl]?.trimmingCharacters(in: .whitespaces) == "1" {
@@ -55,7 +58,10 @@ struct RecommendationRoutes: Sendable {
     /// Reads the query string as openapi.yaml describes it; every mistake is a 400 naming the parameter.
     /// Parameters it does not know are ignored, and one given twice is read as its first.
     static func query(from parameters: QueryString, asOf: Date) throws -> RecommendationQuery {
-        guard let placement = parameters["placement"] else {
+        func given(_ parameter: Parameter) -> String? { parameters[parameter.rawValue] }
+        func text(_ parameter: Parameter) throws -> String? { try Self.text(given(parameter), parameter.rawValue) }
+        func list(_ parameter: Parameter) throws -> [String] { try Self.list(given(parameter), parameter.rawValue) }
+        guard let placement = given(.placement) else {
             throw APIError.badRequest("missing; expected one of \(Placement.names)", field: "placement")
         }
         guard Placement(rawValue: placement) != nil else {
@@ -63,21 +69,21 @@ struct RecommendationRoutes: Sendable {
                 "unknown placement '\(placement.prefix(40))'; expected one of \(Placement.names)", field: "placement")
         }
         var limit = 8
-        if let value = parameters["n"] {
+        if let value = given(.n) {
             guard let number = Int(value), (1...maximumItems).contains(number) else {
                 throw APIError.badRequest("expected a whole number from 1 to \(maximumItems)", field: "n")
             }
             limit = number
         }
         var excludeOwned = false
-        if let value = parameters["exclude_owned"] {
+        if let value = given(.excludeOwned) {
             guard let flag = Bool(value) else {
                 throw APIError.badRequest("expected true or false", field: "exclude_owned")
             }
             excludeOwned = flag
         }
         var pageType: PageType?
-        if let value = parameters["page_type"] {
+        if let value = given(.pageType) {
             guard let type = PageType(rawValue: value) else {
                 throw APIError.badRequest(
                     "unknown page type '\(value.prefix(40))'; expected one of "
@@ -86,11 +92,9 @@ struct RecommendationRoutes: Sendable {
             pageType = type
         }
         return RecommendationQuery(
-            placement: placement, customer: try text(parameters["customer"], "customer"),
-            product: try text(parameters["product"], "product"), cart: try list(parameters["cart"], "cart"),
-            session: try list(parameters["session"], "session"), source: try text(parameters["source"], "source"),
-            limit: limit, excludeOwned: excludeOwned, pageType: pageType, topic: try text(parameters["topic"], "topic"),
-            asOf: asOf, sessionID: try text(parameters["session_id"], "session_id"))
+            placement: placement, customer: try text(.customer), product: try text(.product), cart: try list(.cart),
+            session: try list(.session), source: try text(.source), limit: limit, excludeOwned: excludeOwned,
+            pageType: pageType, topic: try text(.topic), asOf: asOf, sessionID: try text(.sessionID))
     }
 
     /// A query parameter of at most 200 characters; `nil` when absent or empty.

@@ -4,6 +4,8 @@
 ///
 /// `GET /v1/recommendations` reads its parameters here rather than through the generated code, which parsed
 /// the whole query string again for every optional parameter it looked up (a fifth of a cached answer).
+/// Hummingbird's `URI.queryParameters` does not serve: it leaves `+` as it is, and `URLSearchParams` writes a
+/// space in a SKU or a topic as `+`.
 struct QueryString: Sendable {
     /// The pairs in their order; a name without `=` has the value `""`.
     let pairs: [(name: String, value: String)]
