@@ -105,7 +105,8 @@ public struct GradientBoostedTrees: Sendable, Codable {
         rows: [Float], featureCount: Int, labels: [Float], weights: [Float]? = nil, settings: Settings = .init()
     ) -> Self {
         let data = BinnedMatrix(rows: rows, featureCount: featureCount, maxBins: settings.bins)
-        return TreeGrower(data: data, labels: labels, weights: weights, settings: settings).grow()
+        return TreeGrower(data: data, labels: labels, weights: weights, settings: settings).grow(
+            featureCount: featureCount)
     }
 
     init(featureCount: Int, base: Float, trees: [[Node]]) {
@@ -127,57 +128,5 @@ public struct GradientBoostedTrees: Sendable, Codable {
         self.nodes = nodes
         self.roots = roots
         compiled = CompiledTrees(nodes: nodes, roots: roots)
-    }
-}
-
-/// Features cut into quantile bins, row-major: `bins[row * featureCount + feature]`.
-struct BinnedMatrix {
-    let rowCount: Int
-    let featureCount: Int
-    /// Per feature, the upper edge of each bin but the last (value ≤ edge[b] ⇒ bin ≤ b).
-    let edges: [[Float]]
-    let bins: [UInt8]
-    /// The most bins any feature has.
-    let binCount: Int
-
-    init(rows: [Float], featureCount: Int, maxBins: Int) {
-        let rowCount = rows.count / featureCount
-        self.rowCount = rowCount
-        self.featureCount = featureCount
-        var edges = [[Float]](repeating: [], count: featureCount)
-        var bins = [UInt8](repeating: 0, count: rowCount * featureCount)
-        let sampleStride = max(1, rowCount / 100_000)
-        edges.withUnsafeMutableBufferPointer { edgesOut in
-            bins.withUnsafeMutableBufferPointer { binsOut in
-                let edgesOut = UncheckedBox(edgesOut), binsOut = UncheckedBox(binsOut)
-                // Each feature writes its own edges and its own byte of every row.
-                Parallel.forEach(featureCount) { f in
-                    var sample = stride(from: 0, to: rowCount, by: sampleStride).map { rows[$0 * featureCount + f] }
-                    sample.sort()
-                    var cuts: [Float] = []
-                    guard !sample.isEmpty else { return }
-                    let limit = min(maxBins, 256)
-                    for q in 1..<limit {
-                        let v = sample[min(sample.count - 1, q * sample.count / limit)]
-                        if cuts.last.map({ v > $0 }) ?? true, v < sample[sample.count - 1] { cuts.append(v) }
-                    }
-                    // Distinct values below the top one, when there are fewer than the bins, become exact edges.
-                    edgesOut.value[f] = cuts
-                    let bins = binsOut.value.baseAddress!
-                    for r in 0..<rowCount {
-                        let v = rows[r * featureCount + f]
-                        var lo = 0, hi = cuts.count
-                        while lo < hi {
-                            let mid = (lo + hi) / 2
-                            if cuts[mid] < v { lo = mid + 1 } else { hi = mid }
-                        }
-                        bins[r * featureCount + f] = UInt8(lo)
-                    }
-                }
-            }
-        }
-        self.edges = edges
-        self.bins = bins
-        binCount = (edges.map(\.count).max() ?? 0) + 1
     }
 }

@@ -23,15 +23,16 @@ struct TreeGrower {
         var node: Int
         var lower: Int
         var upper: Int
-        var histogram: [SIMD4<Float>]  // featureCount × binCount of (gradient, hessian, rows, 0)
+        var histogram: [SIMD4<Float>]  // columns × binCount of (gradient, hessian, rows, 0)
         var gradient: Double
         var hessian: Double
         var split: (gain: Double, feature: Int, bin: Int)?
     }
 
-    func grow() -> GradientBoostedTrees {
+    /// The trees, with their splits on `featureCount`-wide raw rows (the binned columns are the varying features).
+    func grow(featureCount: Int) -> GradientBoostedTrees {
         let n = data.rowCount
-        let f = data.featureCount
+        let w = data.width
         var positives = 0.0, total = 0.0
         for r in 0..<n {
             let w = Double(weights?[r] ?? 1)
@@ -45,6 +46,10 @@ struct TreeGrower {
         var random = SeededRandom(seed: settings.seed)
         var trees: [[GradientBoostedTrees.Node]] = []
         let chunks = n >= 16_384 ? 2 : 1
+        // Whether the current tree saw a row; cleared for each tree.
+        var seen = [Bool](repeating: false, count: n)
+        var index: [Int32] = []
+        index.reserveCapacity(n)
         for _ in 0..<settings.trees {
             rowStats.withUnsafeMutableBufferPointer { stats in
                 let stats = UncheckedBox(stats)
@@ -57,8 +62,7 @@ struct TreeGrower {
                     }
                 }
             }
-            var index: [Int32] = []
-            index.reserveCapacity(n)
+            index.removeAll(keepingCapacity: true)
             if let top = settings.largeGradientShare, n > 0 {
                 // GOSS (Ke et al. 2017, alg. 2): every row with a large gradient, a share of the others, reweighted.
                 let probe = (0..<min(n, 4_096)).map { _ in abs(rowStats[Int(random.next() % UInt64(n))].x) }.sorted()
@@ -75,55 +79,54 @@ struct TreeGrower {
                         index.append(Int32(r))
                     }
                 }
+            } else if settings.rowSampling >= 1 {
+                for r in 0..<n { index.append(Int32(r)) }
             } else {
                 let keep = UInt64(settings.rowSampling * Double(UInt64.max >> 11))
-                for r in 0..<n where settings.rowSampling >= 1 || (random.next() >> 11) < keep {
-                    index.append(Int32(r))
-                }
+                for r in 0..<n where (random.next() >> 11) < keep { index.append(Int32(r)) }
             }
             var leafRanges: [(node: Int, lower: Int, upper: Int)] = []
             let tree = growTree(index: &index, rowStats: rowStats, leafRanges: &leafRanges)
             trees.append(tree)
             // Rows the tree saw sit in its leaves' ranges; only the others walk the tree.
-            var seen = [Bool](repeating: false, count: n)
-            for leaf in leafRanges {
-                let value = tree[leaf.node].value
-                for k in leaf.lower..<leaf.upper {
-                    let r = Int(index[k])
-                    raw[r] += value
-                    seen[r] = true
-                }
-            }
-            raw.withUnsafeMutableBufferPointer { rawOut in
-                let rawOut = UncheckedBox(rawOut)
-                data.bins.withUnsafeBufferPointer { bins in
-                    // Each chunk updates its own rows.
-                    Parallel.forEach(chunks) { chunk in
-                        for r in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) where !seen[r] {
-                            var at = 0
-                            while tree[at].left >= 0 {
-                                let node = tree[at]
-                                // A split node holds its bin in `value` until the end.
-                                at = Int(
-                                    Int(bins[r * f + Int(node.feature)]) <= Int(node.value) ? node.left : node.right)
+            raw.withUnsafeMutableBufferPointer { raw in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    index.withUnsafeBufferPointer { index in
+                        for leaf in leafRanges {
+                            let value = tree[leaf.node].value
+                            for k in leaf.lower..<leaf.upper {
+                                let r = Int(index[k])
+                                raw[r] += value
+                                seen[r] = true
                             }
-                            rawOut.value[r] += tree[at].value
+                        }
+                    }
+                    let rawOut = UncheckedBox(raw), seenOut = UncheckedBox(seen)
+                    let walk = TreeWalk(tree)
+                    data.rows.withUnsafeBufferPointer { bins in
+                        // Each chunk updates and clears its own rows.
+                        Parallel.forEach(chunks) { chunk in
+                            walk.add(
+                                to: rawOut.value, rows: (n * chunk / chunks)..<(n * (chunk + 1) / chunks),
+                                skipping: seenOut.value, bins: bins.baseAddress!, width: w)
                         }
                     }
                 }
             }
         }
-        // Replace the bin of every split by its real-valued edge for prediction on raw features.
+        // Replace the bin of every split by its real-valued edge for prediction on raw features, and the column by
+        // the feature it holds.
         let finished = trees.map { tree in
             tree.map { node -> GradientBoostedTrees.Node in
                 guard node.left >= 0 else { return node }
                 var out = node
+                out.feature = Int32(data.columns[Int(node.feature)])
                 out.threshold = data.edges[Int(node.feature)][Int(node.value)]
                 out.value = node.threshold  // keep the gain for feature importance
                 return out
             }
         }
-        return GradientBoostedTrees(featureCount: data.featureCount, base: base, trees: finished)
+        return GradientBoostedTrees(featureCount: featureCount, base: base, trees: finished)
     }
 
     /// One tree; split nodes temporarily hold their bin in `value` and their gain in `threshold`.
@@ -133,9 +136,12 @@ struct TreeGrower {
         var nodes = [GradientBoostedTrees.Node(feature: -1, threshold: 0, left: -1, right: -1, value: 0)]
         var root = Leaf(node: 0, lower: 0, upper: index.count, histogram: [], gradient: 0, hessian: 0, split: nil)
         root.histogram = histogram(index: index, lower: 0, upper: index.count, rowStats: rowStats)
-        for b in 0..<binCount {
-            root.gradient += Double(root.histogram[b].x)
-            root.hessian += Double(root.histogram[b].y)
+        // The sums over the first column's bins, or over the rows when every feature is constant.
+        let sums: [SIMD4<Float>] =
+            data.width > 0 ? Array(root.histogram[0..<binCount]) : [index.reduce(.zero) { $0 + rowStats[Int($1)] }]
+        for cell in sums {
+            root.gradient += Double(cell.x)
+            root.hessian += Double(cell.y)
         }
         root.split = bestSplit(root)
         var leaves = [root]
@@ -148,11 +154,12 @@ struct TreeGrower {
             let (gain, feature, bin) = leaf.split!
             // Partition the leaf's rows: bin ≤ split bin first.
             var lo = leaf.lower, hi = leaf.upper - 1
-            data.bins.withUnsafeBufferPointer { bins in
-                let column = bins.baseAddress! + feature
-                let f = data.featureCount
-                while lo <= hi {
-                    if Int(column[Int(index[lo]) * f]) <= bin { lo += 1 } else { index.swapAt(lo, hi); hi -= 1 }
+            data.byColumn.withUnsafeBufferPointer { byColumn in
+                index.withUnsafeMutableBufferPointer { index in
+                    let column = byColumn.baseAddress! + feature * data.rowCount
+                    while lo <= hi {
+                        if Int(column[Int(index[lo])]) <= bin { lo += 1 } else { index.swapAt(lo, hi); hi -= 1 }
+                    }
                 }
             }
             let leftCount = lo - leaf.lower, rightCount = leaf.upper - lo
@@ -191,30 +198,35 @@ struct TreeGrower {
         return nodes
     }
 
-    /// Gradient, hessian and row count per feature and bin over `index[lower..<upper]`, one SIMD add per feature
-    /// and row; big leaves are counted in two halves on two cores and summed.
+    /// Gradient, hessian and row count per column and bin over `index[lower..<upper]`, one SIMD add per column
+    /// and row. Big leaves are counted in two halves of their rows on two cores and summed; middling ones in two
+    /// halves of the columns, each core over every row, which gives the same sums as one core.
     func histogram(index: [Int32], lower: Int, upper: Int, rowStats: [SIMD4<Float>]) -> [SIMD4<Float>] {
-        let size = data.featureCount * binCount
-        let parts = upper - lower >= 8_192 ? 2 : 1
-        var partial = [SIMD4<Float>](repeating: .zero, count: size * parts)
-        let f = data.featureCount, bins = binCount
+        let w = data.width, bins = binCount
+        let size = w * bins
+        let count = upper - lower
+        let rowParts = count >= 8_192 ? 2 : 1
+        let columnParts = rowParts == 1 && count >= 1_024 ? 2 : 1
+        var partial = [SIMD4<Float>](repeating: .zero, count: size * rowParts)
         partial.withUnsafeMutableBufferPointer { out in
             let out = UncheckedBox(out)
-            data.bins.withUnsafeBufferPointer { binned in
+            data.rows.withUnsafeBufferPointer { binned in
                 index.withUnsafeBufferPointer { index in
                     rowStats.withUnsafeBufferPointer { stats in
-                        // Each part writes only its own histogram.
-                        Parallel.forEach(parts) { part in
-                            let hist = out.value.baseAddress! + part * size
-                            let from = lower + (upper - lower) * part / parts
-                            let to = lower + (upper - lower) * (part + 1) / parts
+                        // Each part writes only its own histogram, or its own columns of the one histogram.
+                        Parallel.forEach(rowParts * columnParts) { part in
+                            let rowPart = part / columnParts, columnPart = part % columnParts
+                            let hist = out.value.baseAddress! + rowPart * size
+                            let from = lower + count * rowPart / rowParts
+                            let to = lower + count * (rowPart + 1) / rowParts
+                            let first = w * columnPart / columnParts, last = w * (columnPart + 1) / columnParts
                             for k in from..<to {
                                 let r = Int(index[k])
-                                let row = binned.baseAddress! + r &* f
+                                let row = binned.baseAddress! + r &* w
                                 let v = stats[r]
-                                var base = 0
-                                for feature in 0..<f {
-                                    hist[base &+ Int(row[feature])] += v
+                                var base = first &* bins
+                                for column in first..<last {
+                                    hist[base &+ Int(row[column])] += v
                                     base &+= bins
                                 }
                             }
@@ -223,20 +235,20 @@ struct TreeGrower {
                 }
             }
         }
-        if parts == 1 { return partial }
+        if rowParts == 1 { return partial }
         var sum = Array(partial[0..<size])
         for k in 0..<size { sum[k] += partial[size + k] }
         return sum
     }
 
-    /// The best split of a leaf over every feature and bin, if any gains and leaves both sides big enough.
+    /// The best split of a leaf over every column and bin, if any gains and leaves both sides big enough.
     func bestSplit(_ leaf: Leaf) -> (gain: Double, feature: Int, bin: Int)? {
         let count = leaf.upper - leaf.lower
         guard count >= 2 * settings.minLeafRows else { return nil }
         let lambda = settings.l2
         let parent = leaf.gradient * leaf.gradient / (leaf.hessian + lambda)
         var best: (gain: Double, feature: Int, bin: Int)?
-        for f in 0..<data.featureCount {
+        for f in 0..<data.width {
             let base = f * binCount
             var gl = 0.0, hl = 0.0, nl = 0.0
             for b in 0..<data.edges[f].count {
