@@ -31,11 +31,12 @@ public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     /// request at 100,000 products, more than the customer's candidates cost).
     let scratches = RankerScratchPool()
 
-    /// The serving candidates are fitted while the ranker trains on the earlier windows (neither needs the other).
+    /// The serving candidates are fitted while the ranker trains on the earlier windows (neither needs the other),
+    /// at the lowest priority: they are needed only at the end, so they take the cores the trees leave idle.
     public static func train(on snapshot: Snapshot, asOf: Date, settings: Settings = .init()) -> Self {
         let end = DayNumber.exclusiveEndSeconds(asOf)
         let (ranker, context) = Parallel.both(
-            { RankerModel.train(on: snapshot, asOf: end, settings: settings) },
+            { RankerModel.train(on: snapshot, asOf: end, settings: settings) }, whileIdle: true,
             { RankerContext(snapshot: snapshot, before: end, settings: settings) })
         return CollaborativeRecommender(settings: settings, context: context, ranker: ranker)
     }

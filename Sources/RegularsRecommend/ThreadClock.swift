@@ -1,0 +1,17 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The processor time the calling thread has used, for timing a single-threaded model that shares the machine:
+/// unlike the wall clock, it leaves out the time the thread waited for a core.
+enum ThreadClock {
+    static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
