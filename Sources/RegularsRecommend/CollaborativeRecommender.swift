@@ -10,7 +10,7 @@ import RegularsData
 /// (the protocol's `new` track). Lists that run short are filled with recent bestsellers.
 ///
 /// On online-retail (PEERS.md split) it reaches Recall@20 / NDCG@20 0.3838 / 0.3861 (`all`) and 0.1566 / 0.1426
-/// (`new`), trained in about 3 s on two cores.
+/// (`new`), trained in about 2.3 s on two cores (with the explainable models beside it).
 public struct CollaborativeRecommender: Sendable, CustomerRecommender {
     public struct Settings: Sendable, Codable, Equatable {
         /// Half-life of an order's weight in the interactions, days; `nil`: every order counts 1.
