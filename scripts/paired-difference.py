@@ -3,9 +3,11 @@
 NDCG@20 between two prediction files of the same orders file (PROTOCOL.md's split and scoring, from
 ../shared/bench/score.py), with a 95 % percentile interval: a difference whose interval holds 0 is not shown.
 
-Usage: scripts/paired-difference.py ORDERS A.csv B.csv [--track all|new] [--rounds 2000]
+Usage: scripts/paired-difference.py ORDERS A.csv B.csv [--track all|new] [--rounds 2000] [--validation]
   e.g. regulars evaluate F --model ranker --out a.csv; regulars evaluate F --model ranker-last-year --out b.csv
        scripts/paired-difference.py F a.csv b.csv            (and a-new.csv / b-new.csv with --track new)
+  --validation scores lists of `regulars evaluate F --model M --validation`: the same protocol on the training
+  lines only (cutoff − 30 days), the split settings are chosen on before the test split is looked at.
 """
 import argparse
 import os
@@ -39,8 +41,11 @@ def main():
     parser.add_argument("b")
     parser.add_argument("--track", default="all", choices=["all", "new"])
     parser.add_argument("--rounds", type=int, default=2000)
+    parser.add_argument("--validation", action="store_true", help="the split of the training lines")
     args = parser.parse_args()
     split = score.make_split(score.load_orders(args.orders))
+    if args.validation:
+        split = score.make_split(split.train)
     a = per_customer(split, score.read_predictions(args.a), args.track)
     b = per_customer(split, score.read_predictions(args.b), args.track)
     difference = b - a
