@@ -9,6 +9,9 @@ import Foundation
 /// The processor time the calling thread has used, for timing a single-threaded model that shares the machine:
 /// unlike the wall clock, it leaves out the time the thread waited for a core.
 enum ThreadClock {
+    /// The monotonic wall clock, in the same unit, for what runs on several threads.
+    static func wallSeconds() -> Double { ProcessInfo.processInfo.systemUptime }
+
     static func seconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)

@@ -62,8 +62,8 @@ struct TreeTrainingPartsTests {
             .init(feature: -1, threshold: 0, left: -1, right: -1, value: 1),
             .init(feature: -1, threshold: 0, left: -1, right: -1, value: 5),
         ]
-        let walk = TreeWalk(tree)
-        #expect(walk.depth == 2)
+        let walk = CompiledTrees(growing: tree)
+        #expect(walk.depths == [2])
         // 37 rows of two columns (more than two blocks); every third row is marked seen.
         var bins: [UInt8] = [], expected: [Float] = [], seen: [Bool] = []
         for r in 0..<37 {

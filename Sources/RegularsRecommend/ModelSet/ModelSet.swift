@@ -45,17 +45,17 @@ public struct ModelSet: Sendable {
     /// would take alone, since it waits for the ranker's threads while they run.
     public static func train(on snapshot: Snapshot, settings: Settings = .init(), trainedAt: Date) -> ModelSet {
         let asOf = snapshot.asOf
-        func timed<T>(_ name: String, into seconds: inout [String: Double], _ body: () -> T) -> T {
-            var result: T?
-            let elapsed = ContinuousClock().measure { result = body() }
-            seconds[name] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return result!
+        func timed<T>(
+            _ name: String, into seconds: inout [String: Double], by clock: () -> Double = ThreadClock.wallSeconds,
+            _ body: () -> T
+        ) -> T {
+            let start = clock()
+            let result = body()
+            seconds[name] = clock() - start
+            return result
         }
         func timedOnThread<T>(_ name: String, into seconds: inout [String: Double], _ body: () -> T) -> T {
-            let start = ThreadClock.seconds()
-            let result = body()
-            seconds[name] = ThreadClock.seconds() - start
-            return result
+            timed(name, into: &seconds, by: ThreadClock.seconds, body)
         }
         let ((collaborative, rankerSeconds), (explainable, seconds)) = Parallel.both(
             {

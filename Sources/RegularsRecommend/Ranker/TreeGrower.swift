@@ -102,7 +102,7 @@ struct TreeGrower {
                         }
                     }
                     let rawOut = UncheckedBox(raw), seenOut = UncheckedBox(seen)
-                    let walk = TreeWalk(tree)
+                    let walk = CompiledTrees(growing: tree)
                     data.rows.withUnsafeBufferPointer { bins in
                         // Each chunk updates and clears its own rows.
                         Parallel.forEach(chunks) { chunk in
