@@ -84,16 +84,17 @@ func buildShopServer(
     logger: Logger
 ) async throws -> ShopServer {
     let shop = storePath.map { Shop(store: store, storePath: $0, clock: now, asOf: asOf) }
+    let asOfClock = AsOfClock(explicit: asOf, clock: now) { try? store.newestOrderAt() }
+    if let notice = asOfClock.current().notice { logger.notice("\(basePath.isEmpty ? "" : basePath + ": ")\(notice)") }
+    let asOfNow: @Sendable () -> Date = { asOfClock.current().date }
     let models = shop.map {
-        ModelRegistry(shop: $0, checkInterval: configuration.modelCheckInterval, metrics: metrics, logger: logger)
+        ModelRegistry(
+            shop: $0, checkInterval: configuration.modelCheckInterval, metrics: metrics, logger: logger, asOf: asOfNow)
     }
     await models?.refresh()
     var trainer: ModelTrainer?
     if let shop, let models { trainer = ModelTrainer(shop: shop, registry: models, logger: logger) }
     let sessions = DashboardSessions(store: store)
-    let asOfClock = AsOfClock(explicit: asOf, clock: now) { try? store.newestOrderAt() }
-    if let notice = asOfClock.current().notice { logger.notice("\(basePath.isEmpty ? "" : basePath + ": ")\(notice)") }
-    let asOfNow: @Sendable () -> Date = { asOfClock.current().date }
     let services = AppServices(
         store: store, shop: shop ?? Shop(store: store, storePath: ":memory:", clock: now, asOf: asOf),
         storePath: storePath, basePath: basePath, now: now, asOf: asOfNow, keys: KeyRing(store: store),

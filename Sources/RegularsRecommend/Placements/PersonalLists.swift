@@ -15,15 +15,20 @@ public final class PersonalLists: @unchecked Sendable {
     /// A shop with more customers computes the rest's lists in their requests, as before.
     public static let defaultBudget = 50_000
 
-    /// Per customer the index of their list in `lists`, -1 for none.
+    /// Per customer the index of their list in `lists`, -1 for none; `customers` in the order of `lists`.
     private struct Table {
         var slot: [Int32]
+        var customers: [CustomerIndex]
         var lists: [[ScoredProduct]]
     }
 
     private let lock = NSLock()
     /// Published once every list is computed: a request reads all of it or none of it.
     private var table: Table?
+    /// The same customers' evidence for one day (`DayEvidence`), in the order of `table.lists`, and the day whose
+    /// computation is under way.
+    private var evidence: (day: Int32, items: [DayEvidence])?
+    private var evidencePending: Int32?
 
     public init() {}
 
@@ -39,6 +44,47 @@ public final class PersonalLists: @unchecked Sendable {
         let c = Int(customer)
         guard c >= 0, c < table.slot.count, table.slot[c] >= 0 else { return nil }
         return table.lists[Int(table.slot[c])]
+    }
+
+    /// The customer's evidence for `day`, when it was computed ahead for that day.
+    func evidence(for customer: CustomerIndex, day: Int32) -> DayEvidence? {
+        lock.lock()
+        let table = self.table, evidence = self.evidence
+        lock.unlock()
+        guard let table, let evidence, evidence.day == day else { return nil }
+        let c = Int(customer)
+        guard c >= 0, c < table.slot.count, table.slot[c] >= 0 else { return nil }
+        return evidence.items[Int(table.slot[c])]
+    }
+
+    /// True once per day: when the lists are ready and `day` is later than the day computed or under way; the caller
+    /// is then to compute it (`computeEvidence`). Only forward: requests for an earlier day (a preview as of last
+    /// week) compute theirs, rather than have two days take turns at being computed.
+    func claimEvidence(day: Int32) -> Bool {
+        lock.withLock {
+            guard table != nil, day > (evidence?.day ?? .min), day > (evidencePending ?? .min) else { return false }
+            evidencePending = day
+            return true
+        }
+    }
+
+    /// Computes `day`'s evidence of the customers with a list on every core, then publishes it in place of the
+    /// previous day's.
+    func computeEvidence(day: Int32, _ compute: (CustomerIndex) -> DayEvidence) {
+        guard let customers = lock.withLock({ table?.customers }) else { return }
+        var items = [DayEvidence](repeating: .none, count: customers.count)
+        let pieces = 64
+        items.withUnsafeMutableBufferPointer { items in
+            let out = UncheckedBox(items)
+            // Each piece writes the evidence of its own customers only.
+            Parallel.forEach(pieces) { piece in
+                for k in stride(from: piece, to: customers.count, by: pieces) { out.value[k] = compute(customers[k]) }
+            }
+        }
+        lock.withLock {
+            if evidence.map({ $0.day < day }) ?? true { evidence = (day, items) }
+            if evidencePending == day { evidencePending = nil }
+        }
     }
 
     /// Computes the lists of the `budget` customers with the newest orders on every core, then publishes them;
@@ -65,7 +111,7 @@ public final class PersonalLists: @unchecked Sendable {
         }
         var slot = [Int32](repeating: -1, count: history.customerCount)
         for (k, customer) in chosen.enumerated() { slot[Int(customer)] = Int32(k) }
-        let computed = Table(slot: slot, lists: lists)
+        let computed = Table(slot: slot, customers: chosen, lists: lists)
         lock.withLock { if table == nil { table = computed } }
     }
 }

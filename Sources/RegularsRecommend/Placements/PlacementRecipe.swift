@@ -118,4 +118,7 @@ public enum CandidateSource: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Sources that are the same for every visitor: never used when the session says something.
     var isGeneric: Bool { self == .trending || self == .popular || self == .bestsellers || self == .seasonal }
+
+    /// Sources that read the customer's restocks and next steps (`DayEvidence`).
+    var readsEvidence: Bool { self == .personal || self == .replenishment || self == .nextSteps }
 }

@@ -15,9 +15,9 @@ struct RecommendationContext {
     var session: [ProductIndex] = []
     /// Categories named by the referral.
     var referralCategories: [Int32] = []
-    /// Distinct products the customer bought, newest first, with a recency × frequency weight and the time of
-    /// the latest purchase (seconds since 1970).
-    var history: [(product: ProductIndex, weight: Float, last: Int64)] = []
+    /// Distinct products the customer bought, newest first, with the time of the latest purchase (seconds since
+    /// 1970).
+    var history: [(product: ProductIndex, last: Int64)] = []
     /// Everything the customer bought (sensitive items included: they still must not be re-offered if durable).
     var owned: Set<ProductIndex> = []
     /// The products of the customer's last order.
@@ -39,6 +39,9 @@ struct RecommendationContext {
     /// The ranker's candidates for a known customer with their probabilities, scored once per request when the
     /// recipe has the personal source or a rule reads probabilities (`Recommender.recommend`).
     var ranked: [ScoredProduct]?
+    /// The customer's restocks due and next steps as of the start of the day (`DayEvidence`), when the recipe has a
+    /// source that reads them (`Recommender.recommend`).
+    var evidence = DayEvidence.none
 
     /// The session or the referral says something about what the visitor wants.
     var hasSessionSignal: Bool { !session.isEmpty || !referralCategories.isEmpty }
@@ -104,9 +107,8 @@ struct RecommendationContext {
     /// before `asOf`, newest first. O(lines of the customer), at most about `maximumHistoryLines`.
     private mutating func loadHistory(of customer: CustomerIndex, snapshot: Snapshot, privacy: PrivacyGuard) {
         let now = Int64(asOf.timeIntervalSince1970)
-        let halfLife: Double = 90 * DayNumber.interval
         // The lines read, counted first, size a table of the products seen: a line looks its product up there
-        // once, where a dictionary of weights and a set of owned products hashed it three times.
+        // once, where a set of the products seen hashed it again.
         var budget = 0
         for o in snapshot.orders(of: customer).reversed() where snapshot.orderTime[o] < now {
             if budget > Self.maximumHistoryLines { break }
@@ -114,10 +116,7 @@ struct RecommendationContext {
         }
         var seen = ProductSlots(count: budget)
         var seenProducts: [ProductIndex] = []
-        // Per product seen, its place in `order`; -1 for a sensitive product, which is owned but not history.
-        var place: [Int32] = []
-        var order: [(ProductIndex, Int64)] = []
-        var weights: [Float] = []
+        owned.reserveCapacity(budget)
         var categoryCount: [Int32: Int] = [:]
         var lastOrderIndex: Int?
         var linesRead = 0
@@ -126,30 +125,20 @@ struct RecommendationContext {
             if linesRead > Self.maximumHistoryLines { break }
             linesRead += snapshot.lines(of: o).count
             if lastOrderIndex == nil { lastOrderIndex = o }
-            let age = Double(now - snapshot.orderTime[o])
-            let w = Float(pow(0.5, age / halfLife))
             for line in snapshot.lines(of: o) {
                 let p = snapshot.lineProduct[line]
                 let at = seen.slot(of: p) { seenProducts[Int($0)] }
-                if seen[at] < 0 {
-                    seen[at] = Int32(seenProducts.count)
-                    seenProducts.append(p)
-                    owned.insert(p)
-                    if privacy.isSensitive(p) {
-                        place.append(-1)
-                    } else {
-                        place.append(Int32(order.count))
-                        order.append((p, snapshot.orderTime[o]))
-                        weights.append(0)
-                        let category = snapshot.products[Int(p)].category
-                        if category >= 0 { categoryCount[category, default: 0] += 1 }
-                    }
-                }
-                let entry = Int(place[Int(seen[at])])
-                if entry >= 0 { weights[entry] += w }
+                guard seen[at] < 0 else { continue }
+                seen[at] = Int32(seenProducts.count)
+                seenProducts.append(p)
+                owned.insert(p)
+                // A sensitive product is owned (never re-offered if durable) but not history.
+                guard !privacy.isSensitive(p) else { continue }
+                history.append((p, snapshot.orderTime[o]))
+                let category = snapshot.products[Int(p)].category
+                if category >= 0 { categoryCount[category, default: 0] += 1 }
             }
         }
-        history = zip(order, weights).map { ($0.0, $1, $0.1) }
         if let last = lastOrderIndex {
             var seen = Set<ProductIndex>()
             lastOrder = Array(

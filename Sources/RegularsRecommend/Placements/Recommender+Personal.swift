@@ -25,8 +25,8 @@ extension Recommender {
     }
 }
 
-/// What the customer's own purchases say about a pick, gathered once per request: restocks due, timed next
-/// steps, their newest purchases (the anchors a link may name) and their categories.
+/// What the customer's own purchases say about a pick: restocks due and timed next steps (`DayEvidence`), their
+/// newest purchases (the anchors a link may name) and their categories.
 ///
 /// The ranker weighs many signals; a reason must name one that is true and explicit, so every reason here is
 /// checked against a model's own link for this very pick ("Often bought with your skillet" only when the
@@ -41,8 +41,9 @@ struct PersonalEvidence {
     /// Purchases a link may name, newest first.
     static let anchorCount = 50
 
-    var restock: [ProductIndex: (reason: Reason, date: Date?)] = [:]
-    var nextStep: [ProductIndex: (reason: Reason, date: Date?)] = [:]
+    let evidence: DayEvidence
+    /// Next steps count as a pick's reason among the best this many, as the `next_steps` source proposes them.
+    let nextStepLimit: Int
     /// The customer's newest purchases, newest first, and each one's closest look-alikes: looked up when a pick
     /// first needs them (most picks are explained before, and 50 look-ups were 6 % of a request's computation).
     let anchors: [ProductIndex]
@@ -55,13 +56,8 @@ struct PersonalEvidence {
     init(_ recommender: Recommender, _ context: RecommendationContext) {
         snapshot = recommender.models.snapshot
         complements = recommender.models.complements
-        for proposal in recommender.restocks(context) where restock[proposal.product] == nil {
-            restock[proposal.product] = (proposal.reason, proposal.date)
-        }
-        for proposal in recommender.proposals(from: .nextSteps, context: context)
-        where nextStep[proposal.product] == nil {
-            nextStep[proposal.product] = (proposal.reason, proposal.date)
-        }
+        evidence = context.evidence
+        nextStepLimit = context.fetch
         anchors = context.history.prefix(Self.anchorCount).map(\.product)
         similar = recommender.models.similar
         categories = Set(context.customerCategories.prefix(5).map(\.category))
@@ -72,9 +68,9 @@ struct PersonalEvidence {
     /// look-alike of a purchase, a category they buy from; only then a generic reason.
     mutating func reason(for product: ProductIndex, _ context: RecommendationContext) -> Reason {
         if context.owned.contains(product) {
-            return restock[product]?.reason ?? .buyAgain
+            return evidence.restock(of: product)?.reason ?? .buyAgain
         }
-        if let step = nextStep[product] { return step.reason }
+        if let step = evidence.nextStep(to: product, within: nextStepLimit) { return step.reason }
         if let anchor = linkedAnchor(of: product) { return .boughtBefore(anchor: anchor) }
         if lookAlikes == nil {
             lookAlikes = anchors.map { similar.similar(to: $0, limit: Self.similarPerPurchase).map(\.product) }
@@ -98,5 +94,7 @@ struct PersonalEvidence {
     }
 
     /// When the pick fits best, for e-mails: a restock's due date or a next step's reach-out date.
-    func date(of product: ProductIndex) -> Date? { restock[product]?.date ?? nextStep[product]?.date }
+    func date(of product: ProductIndex) -> Date? {
+        evidence.restock(of: product)?.date ?? evidence.nextStep(to: product, within: nextStepLimit)?.date
+    }
 }

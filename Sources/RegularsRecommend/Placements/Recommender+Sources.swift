@@ -24,21 +24,9 @@ extension Recommender {
         case .personal:
             return personal(context)
         case .replenishment:
-            return restocks(context)
+            return context.evidence.restocks.map(\.restockProposal)
         case .nextSteps:
-            guard context.customer != nil, !context.nearNew else { return [] }
-            // The customer's latest purchases within the steps' longest lag, newest first: those with next steps are
-            // the anchors, the others tell which steps were already taken. Capped for wholesale buyers.
-            let since =
-                Int64(context.asOf.timeIntervalSince1970)
-                - DayNumber.seconds(Double(models.nextStep.settings.maximumLagDays))
-            let purchases = context.history.lazy.filter { $0.last >= since }.prefix(100)
-                .map { (product: $0.product, date: Date(timeIntervalSince1970: TimeInterval($0.last))) }
-            return models.nextStep.upcoming(after: Array(purchases), asOf: context.asOf, limit: n).map {
-                Proposal(
-                    product: $0.product, score: $0.score, reason: .nextStep(after: $0.after, lagDays: $0.medianLagDays),
-                    model: "next_step", date: $0.reachOutDate)
-            }
+            return context.evidence.nextSteps.prefix(n).map(\.nextStepProposal)
         case .lastOrderComplements:
             guard !context.nearNew else { return [] }
             return ownedComplements(of: context.lastOrder, limit: n)
@@ -130,9 +118,9 @@ extension Recommender {
         }
     }
 
-    /// Consumables due again as of the request, closest to their due date first.
-    func restocks(_ context: RecommendationContext) -> [Proposal] {
-        guard let customer = context.customer, !context.nearNew else { return [] }
+    /// Consumables due again as of `context.asOf`, closest to their due date first (`DayEvidence`).
+    func restocks(_ context: RecommendationContext) -> [DayEvidence.Timed] {
+        guard let customer = context.customer else { return [] }
         let settings = models.replenishment.settings
         return models.replenishment.timing(for: customer, asOf: context.asOf)
             .filter {
@@ -140,11 +128,28 @@ extension Recommender {
                     && curation.consumable[Int($0.product)]
             }
             .map {
-                Proposal(
+                DayEvidence.Timed(
                     product: $0.product, score: min($0.dueness, 1 / $0.dueness),
-                    reason: .restock(everyDays: $0.everyDays, personal: $0.isPersonal), model: "replenishment",
-                    date: $0.dueDate)
+                    anchor: $0.isPersonal ? DayEvidence.Timed.ownRhythm : DayEvidence.Timed.shopRhythm,
+                    days: $0.everyDays, date: $0.dueDate.timeIntervalSince1970)
             }
+    }
+
+    /// The timed next steps of the customer's purchases as of `context.asOf`, best first (`DayEvidence`).
+    func nextSteps(_ context: RecommendationContext, limit: Int) -> [DayEvidence.Timed] {
+        guard context.customer != nil else { return [] }
+        // The customer's latest purchases within the steps' longest lag, newest first: those with next steps are
+        // the anchors, the others tell which steps were already taken. Capped for wholesale buyers.
+        let since =
+            Int64(context.asOf.timeIntervalSince1970)
+            - DayNumber.seconds(Double(models.nextStep.settings.maximumLagDays))
+        let purchases = context.history.lazy.filter { $0.last >= since }.prefix(100)
+            .map { (product: $0.product, date: Date(timeIntervalSince1970: TimeInterval($0.last))) }
+        return models.nextStep.upcoming(after: Array(purchases), asOf: context.asOf, limit: limit).map {
+            DayEvidence.Timed(
+                product: $0.product, score: $0.score, anchor: $0.after, days: $0.medianLagDays,
+                date: $0.reachOutDate.timeIntervalSince1970)
+        }
     }
 
     /// Complements of products the customer bought: "Because you bought the …".

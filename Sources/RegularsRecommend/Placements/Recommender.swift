@@ -89,6 +89,9 @@ public struct Recommender: Sendable {
                 (context.excludeOwned ? nil : personalLists.list(for: customer))
                 ?? models.collaborative.scored(customer: customer, excludeHistory: context.excludeOwned)
         }
+        if context.customer != nil, recipe.ingredients.contains(where: { $0.source.readsEvidence }) {
+            context.evidence = dayEvidence(context)
+        }
         var pool = CandidatePool(privacy: privacy, excluded: context.excluded)
         for ingredient in recipe.ingredients {
             if ingredient.source.isGeneric && context.hasSessionSignal { continue }
