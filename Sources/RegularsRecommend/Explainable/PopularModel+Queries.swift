@@ -16,7 +16,9 @@ extension PopularModel {
             list = popular[...]
         }
         var out: [ExplainedScore] = []
-        for product in list where out.count < limit && !excluding.contains(product) {
+        // Stops at `limit`: the whole catalog is the list without a category.
+        for product in list where !excluding.contains(product) {
+            if out.count >= limit { break }
             out.append(
                 ExplainedScore(product: product, score: score[Int(product)], evidence: .popular(category: category)))
         }
@@ -29,7 +31,8 @@ extension PopularModel {
     /// least `minimumRecentBuyers` recent buyers and a ratio above 1 qualify, so the list may run short.
     public func trending(limit: Int, category: Int32? = nil, excluding: Set<ProductIndex> = []) -> [ExplainedScore] {
         var out: [ExplainedScore] = []
-        for product in trendingProducts where out.count < limit && !excluding.contains(product) {
+        for product in trendingProducts where !excluding.contains(product) {
+            if out.count >= limit { break }
             if let category, productCategory[Int(product)] != category { continue }
             out.append(
                 ExplainedScore(product: product, score: trend[Int(product)], evidence: .trending(category: category)))

@@ -30,35 +30,59 @@ struct Candidate {
 /// `excluded` (the cart, the viewed product).
 struct CandidatePool {
     private(set) var candidates: [Candidate] = []
-    private var position: [ProductIndex: Int] = [:]
+    /// Where each candidate's product is in `candidates`: a table sized for `capacity` candidates, rebuilt twice as
+    /// large when they outgrow it (a dictionary hashed every proposal and attached score of a request).
+    private var position: ProductSlots
+    private var capacity = 256
     let privacy: PrivacyGuard
     let excluded: Set<ProductIndex>
 
     init(privacy: PrivacyGuard, excluded: Set<ProductIndex>) {
         self.privacy = privacy
         self.excluded = excluded
+        position = ProductSlots(count: capacity)
         candidates.reserveCapacity(128)
     }
 
-    func contains(_ product: ProductIndex) -> Bool { position[product] != nil }
+    /// The slot of `product` in `position`: its place in `candidates`, or -1 where it would go.
+    private func slot(of product: ProductIndex) -> Int { position.slot(of: product) { candidates[Int($0)].product } }
 
-    func candidate(_ product: ProductIndex) -> Candidate? { position[product].map { candidates[$0] } }
+    private func index(of product: ProductIndex) -> Int? {
+        let k = position[slot(of: product)]
+        return k < 0 ? nil : Int(k)
+    }
+
+    func contains(_ product: ProductIndex) -> Bool { index(of: product) != nil }
+
+    func candidate(_ product: ProductIndex) -> Candidate? { index(of: product).map { candidates[$0] } }
 
     /// Gives every candidate the ranker scored its probability, whichever source proposed it.
     mutating func attach(_ scored: [ScoredProduct]) {
         for entry in scored {
-            if let k = position[entry.product] { candidates[k].probability = entry.score }
+            if let k = index(of: entry.product) { candidates[k].probability = entry.score }
         }
+    }
+
+    private mutating func append(_ candidate: Candidate) {
+        if candidates.count >= capacity {
+            capacity *= 2
+            position = ProductSlots(count: capacity)
+            for k in candidates.indices { position[slot(of: candidates[k].product)] = Int32(k) }
+        }
+        position[slot(of: candidate.product)] = Int32(candidates.count)
+        candidates.append(candidate)
     }
 
     /// Adds one source's proposals, best first, scaled into `0.5 ... 1` of their maximum times `weight`.
     mutating func add(_ proposals: [Proposal], weight: Double) {
         guard weight > 0, let top = proposals.map(\.score).max() else { return }
         for proposal in proposals {
-            guard !excluded.contains(proposal.product), privacy.allows(proposal.reason) else { continue }
+            guard excluded.isEmpty || !excluded.contains(proposal.product), privacy.allows(proposal.reason) else {
+                continue
+            }
             let scaled = top > 0 ? 0.5 + 0.5 * Double(max(proposal.score, 0) / top) : 0.5
             let contribution = weight * scaled
-            if let k = position[proposal.product] {
+            if let k = index(of: proposal.product) {
                 var c = candidates[k]
                 if contribution > c.best {
                     c.score = contribution + 0.1 * c.score
@@ -76,8 +100,7 @@ struct CandidatePool {
                 }
                 candidates[k] = c
             } else {
-                position[proposal.product] = candidates.count
-                candidates.append(
+                append(
                     Candidate(
                         product: proposal.product, score: contribution, best: contribution, reason: proposal.reason,
                         model: proposal.model, date: proposal.date))

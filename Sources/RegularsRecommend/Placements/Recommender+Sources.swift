@@ -243,16 +243,23 @@ extension Recommender {
     /// Products peaking this month, then those peaking next month (bought ahead: December's in November).
     func seasonal(_ context: RecommendationContext) -> [Proposal] {
         let month = DayNumber.civil(DayNumber.day(ofSeconds: Int64(context.asOf.timeIntervalSince1970))).month
-        var out: [Proposal] = []
-        for (offset, weight) in [(0, Float(1)), (1, Float(0.8))] {
-            for profile in seasons.peaking(in: month + offset) {
-                out.append(
-                    Proposal(
-                        product: profile.product, score: weight * profile.share,
-                        reason: .seasonal(month: profile.month, recurring: profile.recurring), model: "seasonal"))
+        return Array(seasonalByMonth[(month - 1) % 12].prefix(context.fetch))
+    }
+
+    /// `seasonal`'s whole list for each month (1–12), the same for every request of the month.
+    static func seasonalLists(_ seasons: SeasonalProfiles) -> [[Proposal]] {
+        (1...12).map { month in
+            var out: [Proposal] = []
+            for (offset, weight) in [(0, Float(1)), (1, Float(0.8))] {
+                for profile in seasons.peaking(in: month + offset) {
+                    out.append(
+                        Proposal(
+                            product: profile.product, score: weight * profile.share,
+                            reason: .seasonal(month: profile.month, recurring: profile.recurring), model: "seasonal"))
+                }
             }
+            return out.sorted { $0.score > $1.score }
         }
-        return Array(out.sorted { $0.score > $1.score }.prefix(context.fetch))
     }
 
     /// The dearer popular items (top quarter by price) of the customer's categories.

@@ -28,6 +28,8 @@ public struct Recommender: Sendable {
     let categoryIndex: [String: [ProductIndex]]
     /// Products whose sales gather in one month of the year.
     public let seasons: SeasonalProfiles
+    /// The `seasonal` source's list of each month, January first (`Recommender.seasonalLists`).
+    let seasonalByMonth: [[Proposal]]
     /// The ranker's lists computed ahead (`precomputePersonalLists`); empty until then. Shared by the copies of
     /// this recommender.
     public let personalLists = PersonalLists()
@@ -59,6 +61,7 @@ public struct Recommender: Sendable {
         }
         titleIndex = titles
         seasons = SeasonalProfiles(snapshot: snapshot)
+        seasonalByMonth = Self.seasonalLists(seasons)
         categoryIndex = inCategories
         premiumPrice = prices.map { list in
             guard !list.isEmpty else { return .max }

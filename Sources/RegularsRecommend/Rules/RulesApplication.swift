@@ -161,7 +161,9 @@ struct RulesApplication: Sendable {
             families.insert(family[Int(entry.candidate.product)])
         }
         var kept: [Candidate] = []
-        for candidate in ranked where kept.count < free && !pinnedProducts.contains(candidate.product) {
+        // Stops when the list is full: the rest would only be copied (a candidate carries its reason and rules).
+        for candidate in ranked where !pinnedProducts.contains(candidate.product) {
+            if kept.count >= free { break }
             let category = catalog.category[Int(candidate.product)]
             if rules.oneVariantPerProduct, !families.insert(family[Int(candidate.product)]).inserted {
                 events.append(
