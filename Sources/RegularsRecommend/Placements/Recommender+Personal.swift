@@ -11,7 +11,8 @@ extension Recommender {
         let ranked = models.collaborative.best(
             of: scored, customer: customer, limit: context.fetch, excludeHistory: context.excludeOwned)
         guard !ranked.isEmpty else { return [] }
-        var evidence = PersonalEvidence(self, context)
+        var evidence = PersonalEvidence(
+            snapshot: models.snapshot, complements: models.complements, similar: models.similar, context: context)
         return ranked.compactMap {
             let reason = evidence.reason(for: $0.product, context)
             // An e-mail promises a reason for every pick: one the customer's purchases cannot explain gives way to
@@ -53,13 +54,16 @@ struct PersonalEvidence {
     let snapshot: Snapshot
     let complements: ComplementsModel
 
-    init(_ recommender: Recommender, _ context: RecommendationContext) {
-        snapshot = recommender.models.snapshot
-        complements = recommender.models.complements
+    /// Takes the models it reads, not the recommender: passing that copied its few dozen fields every request.
+    init(
+        snapshot: Snapshot, complements: ComplementsModel, similar: SimilarItemsModel, context: RecommendationContext
+    ) {
+        self.snapshot = snapshot
+        self.complements = complements
         evidence = context.evidence
         nextStepLimit = context.fetch
         anchors = context.history.prefix(Self.anchorCount).map(\.product)
-        similar = recommender.models.similar
+        self.similar = similar
         categories = Set(context.customerCategories.prefix(5).map(\.category))
     }
 

@@ -105,8 +105,10 @@ public struct Recommender: Sendable {
         if !extras.isEmpty { pool.add(extras.filter { !pool.contains($0.product) }, weight: 0.25) }
         if let ranked = context.ranked { pool.attach(ranked) }
         let curated = curation.apply(to: pool, context: context, privacy: privacy)
+        // The closure reads locals: capturing `self` copied the whole recommender for every request.
+        let products = models.snapshot.products, reasons = reasons
         let items = curated.kept.map { candidate in
-            let product = models.snapshot.products[Int(candidate.product)]
+            let product = products[Int(candidate.product)]
             return Recommendation(
                 product: candidate.product, sku: product.sku, title: product.title, price: product.price,
                 score: candidate.score, model: candidate.model,

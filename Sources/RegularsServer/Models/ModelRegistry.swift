@@ -105,7 +105,7 @@ public actor ModelRegistry: RecommendationSource {
             let recommender = next.recommender, served = loaded, metrics = metrics, asOf = asOf
             Task.detached(priority: .background) {
                 recommender.precomputePersonalLists()
-                if let asOf { Self.computeDayEvidenceIfDue(recommender, asOf: asOf()) }
+                if let asOf { Self.computeDayEvidenceIfDue(next, asOf: asOf()) }
                 // Said only while this version is the one served: a newer one's count is its own to set.
                 if served.current?.version == next.version {
                     metrics?.personalLists.record(Double(recommender.personalLists.count))
@@ -149,7 +149,7 @@ public actor ModelRegistry: RecommendationSource {
         guard let current = loaded.current else {
             throw APIError(.serviceUnavailable, "no models trained yet; run `regulars train`")
         }
-        Self.computeDayEvidenceIfDue(current.recommender, asOf: query.asOf)
+        Self.computeDayEvidenceIfDue(current, asOf: query.asOf)
         var query = query
         if let customer = query.customer, !personalizes(customer) { query.customer = nil }
         query.stated = query.customer.flatMap { id in preferences.withLock { $0[id] } }
@@ -166,9 +166,9 @@ public actor ModelRegistry: RecommendationSource {
     /// Computes the day's restocks and next steps of the customers with a list ahead, off the request path, once the
     /// lists are ready and once a day (after a load, and at the first request of each day): until then, requests
     /// compute theirs (the same evidence, more slowly).
-    nonisolated static func computeDayEvidenceIfDue(_ recommender: Recommender, asOf: Date) {
-        guard recommender.claimDayEvidence(asOf: asOf) else { return }
-        Task.detached(priority: .background) { recommender.precomputeDayEvidence(asOf: asOf) }
+    nonisolated static func computeDayEvidenceIfDue(_ loaded: Loaded, asOf: Date) {
+        guard loaded.recommender.claimDayEvidence(asOf: asOf) else { return }
+        Task.detached(priority: .background) { loaded.recommender.precomputeDayEvidence(asOf: asOf) }
     }
 
     /// A customer's new stated preferences, served from the next request on (the cache keys on when they were
