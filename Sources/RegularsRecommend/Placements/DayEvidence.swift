@@ -108,7 +108,7 @@ extension Recommender {
     }
 
     /// Whether the evidence of `asOf`'s day should be computed ahead now (`precomputeDayEvidence`): true once per
-    /// day, when the ranker's lists are ready and that day's evidence is neither computed nor under way.
+    /// day, when the ranker's lists are ready and the day is later than the one computed or under way.
     public func claimDayEvidence(asOf: Date) -> Bool {
         personalLists.claimEvidence(day: DayEvidence.day(of: asOf))
     }
