@@ -63,12 +63,7 @@ struct DayEvidence: Sendable {
     }
 
     /// The start of the day of `date`, UTC: the moment evidence is computed for.
-    static func dayStart(_ date: Date) -> Date { DayNumber.date(ofDay: day(of: date)) }
-
-    /// The day number of `date`, UTC.
-    static func day(of date: Date) -> Int32 {
-        DayNumber.day(ofSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
-    }
+    static func dayStart(_ date: Date) -> Date { DayNumber.date(ofDay: DayNumber.day(of: date)) }
 }
 
 extension Recommender {
@@ -76,7 +71,7 @@ extension Recommender {
     /// are that many: the one computed ahead when there is one, else computed now.
     func dayEvidence(_ context: RecommendationContext) -> DayEvidence {
         guard let customer = context.customer else { return .none }
-        if let ahead = personalLists.evidence(for: customer, day: DayEvidence.day(of: context.asOf)),
+        if let ahead = personalLists.evidence(for: customer, day: DayNumber.day(of: context.asOf)),
             ahead.nextStepLimit >= context.fetch
         {
             return ahead
@@ -110,14 +105,14 @@ extension Recommender {
     /// Whether the evidence of `asOf`'s day should be computed ahead now (`precomputeDayEvidence`): true once per
     /// day, when the ranker's lists are ready and the day is later than the one computed or under way.
     public func claimDayEvidence(asOf: Date) -> Bool {
-        personalLists.claimEvidence(day: DayEvidence.day(of: asOf))
+        personalLists.claimEvidence(day: DayNumber.day(of: asOf))
     }
 
     /// Computes the evidence of `asOf`'s day for the customers whose lists are computed ahead, on every core, and
     /// publishes it; requests of that day then read it. A server calls it when `claimDayEvidence` says so, off the
     /// request path.
     public func precomputeDayEvidence(asOf: Date) {
-        personalLists.computeEvidence(day: DayEvidence.day(of: asOf)) { customer in
+        personalLists.computeEvidence(day: DayNumber.day(of: asOf)) { customer in
             computeDayEvidence(customer, asOf: asOf, nextSteps: DayEvidence.nextStepLimit)
         }
     }

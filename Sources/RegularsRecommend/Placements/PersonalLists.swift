@@ -20,6 +20,13 @@ public final class PersonalLists: @unchecked Sendable {
         var slot: [Int32]
         var customers: [CustomerIndex]
         var lists: [[ScoredProduct]]
+
+        /// The customer's place in `lists` (and in the evidence), if they have one.
+        func place(of customer: CustomerIndex) -> Int? {
+            let c = Int(customer)
+            guard c >= 0, c < slot.count, slot[c] >= 0 else { return nil }
+            return Int(slot[c])
+        }
     }
 
     private let lock = NSLock()
@@ -40,10 +47,8 @@ public final class PersonalLists: @unchecked Sendable {
 
     /// The customer's list, when it was computed ahead.
     func list(for customer: CustomerIndex) -> [ScoredProduct]? {
-        guard let table = lock.withLock({ table }) else { return nil }
-        let c = Int(customer)
-        guard c >= 0, c < table.slot.count, table.slot[c] >= 0 else { return nil }
-        return table.lists[Int(table.slot[c])]
+        guard let table = lock.withLock({ table }), let k = table.place(of: customer) else { return nil }
+        return table.lists[k]
     }
 
     /// The customer's evidence for `day`, when it was computed ahead for that day.
@@ -51,10 +56,8 @@ public final class PersonalLists: @unchecked Sendable {
         lock.lock()
         let table = self.table, evidence = self.evidence
         lock.unlock()
-        guard let table, let evidence, evidence.day == day else { return nil }
-        let c = Int(customer)
-        guard c >= 0, c < table.slot.count, table.slot[c] >= 0 else { return nil }
-        return evidence.items[Int(table.slot[c])]
+        guard let table, let evidence, evidence.day == day, let k = table.place(of: customer) else { return nil }
+        return evidence.items[k]
     }
 
     /// True once per day: when the lists are ready and `day` is later than the day computed or under way; the caller
@@ -72,15 +75,7 @@ public final class PersonalLists: @unchecked Sendable {
     /// previous day's.
     func computeEvidence(day: Int32, _ compute: (CustomerIndex) -> DayEvidence) {
         guard let customers = lock.withLock({ table?.customers }) else { return }
-        var items = [DayEvidence](repeating: .none, count: customers.count)
-        let pieces = 64
-        items.withUnsafeMutableBufferPointer { items in
-            let out = UncheckedBox(items)
-            // Each piece writes the evidence of its own customers only.
-            Parallel.forEach(pieces) { piece in
-                for k in stride(from: piece, to: customers.count, by: pieces) { out.value[k] = compute(customers[k]) }
-            }
-        }
+        let items = Self.map(customers, empty: DayEvidence.none, compute)
         lock.withLock {
             if evidence.map({ $0.day < day }) ?? true { evidence = (day, items) }
             if evidencePending == day { evidencePending = nil }
@@ -98,20 +93,24 @@ public final class PersonalLists: @unchecked Sendable {
             return orders.isEmpty ? nil : (CustomerIndex(c), snapshot.orderTime[orders.upperBound - 1])
         }.sorted { $0.last != $1.last ? $0.last > $1.last : $0.customer < $1.customer }.prefix(max(0, budget))
             .map(\.customer)
-        var lists = [[ScoredProduct]](repeating: [], count: chosen.count)
-        let pieces = 64
-        lists.withUnsafeMutableBufferPointer { lists in
-            let out = UncheckedBox(lists)
-            // Each piece writes the lists of its own customers only (the scratches come from the requests' pool).
-            Parallel.forEach(pieces) { piece in
-                for k in stride(from: piece, to: chosen.count, by: pieces) {
-                    out.value[k] = collaborative.scored(customer: chosen[k], excludeHistory: false)
-                }
-            }
-        }
+        // The ranker's scratches come from the requests' pool.
+        let lists = Self.map(chosen, empty: []) { collaborative.scored(customer: $0, excludeHistory: false) }
         var slot = [Int32](repeating: -1, count: history.customerCount)
         for (k, customer) in chosen.enumerated() { slot[Int(customer)] = Int32(k) }
         let computed = Table(slot: slot, customers: chosen, lists: lists)
         lock.withLock { if table == nil { table = computed } }
+    }
+
+    /// `body` of every customer, on every core: 64 interleaved pieces, each writing its own customers' places only.
+    private static func map<T>(_ customers: [CustomerIndex], empty: T, _ body: (CustomerIndex) -> T) -> [T] {
+        var out = [T](repeating: empty, count: customers.count)
+        let pieces = 64
+        out.withUnsafeMutableBufferPointer { out in
+            let box = UncheckedBox(out)
+            Parallel.forEach(pieces) { piece in
+                for k in stride(from: piece, to: customers.count, by: pieces) { box.value[k] = body(customers[k]) }
+            }
+        }
+        return out
     }
 }

@@ -32,7 +32,7 @@ struct DayEvidenceTests {
         #expect(!ahead.claimDayEvidence(asOf: Self.midnight), "the same day, under way")
         ahead.precomputeDayEvidence(asOf: Self.afternoon)
         #expect(!ahead.claimDayEvidence(asOf: Self.midnight), "the same day, computed")
-        let day = DayEvidence.day(of: Self.midnight)
+        let day = DayNumber.day(of: Self.midnight)
         var withEvidence = 0
         for c in Self.customers {
             let stored = try #require(ahead.personalLists.evidence(for: c, day: day))
@@ -63,8 +63,8 @@ struct DayEvidenceTests {
         #expect(ahead.claimDayEvidence(asOf: tomorrow))
         ahead.precomputeDayEvidence(asOf: tomorrow)
         let c = Self.customers[0]
-        #expect(ahead.personalLists.evidence(for: c, day: DayEvidence.day(of: tomorrow)) != nil)
-        #expect(ahead.personalLists.evidence(for: c, day: DayEvidence.day(of: Self.midnight)) == nil)
+        #expect(ahead.personalLists.evidence(for: c, day: DayNumber.day(of: tomorrow)) != nil)
+        #expect(ahead.personalLists.evidence(for: c, day: DayNumber.day(of: Self.midnight)) == nil)
         // Never back: a request as of the day before computes its own.
         #expect(!ahead.claimDayEvidence(asOf: Self.midnight))
         let request = Self.request(.emailPostPurchase, c, asOf: Self.midnight)
