@@ -36,6 +36,15 @@ public struct HoldoutSplit: Sendable {
 
     /// Splits `lines` at `cutoff`, by default the latest time minus 30 days (the protocol's test split). The
     /// validation split of §7 is `HoldoutSplit(lines: trainLines, cutoff: testCutoff - horizonSeconds)`.
+    /// The protocol's split of `lines`, or with `validation` the same protocol on its training lines only, at
+    /// `cutoff − 30 days` (PROTOCOL.md §7): the split settings are tuned on before the test split is looked at.
+    public static func of(_ lines: [SnapshotBuilder.Line], validation: Bool) -> HoldoutSplit {
+        let split = HoldoutSplit(lines: lines)
+        guard validation else { return split }
+        let trainLines = lines.filter { $0.orderedAt < split.cutoff }
+        return HoldoutSplit(lines: trainLines, cutoff: split.cutoff - horizonSeconds)
+    }
+
     public init(lines: [SnapshotBuilder.Line], cutoff: Int64? = nil) {
         let cutoff = cutoff ?? ((Self.latestTime(of: lines) ?? 0) - Self.horizonSeconds)
         self.cutoff = cutoff

@@ -54,12 +54,7 @@ public enum OfflineEvaluation {
         lines: [SnapshotBuilder.Line], model: RecommenderKind = .ranker,
         settings: CollaborativeRecommender.Settings = .init(), validation: Bool = false
     ) -> (report: EvaluationReport, predictions: Predictions) {
-        var split = HoldoutSplit(lines: lines)
-        if validation {
-            let trainLines = lines.filter { $0.orderedAt < split.cutoff }
-            split = HoldoutSplit(lines: trainLines, cutoff: split.cutoff - HoldoutSplit.horizonSeconds)
-        }
-        return evaluate(split: split, model: model, settings: settings)
+        evaluate(split: .of(lines, validation: validation), model: model, settings: settings)
     }
 
     /// Trains and scores on an existing split.

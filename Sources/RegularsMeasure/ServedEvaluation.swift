@@ -36,11 +36,14 @@ public enum ServedEvaluation {
     }
 
     /// Imports `file` into a temporary store, trains as of the cutoff, asks the placement for 20 products per test
-    /// customer and track, and scores the lists.
+    /// customer and track, and scores the lists. With `validation`, the cutoff and test customers are those of
+    /// the validation split (`HoldoutSplit.of`); the store still holds every order, and the models see only those
+    /// before that cutoff.
     public static func evaluate(
-        file: URL, displayName: String, lines: [SnapshotBuilder.Line], rules: MerchandisingRules = .init()
+        file: URL, displayName: String, lines: [SnapshotBuilder.Line], rules: MerchandisingRules = .init(),
+        validation: Bool = false
     ) throws -> (report: EvaluationReport, serving: Serving, predictions: Predictions) {
-        let split = HoldoutSplit(lines: lines)
+        let split = HoldoutSplit.of(lines, validation: validation)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regulars-evaluate-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

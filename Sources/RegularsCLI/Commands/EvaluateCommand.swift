@@ -48,8 +48,8 @@ struct EvaluateCommand: ParsableCommand {
             (report, predictions) = OfflineEvaluation.evaluate(lines: lines, model: kind, validation: validation)
             serving = nil
         } else {
-            guard !validation else { throw ValidationError("--validation goes with a bare --model") }
-            (report, serving, predictions) = try ServedEvaluation.evaluate(file: url, displayName: file, lines: lines)
+            (report, serving, predictions) = try ServedEvaluation.evaluate(
+                file: url, displayName: file, lines: lines, validation: validation)
         }
         var written: [Track: URL] = [:]
         if let out { written = try PredictionsFile.write(predictions, to: URL(fileURLWithPath: out)) }
