@@ -16,7 +16,7 @@ enum ImportPipeline {
     /// Calls `produce` on a thread of its own with a writer that queues, and applies the queued writes to
     /// `writer` on this thread. Returns what `produce` returned; throws the store's error first, else its error.
     static func run<T>(into writer: any StoreWriter, _ produce: (any StoreWriter) throws -> T) throws -> T {
-        let channel = WriteChannel(capacity: capacity)
+        let channel = BatchChannel<[StoreWrite]>(capacity: capacity)
         let queued = QueuedWriter(channel: channel, suppressions: try writer.suppressionList())
         return try withoutActuallyEscaping(produce) { produce in
             let producer = Producer(produce: produce, writer: queued, channel: channel)
@@ -44,16 +44,16 @@ enum ImportPipeline {
 /// The reading side's work and its result, handed to one thread and read back after it finished.
 ///
 /// `@unchecked Sendable`: only the producer thread touches `produce` and the queued writer while it runs, and the
-/// consumer reads `result` only after `WriteChannel.receive` returned nil, which happens after the producer's
+/// consumer reads `result` only after `BatchChannel.receive` returned nil, which happens after the producer's
 /// `finish` under the same lock.
 private final class Producer<T>: @unchecked Sendable {
     /// Let go of before the producer says it finished: the closure must not outlive `withoutActuallyEscaping`.
     var produce: ((any StoreWriter) throws -> T)?
     let writer: QueuedWriter
-    let channel: WriteChannel
+    let channel: BatchChannel<[StoreWrite]>
     var result: Result<T, any Error>?
 
-    init(produce: @escaping (any StoreWriter) throws -> T, writer: QueuedWriter, channel: WriteChannel) {
+    init(produce: @escaping (any StoreWriter) throws -> T, writer: QueuedWriter, channel: BatchChannel<[StoreWrite]>) {
         self.produce = produce
         self.writer = writer
         self.channel = channel
@@ -72,65 +72,14 @@ private final class Producer<T>: @unchecked Sendable {
     }
 }
 
-/// The bounded queue of write batches between the two threads.
-final class WriteChannel: @unchecked Sendable {  // Every field is read and written under `condition`.
-    /// Thrown to the reader when the writer failed: there is no point reading on.
-    struct Abandoned: Error {}
-
-    private let condition = NSCondition()
-    private let capacity: Int
-    private var batches: [[StoreWrite]] = []
-    private var finished = false
-    private var abandoned = false
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func send(_ batch: [StoreWrite]) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= capacity && !abandoned { condition.wait() }
-        if abandoned { throw Abandoned() }
-        batches.append(batch)
-        condition.broadcast()
-    }
-
-    /// The next batch; nil once the reader finished and every batch was taken.
-    func receive() -> [StoreWrite]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !finished { condition.wait() }
-        if batches.isEmpty { return nil }
-        let batch = batches.removeFirst()
-        condition.broadcast()
-        return batch
-    }
-
-    func finish(discardingQueued: Bool) {
-        condition.lock()
-        defer { condition.unlock() }
-        if discardingQueued { batches.removeAll() }
-        finished = true
-        condition.broadcast()
-    }
-
-    /// The writer failed: the reader's next `send` throws, and what is queued is dropped.
-    func abandon() {
-        condition.lock()
-        defer { condition.unlock() }
-        abandoned = true
-        batches.removeAll()
-        condition.broadcast()
-    }
-}
-
 /// The reading thread's writer: it queues each write for the store's thread. Who was erased is read before
 /// reading starts, so that question needs no round trip.
 final class QueuedWriter: StoreWriter {
-    private let channel: WriteChannel
+    private let channel: BatchChannel<[StoreWrite]>
     private let suppressions: SuppressionList
     private var batch: [StoreWrite] = []
 
-    init(channel: WriteChannel, suppressions: SuppressionList) {
+    init(channel: BatchChannel<[StoreWrite]>, suppressions: SuppressionList) {
         self.channel = channel
         self.suppressions = suppressions
         batch.reserveCapacity(ImportPipeline.batchSize)

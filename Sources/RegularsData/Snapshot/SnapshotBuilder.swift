@@ -92,6 +92,11 @@ public struct SnapshotBuilder: Sendable {
         if let index = orderIndex[id] { orderTotal[Int(index)] = total.units }
     }
 
+    /// Sets the total of the order of the line just added (without looking the order up by its id).
+    mutating func setTotalOfLastOrder(_ total: Money) {
+        if let last = lastOrder { orderTotal[Int(last.index)] = total.units }
+    }
+
     /// Adds one order line; lines at or after `asOf` are ignored. Returns whether it was kept.
     @discardableResult
     public mutating func add(line: Line) -> Bool {

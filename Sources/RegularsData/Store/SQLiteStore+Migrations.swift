@@ -2,8 +2,13 @@ import GRDB
 
 extension SQLiteStore {
     /// The order table's secondary indexes; an import into an empty store drops and rebuilds them.
+    ///
+    /// Orders by customer and time end with the order's id, and the index says it is unique (the id alone is):
+    /// then SQLite knows the snapshot's `ORDER BY customerId, createdAt, id, position` needs no sort of its own,
+    /// since each order's lines come out of the line table's key in position order. The sort was a third of the
+    /// query's time on 1.5 million lines (1.6 s against 1.1 s).
     static let orderIndexes = """
-        CREATE INDEX shopOrder_customer_time ON shopOrder(customerId, createdAt);
+        CREATE UNIQUE INDEX shopOrder_customer_time ON shopOrder(customerId, createdAt, id);
         CREATE INDEX shopOrder_time ON shopOrder(createdAt);
         """
 
@@ -51,7 +56,8 @@ extension SQLiteStore {
                         discountCode TEXT,
                         source TEXT
                     );
-                    \(orderIndexes)
+                    CREATE INDEX shopOrder_customer_time ON shopOrder(customerId, createdAt);
+                    CREATE INDEX shopOrder_time ON shopOrder(createdAt);
                     CREATE TABLE orderLine (
                         orderKey INTEGER NOT NULL REFERENCES shopOrder(key) ON DELETE CASCADE,
                         position INTEGER NOT NULL,
@@ -248,6 +254,13 @@ extension SQLiteStore {
         }
         migrator.registerMigration("v11: what a job works on") { db in
             try db.execute(sql: "ALTER TABLE job ADD COLUMN argument TEXT")
+        }
+        migrator.registerMigration("v12: orders by customer and time, unique with their id") { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX shopOrder_customer_time;
+                    CREATE UNIQUE INDEX shopOrder_customer_time ON shopOrder(customerId, createdAt, id);
+                    """)
         }
         return migrator
     }
