@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // What several benchmarks share: the online-retail store, trained models, seeded requests.
@@ -22,7 +23,9 @@ let package = Package(
                 .product(name: "RegularsTestSupport", package: "Regulars"),
             ]
         ),
-        benchmark("Import", [.product(name: "RegularsTestSupport", package: "Regulars")]),
+        benchmark(
+            "Import",
+            [.product(name: "RegularsTestSupport", package: "Regulars"), .product(name: "GRDB", package: "GRDB.swift")]),
         benchmark("Train", ["BenchmarkFixtures", .product(name: "RegularsRecommend", package: "Regulars")]),
         benchmark("Recommend", ["BenchmarkFixtures", .product(name: "RegularsRecommend", package: "Regulars")]),
         benchmark(

@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStore {
     /// Every line of the orders before a moment, by customer, time, order and position, with its order's total:
     /// walked by the unique index on orders (`orderIndexes`), so SQLite sorts nothing.
-    static let snapshotLinesSQL = """
+    public static let snapshotLinesSQL = """
         SELECT o.id, o.customerId, o.createdAt, l.sku, l.productName, l.quantity, l.unitPrice, o.total
         FROM orderLine l JOIN shopOrder o ON o.key = l.orderKey
         WHERE o.createdAt < ? ORDER BY o.customerId, o.createdAt, o.id, l.position
