@@ -30,4 +30,30 @@ struct TIFUKNNModelTests {
         let fresh = model.recommend(customer: snapshot.customerIndexByID["u"]!, limit: 5, excludeHistory: true)
         #expect(fresh.map(\.product) == [snapshot.productIndexBySKU["D"]!])
     }
+
+    /// The neighbour search resets exactly what it wrote, so one scratch can serve customer after customer (the
+    /// ranker's training and serving keep one per thread): a customer searched after others finds what a fresh
+    /// search finds, scores and order alike.
+    @Test("one neighbour scratch reused over every customer finds what a fresh one finds")
+    func reusedScratch() {
+        let baskets: [String: [[String]]] = [
+            "a": [["A", "B"], ["C"]], "b": [["A", "C"], ["D"]], "c": [["B", "D", "E"]], "d": [["E"], ["A", "E"]],
+            "e": [["F"]], "f": [["C", "D"], ["B"]],
+        ]
+        let snapshot = TinyShop.snapshot(baskets)
+        var settings = TIFUKNNModel.Settings()
+        settings.neighbours = 2
+        let model = TIFUKNNModel.train(on: snapshot, asOf: TinyShop.asOf, settings: settings)
+        var scratch = NeighbourScratch(customerCount: snapshot.customerCount)
+        // Twice over, in two orders: what one customer leaves behind must not reach the next.
+        let customers = (0..<snapshot.customerCount).map { CustomerIndex($0) }
+        for customer in customers + customers.reversed() {
+            let reused = model.neighbours(of: customer, scratch: &scratch)
+            let fresh = model.neighbours(of: customer)
+            #expect(reused.map(\.product) == fresh.map(\.product))
+            #expect(reused.map(\.score) == fresh.map(\.score))
+            #expect(scratch.similarity.allSatisfy { $0 == 0 } && scratch.touched.isEmpty)
+        }
+        #expect(!model.neighbours(of: snapshot.customerIndexByID["a"]!).isEmpty)
+    }
 }

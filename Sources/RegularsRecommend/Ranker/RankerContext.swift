@@ -60,7 +60,10 @@ struct RankerContext: Sendable {
         return candidates(for: customer, includeOwn: includeOwn, scratch: &scratch)
     }
 
-    func makeScratch() -> RankerScratch { RankerScratch(productCount: history.productCount, rankCap: settings.rankCap) }
+    func makeScratch() -> RankerScratch {
+        RankerScratch(
+            productCount: history.productCount, customerCount: history.customerCount, rankCap: settings.rankCap)
+    }
 
     /// The candidates of `customer`, working in `scratch` (clean on entry and on return). Only the products some
     /// source scores are visited, never the whole catalog.
@@ -68,7 +71,9 @@ struct RankerContext: Sendable {
         products: [ProductIndex], owned: [Bool], rows: [Float]
     ) {
         let n = history.productCount
-        tifu.addScores(customer: customer, into: &scratch.tifu, listed: &scratch.listed, touched: &scratch.touched)
+        tifu.addScores(
+            customer: customer, into: &scratch.tifu, listed: &scratch.listed, touched: &scratch.touched,
+            neighbours: &scratch.neighbours)
         let easeCovered = ease.coveredScores(customer: customer)
         let row = history.row(customer)
         for at in row { scratch.owned[Int(history.items[at])] = true }

@@ -11,10 +11,13 @@ struct RankerScratch {
     var owned: [Bool]
     var tifuRank: [Float], tifuRankNew: [Float], easeRank: [Float], easeRankNew: [Float]
     var sources: [Float]
+    /// TIFU-KNN's neighbour search, per customer of the shop.
+    var neighbours: NeighbourScratch
     /// The rank of a product past the cap or without a score.
     let unranked: Float
 
-    init(productCount n: Int, rankCap: Int) {
+    init(productCount n: Int, customerCount: Int, rankCap: Int) {
+        neighbours = NeighbourScratch(customerCount: customerCount)
         unranked = Float(rankCap + 1)
         tifu = [Float](repeating: 0, count: n)
         listed = [Bool](repeating: false, count: n)
