@@ -25,7 +25,10 @@ let package = Package(
         ),
         benchmark(
             "Import",
-            [.product(name: "RegularsTestSupport", package: "Regulars"), .product(name: "GRDB", package: "GRDB.swift")]),
+            [
+                .product(name: "RegularsTestSupport", package: "Regulars"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         benchmark("Train", ["BenchmarkFixtures", .product(name: "RegularsRecommend", package: "Regulars")]),
         benchmark("Recommend", ["BenchmarkFixtures", .product(name: "RegularsRecommend", package: "Regulars")]),
         benchmark(
