@@ -38,11 +38,19 @@ public struct HoldoutSplit: Sendable {
     /// validation split of §7 is `HoldoutSplit(lines: trainLines, cutoff: testCutoff - horizonSeconds)`.
     /// The protocol's split of `lines`, or with `validation` the same protocol on its training lines only, at
     /// `cutoff − 30 days` (PROTOCOL.md §7): the split settings are tuned on before the test split is looked at.
-    public static func of(_ lines: [SnapshotBuilder.Line], validation: Bool) -> HoldoutSplit {
-        let split = HoldoutSplit(lines: lines)
-        guard validation else { return split }
-        let trainLines = lines.filter { $0.orderedAt < split.cutoff }
-        return HoldoutSplit(lines: trainLines, cutoff: split.cutoff - horizonSeconds)
+    /// - Throws: `EvaluationError.nothingToTrainOn` when no line comes before the cutoff (a file shorter than 30
+    ///   days, or 60 for the validation split), instead of a table of zeros.
+    public static func of(_ lines: [SnapshotBuilder.Line], validation: Bool) throws -> HoldoutSplit {
+        var split = HoldoutSplit(lines: lines)
+        if validation {
+            let trainLines = lines.filter { $0.orderedAt < split.cutoff }
+            split = HoldoutSplit(lines: trainLines, cutoff: split.cutoff - horizonSeconds)
+        }
+        guard split.trainLineCount > 0 else {
+            throw EvaluationError.nothingToTrainOn(
+                cutoff: OfflineEvaluation.isoString(split.cutoff), validation: validation)
+        }
+        return split
     }
 
     public init(lines: [SnapshotBuilder.Line], cutoff: Int64? = nil) {

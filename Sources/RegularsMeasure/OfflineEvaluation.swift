@@ -53,8 +53,8 @@ public enum OfflineEvaluation {
     public static func evaluate(
         lines: [SnapshotBuilder.Line], model: RecommenderKind = .ranker,
         settings: CollaborativeRecommender.Settings = .init(), validation: Bool = false
-    ) -> (report: EvaluationReport, predictions: Predictions) {
-        evaluate(split: .of(lines, validation: validation), model: model, settings: settings)
+    ) throws -> (report: EvaluationReport, predictions: Predictions) {
+        evaluate(split: try .of(lines, validation: validation), model: model, settings: settings)
     }
 
     /// Trains and scores on an existing split.

@@ -43,7 +43,7 @@ public enum ServedEvaluation {
         file: URL, displayName: String, lines: [SnapshotBuilder.Line], rules: MerchandisingRules = .init(),
         validation: Bool = false
     ) throws -> (report: EvaluationReport, serving: Serving, predictions: Predictions) {
-        let split = HoldoutSplit.of(lines, validation: validation)
+        let split = try HoldoutSplit.of(lines, validation: validation)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regulars-evaluate-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -137,6 +137,17 @@ public enum ServedEvaluation {
 
 public enum EvaluationError: Error, CustomStringConvertible {
     case noTrainingOrders
+    /// The split's cutoff comes before every line of the file.
+    case nothingToTrainOn(cutoff: String, validation: Bool)
 
-    public var description: String { "no orders before the cutoff to train on" }
+    public var description: String {
+        switch self {
+        case .noTrainingOrders: "no orders before the cutoff to train on"
+        case .nothingToTrainOn(let cutoff, let validation):
+            "no order lines before the cutoff \(cutoff) to train on: the "
+                + (validation
+                    ? "validation split trains on the lines more than 60 days older than the newest"
+                    : "protocol trains on the lines more than 30 days older than the newest")
+        }
+    }
 }

@@ -45,7 +45,7 @@ struct EvaluateCommand: ParsableCommand {
         guard !lines.isEmpty else { throw ValidationError("\(file): no order lines") }
         let report: EvaluationReport, predictions: Predictions, serving: ServedEvaluation.Serving?
         if let kind {
-            (report, predictions) = OfflineEvaluation.evaluate(lines: lines, model: kind, validation: validation)
+            (report, predictions) = try OfflineEvaluation.evaluate(lines: lines, model: kind, validation: validation)
             serving = nil
         } else {
             (report, serving, predictions) = try ServedEvaluation.evaluate(
