@@ -34,18 +34,17 @@ public struct HoldoutSplit: Sendable {
         lines.reduce(nil) { max($0 ?? $1.orderedAt, $1.orderedAt) }
     }
 
-    /// Splits `lines` at `cutoff`, by default the latest time minus 30 days (the protocol's test split). The
-    /// validation split of §7 is `HoldoutSplit(lines: trainLines, cutoff: testCutoff - horizonSeconds)`.
     /// The protocol's split of `lines`, or with `validation` the same protocol on its training lines only, at
     /// `cutoff − 30 days` (PROTOCOL.md §7): the split settings are tuned on before the test split is looked at.
+    /// The validation split needs only the test split's cutoff, not the test split itself.
     /// - Throws: `EvaluationError.nothingToTrainOn` when no line comes before the cutoff (a file shorter than 30
     ///   days, or 60 for the validation split), instead of a table of zeros.
     public static func of(_ lines: [SnapshotBuilder.Line], validation: Bool) throws -> HoldoutSplit {
-        var split = HoldoutSplit(lines: lines)
-        if validation {
-            let trainLines = lines.filter { $0.orderedAt < split.cutoff }
-            split = HoldoutSplit(lines: trainLines, cutoff: split.cutoff - horizonSeconds)
-        }
+        let testCutoff = (latestTime(of: lines) ?? 0) - horizonSeconds
+        let split =
+            validation
+            ? HoldoutSplit(lines: lines.filter { $0.orderedAt < testCutoff }, cutoff: testCutoff - horizonSeconds)
+            : HoldoutSplit(lines: lines, cutoff: testCutoff)
         guard split.trainLineCount > 0 else {
             throw EvaluationError.nothingToTrainOn(
                 cutoff: OfflineEvaluation.isoString(split.cutoff), validation: validation)
@@ -53,6 +52,8 @@ public struct HoldoutSplit: Sendable {
         return split
     }
 
+    /// Splits `lines` at `cutoff`, by default the latest time minus 30 days (the protocol's test split); `of`
+    /// makes the validation split of §7.
     public init(lines: [SnapshotBuilder.Line], cutoff: Int64? = nil) {
         let cutoff = cutoff ?? ((Self.latestTime(of: lines) ?? 0) - Self.horizonSeconds)
         self.cutoff = cutoff

@@ -54,11 +54,13 @@ public enum ServedEvaluation {
         let asOf = Date(timeIntervalSince1970: TimeInterval(split.cutoff))
 
         let clock = ContinuousClock()
-        var models: ModelSet?
+        // A store that cannot give its snapshot fails the evaluation with its own error (`HoldoutSplit.of` has
+        // already refused a split with nothing to train on).
+        var trained: Result<ModelSet, any Error>?
         let trainTime = clock.measure {
-            models = try? ModelSet.train(on: store.snapshot(asOf: asOf), trainedAt: asOf)
+            trained = Result { ModelSet.train(on: try store.snapshot(asOf: asOf), trainedAt: asOf) }
         }
-        guard let models else { throw EvaluationError.noTrainingOrders }
+        let models = try trained!.get()
         let recommender = Recommender(models: models, rules: rules)
 
         var lists: [Track: [CustomerIndex: [ProductIndex]]] = [:]
@@ -136,13 +138,11 @@ public enum ServedEvaluation {
 }
 
 public enum EvaluationError: Error, CustomStringConvertible {
-    case noTrainingOrders
     /// The split's cutoff comes before every line of the file.
     case nothingToTrainOn(cutoff: String, validation: Bool)
 
     public var description: String {
         switch self {
-        case .noTrainingOrders: "no orders before the cutoff to train on"
         case .nothingToTrainOn(let cutoff, let validation):
             "no order lines before the cutoff \(cutoff) to train on: the "
                 + (validation
